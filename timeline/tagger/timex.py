@@ -1,0 +1,58 @@
+"""The tagger's output type: one TimeML TIMEX3 found in a text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Timex", "TIMEX_TYPES"]
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression with its extent and its TimeML normalisation.
+
+    ``start``/``end`` are character offsets into the text exactly as it was passed
+    to :func:`timeline.tagger.tag` (``text[start:end] == self.text``).
+
+    ``value`` is the TIMEX3 value: ``2025-01-22``, ``2021-12``, ``2022-FA``,
+    ``2025-W04``, ``199`` (a decade), ``P30D`` (a duration), ``PRESENT_REF``,
+    ``XXXX-12-25`` (a date whose year could not be resolved), ``2025-01-22T19:00``...
+
+    ``anchor`` says what a relative expression was resolved against: ``None`` for an
+    absolute expression ("January 22, 2025"), ``"dct"`` for the reference date
+    ("yesterday", "last year", "on Wednesday"), ``"narrative"`` for the date the text
+    last mentioned ("the next day", "a week later").
+
+    ``year_assumed`` is true when the text gave no year and the tagger took it from the
+    reference date or the narrative ("On January 22" in an article of 2025).
+
+    ``range_end`` is set on the first expression of a range ("between March 17 and 23",
+    "from May to July", "2014-2016"): the TIMEX3 value of the range's last date. The
+    range's second expression is also returned as a Timex of its own (TimeML marks
+    both), with ``range_role="end"``; the first has ``range_role="start"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    year_assumed: bool = False
+    range_end: str | None = None
+    range_role: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_calendar(self) -> bool:
+        """True when the value names a period on the calendar (a DATE or TIME that
+        starts with a known year), i.e. something that can be drawn on a timeline."""
+        if self.type not in ("DATE", "TIME"):
+            return False
+        v = self.value
+        return len(v) >= 3 and v[:3].isdigit()
