@@ -33,8 +33,8 @@ class Document:
     timeline reports points into it. ``reference_date`` is the publication date that
     relative expressions ("yesterday", "on Wednesday") and missing years are resolved
     against; ``reference_source`` says where it came from (see :data:`REFERENCE_SOURCES`).
-    ``reference_span`` is the (start, end) of the words in ``text`` that stated it, when
-    it came from the text.
+    ``reference_span`` is the (start, end) of a publication line's date words in ``text``
+    (a dateline, "Published: ..."), when the text has one: never an event.
     """
 
     name: str
@@ -103,11 +103,13 @@ def parse_reference_date(value: str | date | datetime) -> date:
 def with_reference_date(doc: Document, given: date | None, today: date | None = None) -> Document:
     """``doc`` with its reference date settled: ``given`` wins, then what the document
     already carries (metadata), then a date the text states, else ``today``."""
-    if given is not None:
-        return replace(doc, reference_date=given, reference_source="given")
-    if doc.reference_date is not None:
-        return replace(doc, reference_source=doc.reference_source or "metadata")
     found = find_publication_date(doc.text)
+    # The line that states the publication date is never an event, whoever sets the date.
+    span = found[1] if found else None
+    if given is not None:
+        return replace(doc, reference_date=given, reference_source="given", reference_span=span)
+    if doc.reference_date is not None:
+        return replace(doc, reference_source=doc.reference_source or "metadata", reference_span=span)
     if found is not None:
         d, span = found
         return replace(doc, reference_date=d, reference_source="text", reference_span=span)
