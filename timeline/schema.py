@@ -59,6 +59,8 @@ def ensure_schema(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
             s = pd.Series(pd.NA, index=df.index)
         if c == "actors":
             s = s.map(lambda a: list(a) if isinstance(a, (list, tuple)) or hasattr(a, "tolist") else [])
+        elif t == "bool":
+            s = s.map(lambda v: bool(v) if isinstance(v, (bool, int)) or hasattr(v, "dtype") else False).astype(bool)
         elif t.startswith("datetime"):
             s = pd.to_datetime(s)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from .engine import tag as _tag
 from .timex import TIMEX_TYPES, Timex
 
 __all__ = ["tag", "Timex", "TIMEX_TYPES"]
@@ -19,4 +20,4 @@ def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]
     Relative expressions are resolved against ``reference_date`` (the document creation
     time); without one they keep unresolved values (``XXXX-12-25``, ``PAST_REF``...).
     """
-    raise NotImplementedError("the tagger engine is being written")
+    return _tag(text, reference_date)

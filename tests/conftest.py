@@ -1,0 +1,35 @@
+"""Shared fixtures: the sample articles and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "timeline" / "samples"
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    return SAMPLES
+
+
+def run_cli(*args: str, input: bytes | str | None = None, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run ``python -m timeline ARGS`` as a user would; text output."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    if isinstance(input, str):
+        input = input.encode("utf-8")
+    p = subprocess.run([sys.executable, "-m", "timeline", *args], input=input, capture_output=True,
+                       cwd=cwd or ROOT, env=env, timeout=timeout)
+    p.stdout = p.stdout.decode("utf-8")  # type: ignore[assignment]
+    p.stderr = p.stderr.decode("utf-8")  # type: ignore[assignment]
+    return p
+
+
+@pytest.fixture
+def cli():
+    return run_cli

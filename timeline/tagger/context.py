@@ -1,0 +1,97 @@
+"""Per-document resolution state: reference date, narrative anchor, tense of a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import Lexicon
+
+__all__ = ["Ctx", "Hit"]
+
+_SENT_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
+_GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
+
+
+@dataclass(slots=True)
+class Hit:
+    """What a rule makes of one match, before it becomes a :class:`Timex`."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None
+    year_assumed: bool = False
+    quant: str | None = None
+    freq: str | None = None
+    point: tuple[date, str] | None = None  # the calendar period, for the narrative anchor
+    names_year: bool = False  # the expression itself names its year ("in 1997", "last year")
+
+
+class Ctx:
+    """Resolution state for one document, walked in document order."""
+
+    def __init__(self, text: str, dct: date | None, lex: Lexicon) -> None:
+        self.text = text
+        self.dct = dct
+        self.lex = lex
+        self.anchor: tuple[date, str] | None = (dct, "D") if dct else None
+        self.anchor_pos = -10_000
+        self.anchor_names_year = False
+        self.last_quarter: date | None = None
+
+    # -- narrative -------------------------------------------------------------------
+    def update(self, hit: Hit, start: int) -> None:
+        """Remember ``hit`` as the date the text last mentioned."""
+        if hit.point is None:
+            return
+        self.anchor = hit.point
+        self.anchor_pos = start
+        self.anchor_names_year = hit.names_year
+        if hit.point[1] == "Q":
+            self.last_quarter = hit.point[0]
+
+    def narrative(self) -> tuple[date, str] | None:
+        """The last mentioned date (the reference date if none yet)."""
+        return self.anchor
+
+    def recent_year(self, start: int, window: int = 400) -> int | None:
+        """The year named by an expression shortly before ``start`` (same passage)."""
+        if self.anchor and self.anchor_names_year and 0 <= start - self.anchor_pos <= window:
+            return self.anchor[0].year
+        return None
+
+    # -- tense -----------------------------------------------------------------------
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence around ``start:end`` (at most ~250 chars each side)."""
+        text = self.text
+        lo = max(0, start - 250)
+        s = lo
+        for m in _SENT_END.finditer(text, lo, start):
+            s = m.end()
+        hi = min(len(text), end + 250)
+        m = _SENT_END.search(text, end, hi)
+        e = m.start() + 1 if m else hi
+        return s, e
+
+    def tense(self, start: int, end: int) -> str | None:
+        """``"future"``, ``"past"`` or None: the tense marker nearest to ``start:end``
+        in its sentence."""
+        s, e = self.sentence(start, end)
+        best: tuple[int, str] | None = None
+        for kind, rx in (("future", self.lex.future_re), ("past", self.lex.past_re)):
+            for m in rx.finditer(self.text, s, e):
+                if m.start() < end and m.end() > start:
+                    continue
+                dist = start - m.end() if m.end() <= start else m.start() - end
+                # markers before the expression are the verbs governing it: prefer them
+                if m.start() >= end:
+                    dist += 20
+                if best is None or dist < best[0]:
+                    best = (dist, kind)
+        if best:
+            return best[1]
+        if _GENERIC_PAST.search(self.text, s, start):
+            return "past"
+        return None

@@ -1,0 +1,166 @@
+"""The tagging engine: run every rule, keep the best non-overlapping matches, resolve
+them in document order, and mark ranges.
+
+Speed: each rule is one compiled regex run over the whole text (C speed); Python code
+runs only per candidate match, never per word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from .context import Ctx, Hit
+from .lexicon import lexicon
+from .rules import Rule, build_rules
+from .timex import Timex
+
+__all__ = ["tag", "normalise"]
+
+# same-length replacements so offsets into the caller's text stay valid
+_TRANS = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
+    "\u2003": " ", "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
+})
+
+_MOD_PREFIX = re.compile(
+    r"(?:\b(?P<a>early|late|mid)(?:-|\s+)|(?<![\w])(?P<b>mid-)|"
+    r"\bthe\s+(?P<c>beginning|start|end|middle|close|turn|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)$",
+    re.I,
+)
+_MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginning": "START",
+         "start": "START", "end": "END", "middle": "MID", "close": "END", "turn": "START",
+         "first half": "START", "second half": "END"}
+_RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
+_RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
+_PREFILTER = re.compile(r"\d|[A-Z]|\b(?:now|current|recent|soon|futur|past|previous|today|yesterday|tomorrow|"
+                        r"tonight|year|month|week|day|hour|minute|second|decade|centur|quarter|season|spring|"
+                        r"summer|autumn|fall|winter|morning|afternoon|evening|night|daily|annual|ago|later|earlier)",
+                        re.I)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[Rule, ...]:
+    return tuple(build_rules(lexicon()))
+
+
+def normalise(text: str) -> str:
+    """``text`` with typographic spaces, quotes and dashes replaced one-for-one."""
+    return text.translate(_TRANS)
+
+
+def _as_date(ref: date | datetime | None) -> date | None:
+    if ref is None:
+        return None
+    if isinstance(ref, datetime):
+        return ref.date()
+    return ref
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
+    out = []
+    for r in _rules():
+        guard = r.guard
+        for m in r.regex.finditer(text):
+            if m.end() <= m.start():
+                continue
+            if guard is not None and not guard(m, text):
+                continue
+            out.append((m.start(), m.end(), r.priority, r, m))
+    return out
+
+
+def _select(cands: list) -> list:
+    """Longest first (then rule priority), no overlaps; returned in document order."""
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen = []
+    for c in cands:
+        s, e = c[0], c[1]
+        i = bisect.bisect_left(starts, s)
+        if i > 0 and ends[i - 1] > s:
+            continue
+        if i < len(starts) and starts[i] < e:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        chosen.insert(i, c)
+    return chosen
+
+
+def _apply_mod(text: str, start: int, hit: Hit) -> tuple[int, Hit]:
+    """Extend a DATE over a preceding "early"/"the end of"... and set its ``mod``."""
+    if hit.type != "DATE" or hit.mod or not hit.value[:1].isdigit():
+        return start, hit
+    m = _MOD_PREFIX.search(text, max(0, start - 30), start)
+    if not m or m.end() != start:
+        return start, hit
+    key = (m.group("a") or m.group("b") or m.group("c") or "").lower()
+    key = re.sub(r"\s+", " ", key)
+    hit.mod = _MODS.get(key)
+    return m.start(), hit
+
+
+def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]:
+    """Every temporal expression in ``text``, in document order (see the package doc)."""
+    if not text:
+        return []
+    norm = normalise(text)
+    dct = _as_date(reference_date)
+    ctx = Ctx(norm, dct, lexicon())
+    chosen = _select(_candidates(norm))
+    out: list[Timex] = []
+    prev_end = -1
+    for s, e, _p, rule, m in chosen:
+        res = rule.handler(m, ctx)
+        if res is None:
+            continue
+        parts = res if isinstance(res, list) else [(s, e, res)]
+        for i, (ps, pe, hit) in enumerate(parts):
+            if i == 0:
+                ps, hit = _apply_mod(norm, ps, hit)
+                if ps < prev_end:
+                    ps = s
+            ctx.update(hit, ps)
+            rs, rrole = None, None
+            if len(parts) == 2:
+                rrole = "start" if i == 0 else "end"
+                rs = parts[1][2].value if i == 0 else None
+            out.append(Timex(ps, pe, text[ps:pe], hit.type, hit.value, mod=hit.mod, anchor=hit.anchor,
+                             year_assumed=hit.year_assumed, range_end=rs, range_role=rrole,
+                             quant=hit.quant, freq=hit.freq))
+            prev_end = pe
+    return _mark_ranges(norm, out)
+
+
+def _mark_ranges(text: str, tx: list[Timex]) -> list[Timex]:
+    """"from May to July", "between 2014 and 2016": link two adjacent DATEs."""
+    out = list(tx)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.range_role or b.range_role or a.type != "DATE" or b.type != "DATE":
+            continue
+        gap = text[a.end:b.start]
+        if not _RANGE_CONNECTOR.match(gap):
+            continue
+        conn = gap.strip().lower()
+        opener = _RANGE_OPENER.search(text, max(0, a.start - 10), a.start)
+        if conn == "and" and not (opener and opener.group(0).lower().startswith("between")):
+            continue
+        if conn in ("to", "until", "till") and not opener:
+            continue
+        if not (a.is_calendar and b.is_calendar):
+            continue
+        out[i] = _replace(a, range_end=b.value, range_role="start")
+        out[i + 1] = _replace(b, range_role="end")
+    return out
+
+
+def _replace(t: Timex, **kw) -> Timex:
+    from dataclasses import replace
+
+    return replace(t, **kw)

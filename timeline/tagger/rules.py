@@ -1,0 +1,829 @@
+"""The tagger's rules: one compiled pattern per kind of expression, and the function
+that turns a match into a TIMEX3 type and value.
+
+Each rule is small and independent: ``Rule(name, pattern, handler, guard)``. The
+pattern is assembled from the lexicon's fragments (so vocabulary lives in the JSON
+resources), ``guard(match, text)`` rejects false positives that need context ("may" the
+verb), and ``handler(match, ctx)`` returns a :class:`Hit` (or a list of
+``(start, end, Hit)`` for ranges), resolving relative expressions against the
+:class:`Ctx` (reference date, narrative anchor, tense).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Union
+
+from .calendar_math import (
+    easter,
+    fmt,
+    nth_weekday,
+    shift,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
+from .context import Ctx, Hit
+from .lexicon import Lexicon
+
+__all__ = ["Rule", "build_rules"]
+
+Result = Union[Hit, list, None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of temporal expression."""
+
+    name: str
+    regex: re.Pattern
+    handler: Callable[[re.Match, Ctx], Result]
+    guard: Callable[[re.Match, str], bool] | None = None
+    priority: int = 0
+
+
+UNIT_GRAN = {"second": "D", "minute": "D", "hour": "D", "day": "D", "night": "D", "week": "W",
+             "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
+             "decade": "DE", "century": "CE", "millennium": "CE", "half": "H", "season": "S"}
+UNKNOWN = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+           "H": "XXXX-HX", "Y": "XXXX", "DE": "XXX", "CE": "XX", "S": "XXXX-XX"}
+YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})(?![\d,]\d|\d|%|\s*(?:percent|per\s+cent)\b)"
+DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[.,:]\d|\s*(?:percent|per\s+cent|million|billion)\b)"
+PREP_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|early|late|mid|"
+    r"last|next|this|that|and|or|between|on|until|throughout|around|about|for|than|each|every|"
+    r"last|past|coming)\s+|mid-|-)$",
+    re.I,
+)
+
+
+def _word_before(text: str, start: int, n: int = 40) -> str:
+    return text[max(0, start - n):start]
+
+
+def _year_hit(y: int, *, mod: str | None = None, anchor: str | None = None) -> Hit:
+    return Hit("DATE", f"{y:04d}", mod=mod, anchor=anchor, point=(date(y, 7, 1), "Y"), names_year=True)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def build_rules(lex: Lexicon) -> list[Rule]:
+    """Compile every rule from the lexicon's fragments."""
+    MON = lex.month_any_re
+    MONF = lex.month_full_re
+    WD = lex.weekday_re
+    WDA = lex.weekday_abbr_re
+    QTY = lex.qty_re
+    UNIT = lex.unit_re
+    ORD = lex.ordinal_re
+    POD = lex.pod_re
+    F = re.I
+
+    rules: list[Rule] = []
+
+    def add(name: str, pattern: str, handler, guard=None, priority: int = 0) -> None:
+        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority))
+
+    # ---------------------------------------------------------------- helpers
+    def month_of(s: str) -> int:
+        return lex.month_num[s.lower().rstrip(".")]
+
+    def resolve_year(ctx: Ctx, month: int, day: int | None, start: int, end: int,
+                     rel: str | None = None) -> int | None:
+        """The year of a month(-day) given without one."""
+        dct = ctx.dct
+        if dct is None:
+            return None
+        md = (month, day or 0)
+        ref = (dct.month, dct.day if day else 0)
+        if rel in ("last", "past"):
+            return dct.year if md < ref else dct.year - 1
+        if rel in ("next", "coming"):
+            return dct.year if md > ref else dct.year + 1
+        if rel == "this":
+            return dct.year
+        tense = ctx.tense(start, end)
+        if tense != "future":
+            ry = ctx.recent_year(start)
+            if ry is not None and ry < dct.year:
+                return ry
+        if tense == "future":
+            return dct.year if md >= ref else dct.year + 1
+        if tense == "past":
+            return dct.year if md <= ref else dct.year - 1
+        # no tense cue: the nearest such date
+        this = date(dct.year, month, min(day or 15, 28))
+        cands = [date(dct.year + k, month, min(day or 15, 28)) for k in (-1, 0, 1)]
+        best = min(cands, key=lambda c: abs((c - dct).days))
+        return best.year if abs((best - dct).days) < abs((this - dct).days) - 60 else dct.year if md <= ref else dct.year - 1
+
+    def ymd_hit(ctx: Ctx, y: int | None, mo: int, d: int | None, start: int, end: int,
+                rel: str | None = None) -> Hit | None:
+        assumed = False
+        if y is None:
+            y = resolve_year(ctx, mo, d, start, end, rel)
+            assumed = True
+            if y is None:
+                v = f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else "")
+                return Hit("DATE", v, year_assumed=True)
+        if d:
+            dd = _safe_date(y, mo, d)
+            if dd is None:
+                return None
+            return Hit("DATE", dd.isoformat(), anchor="dct" if assumed else None, year_assumed=assumed,
+                       point=(dd, "D"), names_year=not assumed)
+        return Hit("DATE", f"{y:04d}-{mo:02d}", anchor="dct" if assumed else None, year_assumed=assumed,
+                   point=(date(y, mo, 15), "M"), names_year=not assumed)
+
+    def weekday_date(ctx: Ctx, wd: int, rel: str | None, start: int, end: int) -> date | None:
+        dct = ctx.dct
+        if dct is None:
+            return None
+        rel = (rel or "").lower()
+        if rel in ("last", "past"):
+            return weekday_on_or_before(dct, wd, strict=True)
+        if rel in ("next", "coming"):
+            return weekday_on_or_after(dct, wd, strict=True)
+        tense = ctx.tense(start, end)
+        if tense == "future":
+            return weekday_on_or_after(dct, wd)
+        return weekday_on_or_before(dct, wd)
+
+    def rel_point(ctx: Ctx, gran: str, n: int, narrative: bool) -> tuple[date, str] | None:
+        base = ctx.narrative() if narrative else ((ctx.dct, "D") if ctx.dct else None)
+        if base is None:
+            return None
+        d = shift(base[0], gran if gran != "S" else "Y", n)
+        return (d, gran)
+
+    # ---------------------------------------------------------------- absolute dates
+    RANGE_SEP = r"\s*(?:-|to|through|thru|until|till|and)\s*"
+
+    def h_mdy(m: re.Match, ctx: Ctx) -> Result:
+        mo = month_of(m.group("mon"))
+        d = int(re.match(r"\d+", m.group("day")).group())
+        y = int(m.group("year")) if m.group("year") else None
+        if m.group("day2"):
+            d2 = int(re.match(r"\d+", m.group("day2")).group())
+            h1 = ymd_hit(ctx, y, mo, d, m.start(), m.end())
+            h2 = ymd_hit(ctx, y if y else None, mo, d2, m.start(), m.end())
+            if h1 is None or h2 is None or d2 <= d:
+                return None
+            if not y and h1.point:
+                h2 = ymd_hit(ctx, h1.point[0].year, mo, d2, m.start(), m.end()) or h2
+                h2.year_assumed = True
+            s1 = m.start()
+            e1 = m.end("day")
+            s2 = m.start("day2")
+            return [(s1, e1, h1), (s2, m.end(), h2)]
+        return ymd_hit(ctx, y, mo, d, m.start(), m.end())
+
+    add("date_mdy",
+        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})\b"
+        rf"(?:{RANGE_SEP}(?P<day2>{DAY})\b)?(?:\s*,?\s*(?P<year>{YEAR4}))?", h_mdy, priority=5)
+
+    def h_dmy(m: re.Match, ctx: Ctx) -> Result:
+        mo = month_of(m.group("mon"))
+        d = int(re.match(r"\d+", m.group("day")).group())
+        y = int(m.group("year")) if m.group("year") else None
+        return ymd_hit(ctx, y, mo, d, m.start(), m.end())
+
+    add("date_dmy",
+        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?!\w)"
+        rf"(?:\s*,?\s*(?P<year>{YEAR4}))?", h_dmy, priority=4)
+
+    def h_iso(m: re.Match, ctx: Ctx) -> Result:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        dd = _safe_date(y, mo, d)
+        if dd is None:
+            return None
+        if m.group("H"):
+            return Hit("TIME", f"{dd.isoformat()}T{m.group('H')}:{m.group('Mi')}", point=(dd, "D"),
+                       names_year=True)
+        return Hit("DATE", dd.isoformat(), point=(dd, "D"), names_year=True)
+
+    add("iso", r"(?<![\w/.-])(?P<y>(?:1[6-9]|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])[-/](?P<d>0?[1-9]|[12]\d|3[01])"
+        r"(?:T(?P<H>[01]\d|2[0-3]):(?P<Mi>[0-5]\d)(?::\d\d)?)?(?![\w/-])", h_iso, priority=6)
+
+    def h_slash(m: re.Match, ctx: Ctx) -> Result:
+        a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+        yy = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+        mo, d = (a, b) if a <= 12 else (b, a)
+        dd = _safe_date(yy, mo, d)
+        if dd is None:
+            return None
+        return Hit("DATE", dd.isoformat(), point=(dd, "D"), names_year=True)
+
+    add("slash", r"(?<![\w/.,$-])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})(?![\w/]|[.,]\d)",
+        h_slash, priority=6)
+
+    def h_month_year(m: re.Match, ctx: Ctx) -> Result:
+        mo = month_of(m.group("mon"))
+        y = int(m.group("year"))
+        return Hit("DATE", f"{y:04d}-{mo:02d}", point=(date(y, mo, 15), "M"), names_year=True)
+
+    add("month_year", rf"\b(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?P<year>{YEAR4})", h_month_year, priority=4)
+
+    def g_month(m: re.Match, text: str) -> bool:
+        word = m.group("mon").lower().rstrip(".")
+        if m.group("rel") or m.group("rely"):
+            return True
+        if word in lex.month_ambiguous:
+            before = _word_before(text, m.start())
+            return bool(PREP_CONTEXT.search(before))
+        return True
+
+    def h_month(m: re.Match, ctx: Ctx) -> Result:
+        mo = month_of(m.group("mon"))
+        rel = (m.group("rel") or "").lower() or None
+        rely = (m.group("rely") or "").lower()
+        if rely and ctx.dct:
+            y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rely]
+            return Hit("DATE", f"{y:04d}-{mo:02d}", anchor="dct", point=(date(y, mo, 15), "M"), names_year=True)
+        if rel == "that":
+            nar = ctx.narrative()
+            if nar:
+                y = nar[0].year
+                return Hit("DATE", f"{y:04d}-{mo:02d}", anchor="narrative", year_assumed=True,
+                           point=(date(y, mo, 15), "M"))
+        h = ymd_hit(ctx, None, mo, None, m.start(), m.end(), rel)
+        return h
+
+    add("month", rf"\b(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<mon>{MONF})(?![\w'])"
+        rf"(?:\s+(?P<rely>last|this|next)\s+year)?", h_month, g_month, priority=2)
+
+    def g_year(m: re.Match, text: str) -> bool:
+        y = int(m.group("year"))
+        before = _word_before(text, m.start(), 30)
+        if re.search(r"(?:[$£€#]|\bno\.|\bnumber|\bflight|\broute|\bhighway|\bpage|\bcode|\babout|\bsome|\bnearly|\bover|\bthan|\bof|\bthe|\bto|\bat|\bfor)\s*$", before, re.I):
+            if not re.search(r"\b(?:in|since|until|by|of|from|to|the|for)\s*$", before, re.I) or \
+                    re.search(r"(?:[$£€#]|\babout|\bsome|\bnearly|\bover|\bthan|\bno\.|\bnumber)\s*$", before, re.I):
+                return False
+            if re.search(r"\b(?:to|of|the|for)\s*$", before, re.I) and not (1900 <= y <= 2099):
+                return False
+        if y < 1600 and not re.search(r"\b(?:in|since|until|by|year|of|from|before|after)\s*$", before, re.I):
+            return False
+        after = text[m.end():m.end() + 20]
+        if re.match(r"\s*(?:people|persons|men|women|troops|soldiers|units|shares|tons|feet|meters|miles|"
+                    r"kilometers|votes|jobs|workers|cars|homes|acres|dollars|euros|yen|pounds)\b", after, re.I):
+            return False
+        return True
+
+    def h_year(m: re.Match, ctx: Ctx) -> Result:
+        y = int(m.group("year"))
+        h = _year_hit(y)
+        if m.group("y2"):
+            y2s = m.group("y2")
+            y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
+            if y2 <= y or y2 - y > 50:
+                return h
+            return [(m.start(), m.end("year"), h), (m.start("y2"), m.end(), _year_hit(y2))]
+        return h
+
+    add("year", rf"(?<![\w$£€#.,/-])(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?![\w'])"
+        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])))?", h_year, g_year, priority=1)
+
+    def h_decade(m: re.Match, ctx: Ctx) -> Result:
+        if m.group("yr"):
+            v = m.group("yr")[:3]
+        else:
+            yy = int(m.group("yy"))
+            v = ("19" if yy >= 2 else "20") + str(yy)
+        mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("mod") or "").lower())
+        return Hit("DATE", v, mod=mod, point=(date(int(v) * 10 + 5, 7, 1), "DE"), names_year=True)
+
+    add("decade", r"(?<![\w$])(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?:(?P<yr>(?:1[0-9]|20)\d0)'?s|'(?P<yy>\d)0'?s)(?!\w)",
+        h_decade, priority=3)
+
+    DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                    "eighties": 8, "nineties": 9}
+
+    def h_decade_word(m: re.Match, ctx: Ctx) -> Result:
+        dw = DECADE_WORDS[m.group("dw").lower()]
+        v = f"19{dw}"
+        mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("mod") or "").lower())
+        return Hit("DATE", v, mod=mod, point=(date(1900 + dw * 10 + 5, 7, 1), "DE"), names_year=True)
+
+    add("decade_word", r"\bthe\s+(?:(?P<mod>early|mid|late)[-\s]+)?(?:nineteen[-\s]+)?(?P<dw>" + "|".join(DECADE_WORDS) + r")\b",
+        h_decade_word, priority=3)
+
+    def h_century(m: re.Match, ctx: Ctx) -> Result:
+        n = m.group("n")
+        c = int(re.match(r"\d+", n).group()) if n[0].isdigit() else lex.ordinal_num.get(n.lower(), 0)
+        if c <= 0:
+            return None
+        mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("mod") or "").lower())
+        return Hit("DATE", f"{c - 1:02d}", mod=mod, point=(date(max(1, (c - 1) * 100 + 50), 7, 1), "CE"),
+                   names_year=True)
+
+    add("century", rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORD})[-\s]+century\b",
+        h_century, priority=3)
+
+    # ---------------------------------------------------------------- seasons, quarters
+    def g_season(m: re.Match, text: str) -> bool:
+        s = m.group("s").lower()
+        if s in lex.season_ambiguous and not (m.group("rel") or m.group("year")):
+            if not m.group("the"):
+                return False
+            before = _word_before(text, m.start())
+            after = text[m.end():m.end() + 6]
+            if re.match(r"\s+of\b", after):
+                return False
+            return bool(re.search(r"\b(?:in|during|by|until|since|through|over|this|for)\s+$", before, re.I))
+        return True
+
+    def h_season(m: re.Match, ctx: Ctx) -> Result:
+        code = lex.season_code[m.group("s").lower()]
+        rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else ""
+        y: int | None
+        assumed = False
+        anchor = None
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif ctx.dct is None:
+            return Hit("DATE", f"XXXX-{code}")
+        else:
+            dct = ctx.dct
+            order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+            cur = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[dct.month]
+            y = dct.year
+            anchor = "dct"
+            if rel in ("last", "past"):
+                y = dct.year if order[code] < cur else dct.year - 1
+            elif rel in ("next", "coming"):
+                y = dct.year if order[code] > cur else dct.year + 1
+            elif rel == "that":
+                nar = ctx.narrative()
+                y = nar[0].year if nar else dct.year
+                anchor = "narrative"
+                assumed = True
+            elif rel == "this":
+                pass
+            else:
+                assumed = True
+                tense = ctx.tense(m.start(), m.end())
+                if tense == "past" and order[code] > cur:
+                    y -= 1
+                elif tense == "future" and order[code] < cur:
+                    y += 1
+        mod = {"early": "START", "mid": "MID", "late": "END"}.get(rel)
+        sm = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}[code]
+        return Hit("DATE", f"{y:04d}-{code}", mod=mod, anchor=anchor, year_assumed=assumed,
+                   point=(date(y, sm, 15), "S"), names_year=bool(m.group("year")) or rel in ("last", "next", "this"))
+
+    add("season", rf"\b(?:(?P<rel>last|next|this|that|coming|past|early|late|mid|the\s+coming|the\s+past)[-\s]+)?"
+        rf"(?P<the>the\s+)?(?P<s>{lex.season_re})(?!\w)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}))?",
+        h_season, g_season, priority=2)
+
+    QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}
+
+    def quarter_year(ctx: Ctx, q: int, half: bool, m: re.Match) -> int | None:
+        if m.group("year"):
+            return int(m.group("year"))
+        rely = (m.group("rely") or m.group("rely2") or "").lower()
+        if ctx.dct is None:
+            return None
+        if rely:
+            return ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rely]
+        ry = ctx.recent_year(m.start(), 200)
+        if ry is not None:
+            return ry
+        cur_q = (ctx.dct.month - 1) // 3 + 1
+        if half:
+            cur_q = 1 if ctx.dct.month <= 6 else 2
+        tense = ctx.tense(m.start(), m.end())
+        if q > cur_q and tense != "future":
+            return ctx.dct.year - 1
+        return ctx.dct.year
+
+    def h_quarter(m: re.Match, ctx: Ctx) -> Result:
+        q = QORD[m.group("ord").lower()]
+        half = m.group("u").lower().startswith("half")
+        if half and q > 2:
+            return None
+        y = quarter_year(ctx, q, half, m)
+        code = f"H{q}" if half else f"Q{q}"
+        if y is None:
+            return Hit("DATE", f"XXXX-{code}")
+        mo = (q - 1) * (6 if half else 3) + 2
+        return Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
+                   year_assumed=not (m.group("year") or m.group("rely") or m.group("rely2")),
+                   point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")))
+
+    add("quarter",
+        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?"
+        rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
+        rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})|(?P<rely>this|last|next)\s+year))?",
+        h_quarter, priority=3)
+
+    def h_quarter_ana(m: re.Match, ctx: Ctx) -> Result:
+        which = (m.group("w") or "").lower()
+        base = ctx.last_quarter
+        if base is None:
+            if ctx.dct is None:
+                return Hit("DATE", "XXXX-QX")
+            base = shift(ctx.dct, "Q", -1)
+        if which.startswith("year"):
+            base = shift(base, "Y", -1)
+        return Hit("DATE", fmt(base, "Q"), anchor="narrative", point=(base, "Q"))
+
+    add("quarter_ana", r"\bthe\s+(?:(?P<w>latest|current|same|recent|year-ago|year-earlier|comparable|"
+        r"year-before|prior-year)\s+)?quarter(?!\w)", h_quarter_ana, priority=1)
+
+    # ---------------------------------------------------------------- relative to DCT / narrative
+    REL_DCT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+               "next": 1, "coming": 1, "the coming": 1, "the past": -1, "the last": -1, "the previous": -1}
+    REL_NAR = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "that": 0,
+               "the same": 0, "the prior": -1, "the subsequent": 1}
+
+    def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        unit = m.group("u").lower()
+        gran = UNIT_GRAN[unit]
+        pre = (m.group("pre") or "").lower()
+        mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
+        if rel in ("the past", "the last", "the previous") and unit in ("day", "hour", "minute", "second"):
+            u = lex.unit_info[unit]
+            return Hit("DURATION", f"P{'T' if u['time'] else ''}1{u['iso']}")
+        narrative = rel in REL_NAR and not (rel == "the previous" and False)
+        n = REL_NAR[rel] if narrative else REL_DCT[rel]
+        if unit in ("hour", "minute", "second"):
+            return None
+        p = rel_point(ctx, gran, n, narrative)
+        if p is None:
+            return Hit("DATE", UNKNOWN[gran], mod=mod)
+        if gran == "S":
+            return None
+        return Hit("DATE", fmt(*p), mod=mod, anchor="narrative" if narrative else "dct", point=p,
+                   names_year=gran in ("Y", "DE", "CE"))
+
+    add("rel_unit",
+        r"\b(?:(?P<pre>early|earlier|late|later|mid)[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
+        r"the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+following|the\s+preceding|"
+        r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])",
+        h_rel_unit, priority=2)
+
+    DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+    def h_dayword(m: re.Match, ctx: Ctx) -> Result:
+        w = m.group("w").lower()
+        pod = (m.group("pod") or "").lower()
+        pre = (m.group("pre") or "").lower()
+        mod = {"early": "START", "late": "END"}.get(pre)
+        if w == "tonight":
+            pod = "night"
+        if ctx.dct is None:
+            v = "XXXX-XX-XX"
+            return Hit("TIME" if pod else "DATE", v + (f"T{lex.pod_code[pod]}" if pod else ""), mod=mod)
+        d = ctx.dct + timedelta(days=DAYWORD[w])
+        if pod:
+            return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
+        return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
+
+    add("dayword", rf"\b(?:(?P<pre>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)"
+        rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_dayword, priority=3)
+
+    def h_this_pod(m: re.Match, ctx: Ctx) -> Result:
+        rel = m.group("rel").lower()
+        pod = m.group("pod").lower()
+        code = lex.pod_code[pod]
+        if rel == "last" and pod not in ("night", "evening"):
+            return None
+        if rel == "that":
+            nar = ctx.narrative()
+            if nar is None or nar[1] != "D":
+                return Hit("TIME", f"XXXX-XX-XXT{code}")
+            return Hit("TIME", f"{nar[0].isoformat()}T{code}", anchor="narrative", point=nar)
+        if ctx.dct is None:
+            return Hit("TIME", f"XXXX-XX-XXT{code}")
+        d = ctx.dct - timedelta(days=1 if rel == "last" else 0)
+        return Hit("TIME", f"{d.isoformat()}T{code}", anchor="dct", point=(d, "D"))
+
+    add("this_pod", r"\b(?P<rel>this|last|that)\s+(?P<pod>morning|afternoon|evening|night)\b", h_this_pod, priority=2)
+
+    def h_weekday(m: re.Match, ctx: Ctx) -> Result:
+        wd = lex.weekday_num[m.group("wd").lower()]
+        rel = (m.group("rel") or "").lower() or None
+        pod = (m.group("pod") or "").lower()
+        if m.group("pl"):
+            code = f"XXXX-WXX-{wd}" + (f"T{lex.pod_code[pod]}" if pod else "")
+            return Hit("SET", code)
+        pre = (m.group("pre") or "").lower()
+        mod = {"early": "START", "late": "END"}.get(pre)
+        d = weekday_date(ctx, wd, rel, m.start(), m.end())
+        if d is None:
+            v = f"XXXX-WXX-{wd}"
+            return Hit("TIME" if pod else "DATE", v + (f"T{lex.pod_code[pod]}" if pod else ""), mod=mod)
+        if pod:
+            return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
+        return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
+
+    add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?![\w'])"
+        rf"(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?", h_weekday, priority=2)
+
+    def h_time(m: re.Match, ctx: Ctx) -> Result:
+        if m.group("cw"):
+            hhmm = lex.clock_words[m.group("cw").lower()]
+        else:
+            h = int(m.group("h"))
+            mi = int(m.group("mi") or 0)
+            ap = (m.group("ap") or "").lower().replace(".", "").replace(" ", "")
+            if ap:
+                if h < 1 or h > 12:
+                    return None
+                if ap.startswith("p") and h != 12:
+                    h += 12
+                if ap.startswith("a") and h == 12:
+                    h = 0
+            elif m.group("oc"):
+                pass
+            else:
+                return None
+            if h > 24 or mi > 59:
+                return None
+            hhmm = f"{h:02d}:{mi:02d}"
+        day = m.group("day") or m.group("day0")
+        d: date | None = None
+        if day:
+            dl = day.lower()
+            if dl in DAYWORD:
+                d = ctx.dct + timedelta(days=DAYWORD[dl]) if ctx.dct else None
+            else:
+                d = weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end())
+        else:
+            nar = ctx.narrative()
+            if nar and nar[1] == "D":
+                d = nar[0]
+        if d is None:
+            return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
+        return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor="dct" if day else "narrative", point=(d, "D"))
+
+    TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\([A-Z]{2,4}\)))?"
+    add("time",
+        rf"(?<![\w:.$])(?:(?P<day0>{WD}|today|yesterday|tomorrow)\s+(?:at\s+)?)?"
+        rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|"
+        rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight))"
+        rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)(?!\w))?",
+        lambda m, ctx: h_time_wrap(m, ctx), priority=4)
+
+    def h_time_wrap(m: re.Match, ctx: Ctx) -> Result:
+        if m.group("oc"):
+            hs = m.group("h2")
+            h = int(hs) if hs.isdigit() else lex.number(hs)
+            if h is None or not 1 <= h <= 12:
+                return None
+            day = m.group("day") or m.group("day0")
+            base = ctx.narrative() if not day else None
+            d = None
+            if day:
+                dl = day.lower()
+                d = ctx.dct + timedelta(days=DAYWORD[dl]) if (ctx.dct and dl in DAYWORD) else (
+                    weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end()) if dl not in DAYWORD else None)
+            elif base and base[1] == "D":
+                d = base[0]
+            hhmm = f"{int(h):02d}:00"
+            if d is None:
+                return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
+            return Hit("TIME", f"{d.isoformat()}T{hhmm}", point=(d, "D"))
+        return h_time(m, ctx)
+
+    # "N units ago / later / earlier"
+    def h_ago(m: re.Match, ctx: Ctx) -> Result:
+        q = lex.number(m.group("q"))
+        unit = lex.unit_info[m.group("u").lower()]["name"]
+        gran = UNIT_GRAN[unit]
+        dirw = re.sub(r"\s+", " ", m.group("dir").lower())
+        if q is None:
+            return Hit("DATE", "PAST_REF" if dirw in ("ago", "earlier", "before") else "FUTURE_REF",
+                       anchor="dct" if dirw == "ago" else "narrative")
+        if q != int(q):
+            q_i = None
+        else:
+            q_i = int(q)
+        if unit in ("hour", "minute", "second"):
+            return Hit("DURATION" if dirw not in ("ago",) else "DATE",
+                       f"PT{m.group('q') if False else int(q) if q == int(q) else q}{lex.unit_info[unit]['iso']}") \
+                if dirw not in ("ago",) else Hit("DATE", ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX",
+                                                 anchor="dct", point=(ctx.dct, "D") if ctx.dct else None)
+        if q_i is None:
+            return None
+        if unit == "fortnight":
+            q_i *= 2
+        sign = -1 if dirw in ("ago", "earlier", "before", "previously") else 1
+        narrative = dirw not in ("ago", "from now", "hence")
+        p = rel_point(ctx, gran, sign * q_i, narrative)
+        if p is None:
+            return Hit("DATE", UNKNOWN.get(gran, "XXXX-XX-XX"))
+        if narrative and ctx.narrative() and gran in ("Y",) and ctx.narrative()[1] in ("Q", "M", "D", "H"):
+            p = (p[0], ctx.narrative()[1])
+        if gran == "WE":
+            p = (p[0], "W")
+        return Hit("DATE", fmt(*p), anchor="narrative" if narrative else "dct", point=p,
+                   names_year=gran in ("Y", "DE"))
+
+    def g_ago(m: re.Match, text: str) -> bool:
+        d = m.group("dir").lower()
+        if d in ("before", "after"):
+            return bool(re.match(r"\s*(?:[,.;:!?)\"']|$|and\b|but\b)", text[m.end():m.end() + 6]))
+        return True
+
+    add("ago", rf"\b(?:(?:about|nearly|almost|some|roughly|around|more\s+than|less\s+than|just|only|over)\s+)?"
+        rf"(?P<q>{QTY})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously)(?!\w)",
+        h_ago, g_ago, priority=3)
+
+    # durations
+    def g_duration(m: re.Match, text: str) -> bool:
+        after = text[m.end():m.end() + 8]
+        if re.match(r"[-\s]+old\b", after, re.I):
+            return False
+        unit = lex.unit_info[m.group("u").lower()]["name"]
+        qs = m.group("q").lower()
+        if unit == "second" and not m.group("u").lower().endswith("s") and qs in ("a", "an", "one"):
+            return False
+        if unit == "night" and qs in ("a", "an"):
+            return False
+        if qs in ("a", "an", "one") and unit in ("day", "year", "week", "month") and not m.group("det"):
+            before = _word_before(text, m.start(), 25)
+            if re.search(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", before, re.I):
+                return False
+            if re.search(r"\b(?:one|a)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+                return False
+            if re.match(r"\s+(?:or\s+(?:so|two)|earlier|ago|later)\b", after, re.I) and False:
+                return False
+        return True
+
+    def h_duration(m: re.Match, ctx: Ctx) -> Result:
+        qs = m.group("q")
+        q = lex.number(qs)
+        u = lex.unit_info[m.group("u").lower()]
+        iso = u["iso"]
+        if u["name"] == "weekend":
+            iso = "WE"
+        det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
+        if q is not None and u.get("factor"):
+            q *= u["factor"]
+        if m.group("half"):
+            q = (q or 0) + 0.5
+        if q is None:
+            n = "X"
+        elif q == int(q):
+            n = str(int(q))
+        else:
+            n = f"{q:g}"
+        value = f"P{'T' if u['time'] else ''}{n}{iso}"
+        apx = (m.group("apx") or "").lower()
+        mod = lex.approx.get(re.sub(r"\s+", " ", apx)) if apx else None
+        return Hit("DURATION", value, mod=mod)
+
+    add("duration",
+        rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
+        rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
+        rf"(?:(?P<apx>{lex.approx_re})\s+)?(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
+        rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
+
+    def h_bare_plural(m: re.Match, ctx: Ctx) -> Result:
+        u = lex.unit_info[m.group("u").lower()]
+        return Hit("DURATION", f"P{'T' if u['time'] else ''}X{u['iso']}")
+
+    add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
+        r"(?<=\bwithin\s)(?P<u2>years|months|weeks|days|hours|minutes)\b",
+        lambda m, ctx: h_bare_plural2(m, ctx), priority=0)
+
+    def h_bare_plural2(m: re.Match, ctx: Ctx) -> Result:
+        w = (m.group("u") or m.group("u2")).lower()
+        u = lex.unit_info[w]
+        return Hit("DURATION", f"P{'T' if u['time'] else ''}X{u['iso']}")
+
+    # vague references
+    def h_vague(m: re.Match, ctx: Ctx) -> Result:
+        w = re.sub(r"\s+", " ", m.group(0).lower())
+        v = lex.vague.get(w)
+        if v is None:
+            return None
+        return Hit("DATE", v, anchor="dct")
+
+    def g_vague(m: re.Match, text: str) -> bool:
+        w = m.group(0).lower()
+        after = text[m.end():m.end() + 12]
+        before = _word_before(text, m.start(), 12)
+        if w == "now" and re.match(r"\s*(?:that)\b", after, re.I) and False:
+            return False
+        if w in ("current", "future") and not re.match(r"\s+[a-z]", after):
+            return w == "future" and bool(re.search(r"\bthe\s+$", before, re.I))
+        if w in ("the past",) and re.match(r"\s+(?:few|several|two|three|\d)", after):
+            return False
+        return True
+
+    add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)
+
+    def h_recent_units(m: re.Match, ctx: Ctx) -> Result:
+        return Hit("DATE", "PAST_REF" if m.group(1).lower() == "recent" else "FUTURE_REF", anchor="dct")
+
+    add("recent_units", r"\b(recent|coming)\s+(?:years|months|weeks|decades|days)\b", h_recent_units, priority=2)
+
+    # sets
+    def h_set(m: re.Match, ctx: Ctx) -> Result:
+        what = m.group("w").lower()
+        q = lex.number(m.group("q")) if m.group("q") else 1
+        if m.group("o"):
+            q = 2
+        if what in lex.weekday_num:
+            return Hit("SET", f"XXXX-WXX-{lex.weekday_num[what]}", quant=m.group("e").upper())
+        if what in lex.season_code:
+            return Hit("SET", f"XXXX-{lex.season_code[what]}", quant=m.group("e").upper())
+        if what in lex.pod_code:
+            return Hit("SET", f"XXXX-XX-XXT{lex.pod_code[what]}", quant=m.group("e").upper())
+        if what in lex.month_num:
+            return Hit("SET", f"XXXX-{lex.month_num[what]:02d}", quant=m.group("e").upper())
+        u = lex.unit_info.get(what)
+        if u is None:
+            return None
+        n = "X" if q is None else str(int(q)) if q == int(q) else f"{q:g}"
+        return Hit("SET", f"P{'T' if u['time'] else ''}{n}{u['iso']}", quant=m.group("e").upper())
+
+    add("set", rf"\b(?P<e>every|each|per)\s+(?:(?P<o>other)\s+)?(?:(?P<q>{lex.num_re})\s+)?"
+        rf"(?P<w>{UNIT}|{WD}|{lex.season_re}|morning|afternoon|evening|night|{MONF})(?![\w])", h_set, priority=2)
+
+    def h_freq(m: re.Match, ctx: Ctx) -> Result:
+        return Hit("SET", lex.freq_adverbs[m.group(0).lower()])
+
+    add("freq", r"\b" + "(?:" + "|".join(lex.freq_adverbs) + r")\b", h_freq, priority=1)
+
+    def h_rate(m: re.Match, ctx: Ctx) -> Result:
+        u = lex.unit_info[m.group("u").lower()]
+        return Hit("SET", f"P{'T' if u['time'] else ''}1{u['iso']}")
+
+    add("rate", r"(?<=\btimes\s)an?\s+(?P<u>day|week|month|year|hour|minute)\b|"
+        r"(?<=\bonce\s)an?\s+(?P<u2>day|week|month|year)\b|(?<=\btwice\s)an?\s+(?P<u3>day|week|month|year)\b",
+        lambda m, ctx: Hit("SET", "P1" + {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "TH",
+                                          "minute": "TM"}[(m.group("u") or m.group("u2") or m.group("u3")).lower()]
+                           .replace("P1T", "PT1")), priority=1)
+
+    # holidays
+    def g_holiday(m: re.Match, text: str) -> bool:
+        return m.group("h")[:1].isupper()
+
+    def h_holiday(m: re.Match, ctx: Ctx) -> Result:
+        name = re.sub(r"\s+", " ", m.group("h").lower())
+        kind, spec = lex.holidays[name]
+        rel = (m.group("rel") or "").lower()
+        if m.group("year"):
+            years = [int(m.group("year"))]
+        elif ctx.dct is None:
+            years = []
+        else:
+            years = [ctx.dct.year]
+
+        def on(y: int) -> date:
+            if kind == "fixed":
+                return date(y, spec[0], spec[1])
+            if kind == "nth_weekday":
+                return nth_weekday(y, spec[0], spec[1], spec[2])
+            return easter(y) + timedelta(days=spec)
+
+        if not years:
+            if kind == "fixed":
+                return Hit("DATE", f"XXXX-{spec[0]:02d}-{spec[1]:02d}")
+            return Hit("DATE", "XXXX-XX-XX")
+        y = years[0]
+        assumed = not m.group("year")
+        if assumed and ctx.dct:
+            dct = ctx.dct
+            d0 = on(y)
+            if rel == "last":
+                y = y if d0 < dct else y - 1
+            elif rel == "next":
+                y = y if d0 > dct else y + 1
+            elif rel != "this":
+                tense = ctx.tense(m.start(), m.end())
+                if tense == "past" and d0 > dct:
+                    y -= 1
+                elif tense == "future" and d0 < dct:
+                    y += 1
+        d = on(y)
+        return Hit("DATE", d.isoformat(), anchor="dct" if assumed else None, year_assumed=assumed,
+                   point=(d, "D"), names_year=not assumed)
+
+    add("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{lex.holiday_re})(?![\w])(?:\s*,?\s+(?P<year>{YEAR4}))?",
+        h_holiday, g_holiday, priority=3)
+
+    # "the end of the year", "the rest of the month"
+    def h_the_unit(m: re.Match, ctx: Ctx) -> Result:
+        unit = m.group("u").lower()
+        gran = UNIT_GRAN[unit]
+        nar = ctx.narrative()
+        if nar is None:
+            return Hit("DATE", UNKNOWN[gran])
+        return Hit("DATE", fmt(nar[0], gran), anchor="narrative", point=(nar[0], gran))
+
+    add("the_unit", r"(?<=\bof\s)the\s+(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after|in|when|that)\b)",
+        h_the_unit, priority=0)
+
+    return rules

@@ -1,0 +1,67 @@
+"""Sentences: where each one starts and ends in a document, by offsets.
+
+News copied from a web page puts headings, bullets and bylines on lines of their own,
+so a line break always ends a sentence; inside a line, a sentence ends at ``.``, ``!``
+or ``?`` (with any closing quotes or brackets) followed by a space and a capital, a
+digit or an opening quote, unless the full stop ends a known abbreviation ("Mr.",
+"Jan.", "U.S.").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["sentence_spans", "normalize_for_matching"]
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "cmdr",
+    "sgt", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "messrs", "mt", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ", "approx", "est", "fig",
+    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g", "u.s.a",
+}
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z](?:\.?[A-Za-z])*)\.?$")
+
+# Same-length replacements, so that offsets into the normalised text hold in the original.
+_NORMALIZE = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+})
+
+
+def normalize_for_matching(text: str) -> str:
+    """No-break spaces as spaces, curly quotes as straight ones, dashes as hyphens: one
+    character for one, so every offset stays valid in the text as read."""
+    return text.translate(_NORMALIZE)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in order."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n\r]+", text):
+        base = line.start()
+        s = line.group()
+        start = 0
+        for m in _END.finditer(s):
+            if m.group()[0] == ".":
+                w = _WORD_BEFORE.search(s, max(0, m.start() - 12), m.start() + 1)
+                word = w.group(1).lower() if w else ""
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                    continue
+            _add(spans, text, base + start, base + m.end())
+            start = m.end()
+        _add(spans, text, base + start, base + len(s))
+    return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        spans.append((a, b))
