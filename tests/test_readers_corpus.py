@@ -194,12 +194,38 @@ def test_parts_read_exactly_like_the_whole_file(tmp_path, kind):
     assert len([k for k in whole if k[0] != "ERR"]) == 400 - len([i for i in range(400) if i % 11 == 0 or (i % 17 == 0 and i % 11)])
 
 
-def test_csv_reading_streams_in_chunks(tmp_path, monkeypatch):
-    """Rows are produced while the file is still being read (not after loading it all)."""
+def _peak_reading(path: Path) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        n = sum(1 for _ in iter_documents([path]))
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("kind", ["csv", "jsonl", "parquet"])
+def test_memory_is_flat_in_corpus_size(tmp_path, kind):
+    """Streaming: reading four times as many rows does not take (nearly) four times the memory."""
+    para = "The committee met again on Tuesday to review the harbour budget and the ferry contract. " * 10
+    rows = [{"id": f"r{i}", "text": f"{i} {para}", "date": "2024-05-01"} for i in range(12000)]
+    kw = {"row_group_size": 1000} if kind == "parquet" else {}
+    small = write(tmp_path, kind, rows[:3000], name="small", **kw)
+    big = write(tmp_path, kind, rows, name="big", **kw)
+    _peak_reading(small)  # warm imports and caches
+    a, b = _peak_reading(small), _peak_reading(big)
+    assert b < 1.5 * a, (a, b)
+    assert b < sum(len(r["text"]) for r in rows) / 4  # far less than the corpus text
+
+
+def test_rows_come_before_a_later_error(tmp_path, monkeypatch):
+    """Rows are produced while the file is read: a broken row near the end does not
+    hold back (or lose) the rows before it."""
     monkeypatch.setattr(corpus, "CHUNK_ROWS", 10)
-    p = write(tmp_path, "csv", _many_rows(200))
-    it = iter_documents([p])
-    next(it)
-    import gc
-    frames = [o for o in gc.get_objects() if isinstance(o, pd.DataFrame)]
-    assert all(len(f) <= 10 for f in frames)
+    p = tmp_path / "late.csv"
+    good = "".join(f'"Row {i} says the vote was on Monday.",2024-05-01\n' for i in range(200))
+    p.write_text("text,date\n" + good + '"never closed,2024-05-02\n', encoding="utf-8")
+    items = list(iter_documents([p]))
+    assert all(isinstance(x, Document) for x in items[:-1]) and len(items) >= 191
+    assert isinstance(items[-1], InputError) and items[-1].path == str(p)

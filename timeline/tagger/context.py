@@ -40,6 +40,7 @@ class Ctx:
         self.anchor_pos = -10_000
         self.anchor_names_year = False
         self.last_quarter: date | None = None
+        self.last_quarter_pos = -10_000
 
     # -- narrative -------------------------------------------------------------------
     def update(self, hit: Hit, start: int) -> None:
@@ -51,6 +52,14 @@ class Ctx:
         self.anchor_names_year = hit.names_year
         if hit.point[1] == "Q":
             self.last_quarter = hit.point[0]
+            self.last_quarter_pos = start
+
+    def quarter_context(self, start: int, window: int = 1500) -> date | None:
+        """The quarter the text is reporting on (a financial report), if one was named
+        shortly before ``start``."""
+        if self.last_quarter is not None and 0 <= start - self.last_quarter_pos <= window:
+            return self.last_quarter
+        return None
 
     def narrative(self) -> tuple[date, str] | None:
         """The last mentioned date (the reference date if none yet)."""
@@ -90,8 +99,12 @@ class Ctx:
                     dist += 20
                 if best is None or dist < best[0]:
                     best = (dist, kind)
-        if best:
-            return best[1]
-        if _GENERIC_PAST.search(self.text, s, start):
-            return "past"
-        return None
+        for m in _GENERIC_PAST.finditer(self.text, max(s, start - 60), min(e, end + 40)):
+            if m.group(0).lower() in self.lex.not_past:
+                continue
+            if m.start() < end and m.end() > start:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, "past")
+        return best[1] if best else None

@@ -96,7 +96,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def resolve_year(ctx: Ctx, month: int, day: int | None, start: int, end: int,
                      rel: str | None = None) -> int | None:
-        """The year of a month(-day) given without one."""
+        """The year of a month(-day) given without one: by the relative word, else the
+        tense of the sentence (past: the latest such date not after the reference date;
+        future: the earliest not before it), else the nearest one."""
         dct = ctx.dct
         if dct is None:
             return None
@@ -109,19 +111,21 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if rel == "this":
             return dct.year
         tense = ctx.tense(start, end)
-        if tense != "future":
+        if tense == "past" and day is None:
             ry = ctx.recent_year(start)
-            if ry is not None and ry < dct.year:
+            if ry is not None and ry < dct.year and ry >= dct.year - 2:
                 return ry
         if tense == "future":
             return dct.year if md >= ref else dct.year + 1
         if tense == "past":
             return dct.year if md <= ref else dct.year - 1
-        # no tense cue: the nearest such date
-        this = date(dct.year, month, min(day or 15, 28))
-        cands = [date(dct.year + k, month, min(day or 15, 28)) for k in (-1, 0, 1)]
-        best = min(cands, key=lambda c: abs((c - dct).days))
-        return best.year if abs((best - dct).days) < abs((this - dct).days) - 60 else dct.year if md <= ref else dct.year - 1
+        best = None
+        for y in (dct.year - 1, dct.year, dct.year + 1):
+            c = date(y, month, min(day or 15, 28))
+            dist = abs((c - dct).days)
+            if best is None or dist < best[0]:
+                best = (dist, y)
+        return best[1]
 
     def ymd_hit(ctx: Ctx, y: int | None, mo: int, d: int | None, start: int, end: int,
                 rel: str | None = None) -> Hit | None:
@@ -185,7 +189,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return ymd_hit(ctx, y, mo, d, m.start(), m.end())
 
     add("date_mdy",
-        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})\b"
+        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})\b"
         rf"(?:{RANGE_SEP}(?P<day2>{DAY})\b)?(?:\s*,?\s*(?P<year>{YEAR4}))?", h_mdy, priority=5)
 
     def h_dmy(m: re.Match, ctx: Ctx) -> Result:
@@ -195,7 +199,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return ymd_hit(ctx, y, mo, d, m.start(), m.end())
 
     add("date_dmy",
-        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?!\w)"
+        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?!\w)"
         rf"(?:\s*,?\s*(?P<year>{YEAR4}))?", h_dmy, priority=4)
 
     def h_iso(m: re.Match, ctx: Ctx) -> Result:
@@ -392,9 +396,6 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return None
         if rely:
             return ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rely]
-        ry = ctx.recent_year(m.start(), 200)
-        if ry is not None:
-            return ry
         cur_q = (ctx.dct.month - 1) // 3 + 1
         if half:
             cur_q = 1 if ctx.dct.month <= 6 else 2
@@ -413,12 +414,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if y is None:
             return Hit("DATE", f"XXXX-{code}")
         mo = (q - 1) * (6 if half else 3) + 2
-        return Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
+        hit = Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
                    year_assumed=not (m.group("year") or m.group("rely") or m.group("rely2")),
                    point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")))
+        if m.group("the") and "-" in m.group(0) and not m.group("year"):
+            return [(m.start("ord"), m.end(), hit)]
+        return hit
 
     add("quarter",
-        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?"
+        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?P<the>the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?"
         rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
@@ -461,8 +465,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("DATE", UNKNOWN[gran], mod=mod)
         if gran == "S":
             return None
-        return Hit("DATE", fmt(*p), mod=mod, anchor="narrative" if narrative else "dct", point=p,
-                   names_year=gran in ("Y", "DE", "CE"))
+        hit = Hit("DATE", fmt(*p), mod=mod, anchor="narrative" if narrative else "dct", point=p,
+                  names_year=gran in ("Y", "DE", "CE"))
+        if pre in ("earlier", "later"):
+            return [(m.start("rel"), m.end(), hit)]
+        return hit
 
     add("rel_unit",
         r"\b(?:(?P<pre>early|earlier|late|later|mid)[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
@@ -621,7 +628,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         p = rel_point(ctx, gran, sign * q_i, narrative)
         if p is None:
             return Hit("DATE", UNKNOWN.get(gran, "XXXX-XX-XX"))
-        if narrative and ctx.narrative() and gran in ("Y",) and ctx.narrative()[1] in ("Q", "M", "D", "H"):
+        qc = ctx.quarter_context(m.start())
+        if gran == "Y" and qc is not None:
+            p = (shift(qc, "Y", sign * q_i), "Q")
+        elif narrative and ctx.narrative() and gran in ("Y",) and ctx.narrative()[1] in ("Q", "M", "D", "H"):
             p = (p[0], ctx.narrative()[1])
         if gran == "WE":
             p = (p[0], "W")
@@ -634,7 +644,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return bool(re.match(r"\s*(?:[,.;:!?)\"']|$|and\b|but\b)", text[m.end():m.end() + 6]))
         return True
 
-    add("ago", rf"\b(?:(?:about|nearly|almost|some|roughly|around|more\s+than|less\s+than|just|only|over)\s+)?"
+    add("ago", rf"\b(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over)\s+)?"
         rf"(?P<q>{QTY})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously)(?!\w)",
         h_ago, g_ago, priority=3)
 
@@ -685,7 +695,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?:(?P<apx>{lex.approx_re})\s+)?(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
+        rf"(?P<apx>)(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
 
     def h_bare_plural(m: re.Match, ctx: Ctx) -> Result:
@@ -813,6 +823,61 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{lex.holiday_re})(?![\w])(?:\s*,?\s+(?P<year>{YEAR4}))?",
         h_holiday, g_holiday, priority=3)
+
+    def h_year_earlier(m: re.Match, ctx: Ctx) -> Result:
+        qc = ctx.quarter_context(m.start())
+        if qc is not None:
+            p = (shift(qc, "Y", -1), "Q")
+        elif ctx.dct is not None:
+            p = (shift(ctx.dct, "Y", -1), "Y")
+        else:
+            return Hit("DATE", "XXXX")
+        return Hit("DATE", fmt(*p), anchor="narrative", point=p)
+
+    add("year_earlier", r"\b(?:the\s+)?year-(?:earlier|ago)\s+(?:period|quarter|results?)\b|(?<![\w-])year-(?:earlier|ago)(?![\w-])",
+        lambda m, ctx: _trim_noun(m, h_year_earlier(m, ctx)), priority=2)
+
+    def _trim_noun(m: re.Match, hit: Hit) -> Result:
+        t = m.group(0).lower()
+        if t.endswith("result") or t.endswith("results"):
+            k = t.index("year-")
+            e = m.start() + t.index(" ", k)
+            return [(m.start() + k, e, hit)]
+        return hit
+
+    def h_latest_period(m: re.Match, ctx: Ctx) -> Result:
+        qc = ctx.quarter_context(m.start())
+        if qc is None:
+            return None
+        return Hit("DATE", fmt(qc, "Q"), anchor="narrative", point=(qc, "Q"))
+
+    add("latest_period", r"\bthe\s+(?:latest|same|comparable|recent)\s+period\b", h_latest_period, priority=1)
+
+    def h_weekend(m: re.Match, ctx: Ctx) -> Result:
+        if ctx.dct is None:
+            return Hit("DATE", "XXXX-WXX-WE")
+        dct = ctx.dct
+        if ctx.tense(m.start(), m.end()) == "future":
+            d = weekday_on_or_after(dct, 6)
+        else:
+            d = weekday_on_or_before(dct, 7) if dct.isoweekday() < 6 else dct
+        return Hit("DATE", fmt(d, "WE"), anchor="dct", point=(d, "D"))
+
+    add("weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s)|(?<=\bfor\s)|(?<=\bof\s))the\s+weekend\b", h_weekend, priority=1)
+
+    def h_year_ended(m: re.Match, ctx: Ctx) -> Result:
+        return Hit("DURATION", "P1Y")
+
+    add("year_ended", r"\bthe\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending|that\s+ended|to\s+date)\b)", h_year_ended, priority=1)
+
+    def h_full_year(m: re.Match, ctx: Ctx) -> Result:
+        if ctx.dct is None:
+            return Hit("DATE", "XXXX")
+        y = ctx.dct.year
+        return Hit("DATE", f"{y:04d}", anchor="dct", point=(date(y, 7, 1), "Y"))
+
+    add("full_year", r"\bthe\s+(?:full|fiscal|current|entire|whole)\s+year\b(?!\s+(?:ended|ending|that|to\s+date|earlier|ago)\b)",
+        h_full_year, priority=1)
 
     # "the end of the year", "the rest of the month"
     def h_the_unit(m: re.Match, ctx: Ctx) -> Result:
