@@ -27,6 +27,7 @@ class Hit:
     freq: str | None = None
     point: tuple[date, str] | None = None  # the calendar period, for the narrative anchor
     names_year: bool = False  # the expression itself names its year ("in 1997", "last year")
+    keep_anchor: bool = False  # a comparison ("a year earlier"): does not move the narrative
 
 
 class Ctx:
@@ -45,7 +46,7 @@ class Ctx:
     # -- narrative -------------------------------------------------------------------
     def update(self, hit: Hit, start: int) -> None:
         """Remember ``hit`` as the date the text last mentioned."""
-        if hit.point is None:
+        if hit.point is None or hit.keep_anchor:
             return
         self.anchor = hit.point
         self.anchor_pos = start
@@ -86,25 +87,37 @@ class Ctx:
 
     def tense(self, start: int, end: int) -> str | None:
         """``"future"``, ``"past"`` or None: the tense marker nearest to ``start:end``
-        in its sentence."""
+        in its sentence. Markers after the expression count as farther away; a reporting
+        verb ("said") counts only right next to the expression ("said Wednesday"), a
+        generic past participle ("-ed") only within a few words."""
         s, e = self.sentence(start, end)
         best: tuple[int, str] | None = None
-        for kind, rx in (("future", self.lex.future_re), ("past", self.lex.past_re)):
-            for m in rx.finditer(self.text, s, e):
-                if m.start() < end and m.end() > start:
-                    continue
-                dist = start - m.end() if m.end() <= start else m.start() - end
-                # markers before the expression are the verbs governing it: prefer them
-                if m.start() >= end:
-                    dist += 20
-                if best is None or dist < best[0]:
-                    best = (dist, kind)
-        for m in _GENERIC_PAST.finditer(self.text, max(s, start - 60), min(e, end + 40)):
-            if m.group(0).lower() in self.lex.not_past:
-                continue
+        lex = self.lex
+
+        def consider(m: re.Match, kind: str, limit: int | None) -> None:
+            nonlocal best
             if m.start() < end and m.end() > start:
-                continue
+                return
             dist = start - m.end() if m.end() <= start else m.start() - end
+            if limit is not None and dist > limit:
+                return
+            if m.start() >= end:
+                if dist > 40:
+                    return
+                dist += 20
             if best is None or dist < best[0]:
-                best = (dist, "past")
+                best = (dist, kind)
+
+        for m in lex.future_re.finditer(self.text, s, e):
+            consider(m, "future", None)
+        for m in lex.past_re.finditer(self.text, s, e):
+            consider(m, "past", None)
+        for m in _GENERIC_PAST.finditer(self.text, max(s, start - 60), min(e, end + 40)):
+            w = m.group(0).lower()
+            if w in lex.reporting:
+                consider(m, "past", 15)
+            elif w not in lex.not_past:
+                consider(m, "past", 60)
+        for m in lex.reporting_re.finditer(self.text, max(s, start - 20), min(e, end + 20)):
+            consider(m, "past", 15)
         return best[1] if best else None

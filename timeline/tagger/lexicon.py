@@ -114,6 +114,8 @@ class Lexicon:
         self.future_re = re.compile(r"(?<![\w'])" + alt(signals["future"]) + r"(?!\w)", re.I)
         self.past_re = re.compile(r"(?<![\w'])" + alt(signals["past"]) + r"(?!\w)", re.I)
         self.not_past: set[str] = set(signals.get("not_past", []))
+        self.reporting: set[str] = set(signals.get("reporting", []))
+        self.reporting_re = re.compile(r"(?<![\w'])" + alt(signals["reporting"]) + r"(?!\w)", re.I)
         self.vague: dict[str, str] = {k: v for k, v in signals["vague"].items() if v}
         self.vague_re = alt(list(self.vague))
         self.modifiers: dict[str, str] = signals["modifiers"]

@@ -115,17 +115,20 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             ry = ctx.recent_year(start)
             if ry is not None and ry < dct.year and ry >= dct.year - 2:
                 return ry
-        if tense == "future":
-            return dct.year if md >= ref else dct.year + 1
-        if tense == "past":
-            return dct.year if md <= ref else dct.year - 1
         best = None
         for y in (dct.year - 1, dct.year, dct.year + 1):
             c = date(y, month, min(day or 15, 28))
             dist = abs((c - dct).days)
             if best is None or dist < best[0]:
                 best = (dist, y)
-        return best[1]
+        y = best[1]
+        c = date(y, month, min(day or 15, 28))
+        slack = 31 if day else 45
+        if tense == "past" and (c - dct).days > slack:
+            y -= 1
+        elif tense == "future" and (dct - c).days > slack:
+            y += 1
+        return y
 
     def ymd_hit(ctx: Ctx, y: int | None, mo: int, d: int | None, start: int, end: int,
                 rel: str | None = None) -> Hit | None:
@@ -154,6 +157,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return weekday_on_or_before(dct, wd, strict=True)
         if rel in ("next", "coming"):
             return weekday_on_or_after(dct, wd, strict=True)
+        if ctx.text.startswith("'s", end):
+            return weekday_on_or_before(dct, wd)
         tense = ctx.tense(start, end)
         if tense == "future":
             return weekday_on_or_after(dct, wd)
@@ -259,7 +264,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         h = ymd_hit(ctx, None, mo, None, m.start(), m.end(), rel)
         return h
 
-    add("month", rf"\b(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<mon>{MONF})(?![\w'])"
+    add("month", rf"\b(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<mon>{MONF})(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<rely>last|this|next)\s+year)?", h_month, g_month, priority=2)
 
     def g_year(m: re.Match, text: str) -> bool:
@@ -532,7 +537,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
-    add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?![\w'])"
+    add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?", h_weekday, priority=2)
 
     def h_time(m: re.Match, ctx: Ctx) -> Result:
@@ -623,6 +628,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return None
         if unit == "fortnight":
             q_i *= 2
+        if unit == "decade":
+            q_i, gran = q_i * 10, "Y"
         sign = -1 if dirw in ("ago", "earlier", "before", "previously") else 1
         narrative = dirw not in ("ago", "from now", "hence")
         p = rel_point(ctx, gran, sign * q_i, narrative)
@@ -631,6 +638,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         qc = ctx.quarter_context(m.start())
         if gran == "Y" and qc is not None:
             p = (shift(qc, "Y", sign * q_i), "Q")
+            return Hit("DATE", fmt(*p), anchor="narrative", point=p, keep_anchor=True)
         elif narrative and ctx.narrative() and gran in ("Y",) and ctx.narrative()[1] in ("Q", "M", "D", "H"):
             p = (p[0], ctx.narrative()[1])
         if gran == "WE":
@@ -832,7 +840,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             p = (shift(ctx.dct, "Y", -1), "Y")
         else:
             return Hit("DATE", "XXXX")
-        return Hit("DATE", fmt(*p), anchor="narrative", point=p)
+        return Hit("DATE", fmt(*p), anchor="narrative", point=p, keep_anchor=True)
 
     add("year_earlier", r"\b(?:the\s+)?year-(?:earlier|ago)\s+(?:period|quarter|results?)\b|(?<![\w-])year-(?:earlier|ago)(?![\w-])",
         lambda m, ctx: _trim_noun(m, h_year_earlier(m, ctx)), priority=2)
