@@ -12,6 +12,7 @@ __all__ = ["Ctx", "Hit"]
 
 _SENT_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 
 
 @dataclass(slots=True)
@@ -85,7 +86,7 @@ class Ctx:
         e = m.start() + 1 if m else hi
         return s, e
 
-    def tense(self, start: int, end: int) -> str | None:
+    def tense(self, start: int, end: int, generic: bool = True) -> str | None:
         """``"future"``, ``"past"`` or None: the tense marker nearest to ``start:end``
         in its sentence. Markers after the expression count as farther away; a reporting
         verb ("said") counts only right next to the expression ("said Wednesday"), a
@@ -116,7 +117,7 @@ class Ctx:
             w = m.group(0).lower()
             if w in lex.reporting:
                 consider(m, "past", 15)
-            elif w not in lex.not_past:
+            elif generic and w not in lex.not_past and not _DET_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
                 consider(m, "past", 60)
         for m in lex.reporting_re.finditer(self.text, max(s, start - 20), min(e, end + 20)):
             consider(m, "past", 15)

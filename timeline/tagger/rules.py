@@ -110,7 +110,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return dct.year if md > ref else dct.year + 1
         if rel == "this":
             return dct.year
-        tense = ctx.tense(start, end)
+        tense = ctx.tense(start, end, generic=False)
         if tense == "past" and day is None:
             ry = ctx.recent_year(start)
             if ry is not None and ry < dct.year and ry >= dct.year - 2:
@@ -295,8 +295,26 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return [(m.start(), m.end("year"), h), (m.start("y2"), m.end(), _year_hit(y2))]
         return h
 
-    add("year", rf"(?<![\w$£€#.,/-])(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?![\w'])"
+    add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?![\w'])"
         rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])))?", h_year, g_year, priority=1)
+
+    def h_spoken_year(m: re.Match, ctx: Ctx) -> Result:
+        if m.group("hi"):
+            hi = lex.number(m.group("hi"))
+            lo = lex.number(m.group("lo"))
+            if hi is None or lo is None or not 10 <= lo <= 99:
+                return None
+            y = int(hi) * 100 + int(lo)
+        else:
+            lo = lex.number(m.group("lo2")) if m.group("lo2") else 0
+            if lo is None:
+                return None
+            y = 2000 + int(lo)
+        return _year_hit(y)
+
+    add("spoken_year", rf"\b(?:the\s+year\s+)?(?:(?P<hi>nineteen|eighteen|twenty)[-\s]+(?P<lo>{lex.number_word_re})"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<lo2>{lex.number_word_re}))?(?=\W*$|\W*[.,;]|\s+(?:and|when|as|in|to|was|is)\b))(?![\w-])",
+        h_spoken_year, lambda m, t: bool(m.group("hi")) or m.group(0).lower().startswith("the year"), priority=2)
 
     def h_decade(m: re.Match, ctx: Ctx) -> Result:
         if m.group("yr"):
@@ -472,8 +490,6 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return None
         hit = Hit("DATE", fmt(*p), mod=mod, anchor="narrative" if narrative else "dct", point=p,
                   names_year=gran in ("Y", "DE", "CE"))
-        if pre in ("earlier", "later"):
-            return [(m.start("rel"), m.end(), hit)]
         return hit
 
     add("rel_unit",
@@ -563,6 +579,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             hhmm = f"{h:02d}:{mi:02d}"
         day = m.group("day") or m.group("day0")
         d: date | None = None
+        if m.group("tmon"):
+            h = ymd_hit(ctx, int(m.group("tyear")) if m.group("tyear") else None, month_of(m.group("tmon")),
+                        int(re.match(r"\d+", m.group("tday")).group()), m.start(), m.end())
+            if h is None or h.point is None:
+                return None
+            d = h.point[0]
+            return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=h.anchor, year_assumed=h.year_assumed,
+                       point=(d, "D"), names_year=h.names_year)
         if day:
             dl = day.lower()
             if dl in DAYWORD:
@@ -582,7 +606,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?<![\w:.$])(?:(?P<day0>{WD}|today|yesterday|tomorrow)\s+(?:at\s+)?)?"
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|"
         rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight))"
-        rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)(?!\w))?",
+        rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?!\w)|(?P<tmon>{MON})\s*(?P<tday>{DAY})\b(?:\s*,?\s*(?P<tyear>{YEAR4}))?))?",
         lambda m, ctx: h_time_wrap(m, ctx), priority=4)
 
     def h_time_wrap(m: re.Match, ctx: Ctx) -> Result:
@@ -663,6 +687,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         unit = lex.unit_info[m.group("u").lower()]["name"]
         qs = m.group("q").lower()
+        if re.fullmatch(r"(?:1[0-9]|20)\d\d", qs):
+            return False  # a year ("the 1988 second quarter", "the 1988 quarter")
+        if unit == "second" and not m.group("u").lower().endswith("s") and re.match(r"[-\s]+(?:quarter|half)\b", after, re.I):
+            return False
         if unit == "second" and not m.group("u").lower().endswith("s") and qs in ("a", "an", "one"):
             return False
         if unit == "night" and qs in ("a", "an"):
@@ -698,12 +726,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         value = f"P{'T' if u['time'] else ''}{n}{iso}"
         apx = (m.group("apx") or "").lower()
         mod = lex.approx.get(re.sub(r"\s+", " ", apx)) if apx else None
-        return Hit("DURATION", value, mod=mod)
+        hit = Hit("DURATION", value, mod=mod)
+        if det in ("the", "these", "those") and "-" in m.group(0)[m.start("q") - m.start():]:
+            return [(m.start("apx") if apx else m.start("q"), m.end(), hit)]
+        return hit
 
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?P<apx>)(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
+        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|over|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
 
     def h_bare_plural(m: re.Match, ctx: Ctx) -> Result:
@@ -886,6 +917,21 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("full_year", r"\bthe\s+(?:full|fiscal|current|entire|whole)\s+year\b(?!\s+(?:ended|ending|that|to\s+date|earlier|ago)\b)",
         h_full_year, priority=1)
+
+    def h_year_period(m: re.Match, ctx: Ctx) -> Result:
+        y = int(m.group("year"))
+        qc = ctx.quarter_context(m.start())
+        if m.group("ord"):
+            q = QORD[m.group("ord").lower()]
+            d = date(y, (q - 1) * 3 + 2, 15)
+            return Hit("DATE", fmt(d, "Q"), point=(d, "Q"), names_year=True, keep_anchor=True)
+        if qc is not None:
+            d = date(y, qc.month, 15)
+            return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
+        return Hit("DATE", f"{y:04d}", point=(date(y, 7, 1), "Y"), names_year=True, keep_anchor=True)
+
+    add("year_period", rf"\bthe\s+(?P<year>{YEAR4})\s+(?:(?P<ord>first|second|third|fourth)[-\s]+)?(?:fiscal\s+)?(?:quarter|period)\b",
+        h_year_period, priority=4)
 
     # "the end of the year", "the rest of the month"
     def h_the_unit(m: re.Match, ctx: Ctx) -> Result:
