@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .context import Ctx, Hit
 from .lexicon import lexicon
-from .rules import Rule, build_rules
+from .rules import Rule, build_rules, trigger_groups
 from .timex import Timex
 
 __all__ = ["tag", "normalise"]
@@ -47,6 +47,12 @@ def _rules() -> tuple[Rule, ...]:
     return tuple(build_rules(lexicon()))
 
 
+@lru_cache(maxsize=1)
+def _trigger_re() -> re.Pattern:
+    groups = trigger_groups(lexicon())
+    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in groups.items()))
+
+
 def normalise(text: str) -> str:
     """``text`` with typographic spaces, quotes and dashes replaced one-for-one."""
     return text.translate(_TRANS)
@@ -60,16 +66,60 @@ def _as_date(ref: date | datetime | None) -> date | None:
     return ref
 
 
+def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
+    """Trigger hits by group, found by one case-sensitive literal scan of the lowercased
+    text (fast); None when lowercasing changes the length (then rules scan everything)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _trigger_re().finditer(low):
+        hits.setdefault(m.lastgroup, []).append(m.span())
+    return hits
+
+
+def _rule_spans(rule: Rule, hits: dict[str, list[tuple[int, int]]], n: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for g in rule.trigger:
+        spans.extend(hits.get(g, ()))
+    if not spans:
+        return []
+    spans.sort()
+    back, fwd = rule.reach
+    out: list[list[int]] = []
+    for s, e in spans:
+        ws, we = max(0, s - back), min(n, e + fwd)
+        if out and ws <= out[-1][1]:
+            if we > out[-1][1]:
+                out[-1][1] = we
+        else:
+            out.append([ws, we])
+    return [(a, b) for a, b in out]
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     out = []
+    hits = _windows(text)
+    n = len(text)
+    seen: set[tuple[int, int, str]] = set()
     for r in _rules():
         guard = r.guard
-        for m in r.regex.finditer(text):
-            if m.end() <= m.start():
-                continue
-            if guard is not None and not guard(m, text):
-                continue
-            out.append((m.start(), m.end(), r.priority, r, m))
+        if hits is None or not r.trigger:
+            ranges = [(0, n)]
+        else:
+            ranges = _rule_spans(r, hits, n)
+        finditer = r.regex.finditer
+        for ws, we in ranges:
+            for m in finditer(text, ws, we):
+                if m.end() <= m.start():
+                    continue
+                key = (m.start(), m.end(), r.name)
+                if key in seen:
+                    continue
+                if guard is not None and not guard(m, text):
+                    continue
+                seen.add(key)
+                out.append((m.start(), m.end(), r.priority, r, m))
     return out
 
 

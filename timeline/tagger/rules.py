@@ -41,6 +41,8 @@ class Rule:
     handler: Callable[[re.Match, Ctx], Result]
     guard: Callable[[re.Match, str], bool] | None = None
     priority: int = 0
+    trigger: tuple[str, ...] = ()  # trigger groups (see TRIGGERS); empty: scan the whole text
+    reach: tuple[int, int] = (80, 80)  # how far a match may extend before/after its trigger
 
 
 UNIT_GRAN = {"second": "D", "minute": "D", "hour": "D", "day": "D", "night": "D", "week": "W",
@@ -56,6 +58,71 @@ PREP_CONTEXT = re.compile(
     r"last|past|coming)\s+|mid-|-)$",
     re.I,
 )
+
+
+def trigger_groups(lex: Lexicon) -> dict[str, str]:
+    """Cheap lowercase literal patterns; a rule runs only near a hit of one of its groups.
+    Order matters (earlier groups win where keywords overlap: "monthly" before "month")."""
+    hol = sorted({h.split()[0] if not h.startswith("the ") else h.split()[1] for h in lex.holidays})
+    vague = sorted(set(lex.vague) | {"recent", "coming"})
+    hol = [h for h in hol if h not in lex.month_num]
+    return {
+        "HOLIDAY": "|".join(re.escape(h) for h in sorted(hol, key=len, reverse=True)),
+        "DAYWORD": "today|yesterday|tomorrow|tonight",
+        "POD": "morning|afternoon|evening|overnight",
+        "WD": "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+        "PERIOD": "period",
+        "UNIT": "seconds?|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur|millenni|half",
+        "AGO": "ago|earlier|later|before|after|hence|from now|previously",
+        "SEASON": "spring|summer|autumn|fall|winter",
+        "MON": "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+        "VAGUE": "|".join(re.escape(v) for v in sorted(vague, key=len, reverse=True)),
+        "CLOCK": "noon|midnight|midday|o'clock",
+        "NUMWORD": "nineteen|eighteen|twenty|two thousand",
+        "DECW": "ties",
+        "RATE": "times|once|twice",
+        "SET": "every|each|per|daily|annually|nightly",
+        "DIGIT": r"\d+",
+    }
+
+
+RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
+    "date_mdy": (("MON",), (30, 50)),
+    "date_dmy": (("MON",), (40, 30)),
+    "iso": (("DIGIT",), (2, 30)),
+    "slash": (("DIGIT",), (2, 15)),
+    "month_year": (("MON",), (2, 30)),
+    "month": (("MON",), (20, 30)),
+    "year": (("DIGIT",), (30, 30)),
+    "spoken_year": (("NUMWORD",), (20, 50)),
+    "decade": (("DIGIT",), (25, 10)),
+    "decade_word": (("DECW",), (50, 5)),
+    "century": (("UNIT",), (40, 10)),
+    "season": (("SEASON",), (30, 30)),
+    "quarter": (("UNIT",), (60, 50)),
+    "quarter_ana": (("UNIT",), (50, 5)),
+    "rel_unit": (("UNIT",), (50, 10)),
+    "dayword": (("DAYWORD",), (10, 25)),
+    "this_pod": (("UNIT", "POD"), (12, 5)),
+    "weekday": (("WD",), (25, 25)),
+    "time": (("DIGIT", "CLOCK"), (40, 50)),
+    "ago": (("AGO",), (90, 12)),
+    "duration": (("UNIT",), (100, 40)),
+    "bare_plural": (("UNIT",), (10, 10)),
+    "vague": (("VAGUE", "AGO"), (8, 25)),
+    "recent_units": (("VAGUE",), (2, 20)),
+    "set": (("SET",), (2, 60)),
+    "freq": (("SET", "UNIT"), (8, 12)),
+    "rate": (("RATE",), (2, 20)),
+    "holiday": (("HOLIDAY", "MON"), (15, 45)),
+    "year_earlier": (("UNIT",), (10, 30)),
+    "latest_period": (("PERIOD",), (30, 8)),
+    "weekend": (("UNIT",), (15, 12)),
+    "year_ended": (("UNIT",), (25, 8)),
+    "full_year": (("UNIT",), (30, 8)),
+    "year_period": (("DIGIT",), (8, 40)),
+    "the_unit": (("UNIT",), (15, 8)),
+}
 
 
 def _word_before(text: str, start: int, n: int = 40) -> str:
@@ -88,7 +155,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     rules: list[Rule] = []
 
     def add(name: str, pattern: str, handler, guard=None, priority: int = 0) -> None:
-        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority))
+        trig, reach = RULE_TRIGGERS.get(name, ((), (80, 80)))
+        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority, trig, reach))
 
     # ---------------------------------------------------------------- helpers
     def month_of(s: str) -> int:
