@@ -48,9 +48,15 @@ def _rules() -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=1)
-def _trigger_re() -> re.Pattern:
-    groups = trigger_groups(lexicon())
-    return re.compile("|".join(f"(?P<{k}>{v})" for k, v in groups.items()))
+def _trigger_words() -> dict[str, tuple[str, ...]]:
+    words: dict[str, list[str]] = {}
+    for group, ws in trigger_groups(lexicon()).items():
+        for w in ws:
+            words.setdefault(w, []).append(group)
+    return {w: tuple(g) for w, g in words.items()}
+
+
+_TOKEN = re.compile(r"[a-z]+|\d+")
 
 
 def normalise(text: str) -> str:
@@ -67,14 +73,25 @@ def _as_date(ref: date | datetime | None) -> date | None:
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
-    """Trigger hits by group, found by one case-sensitive literal scan of the lowercased
-    text (fast); None when lowercasing changes the length (then rules scan everything)."""
+    """Trigger tokens by group, from one tokenising scan of the lowercased text; None
+    when lowercasing changes the length (then every rule scans the whole text)."""
     low = text.lower()
     if len(low) != len(text):
         return None
+    words = _trigger_words()
+    get = words.get
     hits: dict[str, list[tuple[int, int]]] = {}
-    for m in _trigger_re().finditer(low):
-        hits.setdefault(m.lastgroup, []).append(m.span())
+    digits = hits.setdefault("DIGIT", [])
+    for m in _TOKEN.finditer(low):
+        w = m.group()
+        if w[0] <= "9":
+            digits.append(m.span())
+            continue
+        gs = get(w)
+        if gs:
+            span = m.span()
+            for g in gs:
+                hits.setdefault(g, []).append(span)
     return hits
 
 

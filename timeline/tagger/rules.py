@@ -60,32 +60,38 @@ PREP_CONTEXT = re.compile(
 )
 
 
-def trigger_groups(lex: Lexicon) -> dict[str, str]:
-    """Cheap lowercase literal patterns; a rule runs only near a hit of one of its groups.
-    Order matters (earlier groups win where keywords overlap: "monthly" before "month")."""
-    hol = sorted({h.split()[0] if not h.startswith("the ") else h.split()[1] for h in lex.holidays})
-    vague = sorted(set(lex.vague) | {"recent", "coming"})
-    hol = [h for h in hol if h not in lex.month_num]
+def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
+    """Trigger words by group (lowercase whole tokens; digits are the group ``DIGIT``).
+    A rule runs only near a token of one of its groups."""
+    hol = {h.split()[0] if not h.startswith("the ") else h.split()[1] for h in lex.holidays}
+    hol = {re.sub(r"[^a-z].*$", "", h) for h in hol} - {""}
+    vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right")}
+    units = set(lex.unit_info)
     return {
-        "HOLIDAY": "|".join(re.escape(h) for h in sorted(hol, key=len, reverse=True)),
-        "DAYWORD": "today|yesterday|tomorrow|tonight",
-        "POD": "morning|afternoon|evening|overnight",
-        "WD": "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
-        "PERIOD": "period",
-        "UNIT": "seconds?|minute|hour|day|night|weekend|week|fortnight|month|quarter|year|decade|centur|millenni|half",
-        "AGO": "ago|earlier|later|before|after|hence|from now|previously",
-        "SEASON": "spring|summer|autumn|fall|winter",
-        "MON": "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
-        "VAGUE": "|".join(re.escape(v) for v in sorted(vague, key=len, reverse=True)),
-        "CLOCK": "noon|midnight|midday|o'clock",
-        "NUMWORD": "nineteen|eighteen|twenty|two thousand",
-        "DECW": "ties",
-        "RATE": "times|once|twice",
-        "SET": "every|each|per|daily|annually|nightly",
-        "DIGIT": r"\d+",
+        "MON": set(lex.month_num),
+        "WD": set(lex.weekday_num) | {w + "s" for w in lex.weekday_num},
+        "UNIT": units - {"quarter", "quarters", "century", "centuries", "weekend", "weekends"}
+        | {"yearly", "monthly", "weekly", "hourly", "nightly"},
+        "QUARTER": {"quarter", "quarters", "half"},
+        "CENT": {"century", "centuries"},
+        "WEEKEND": {"weekend", "weekends"},
+        "S": {"s"},
+        "DAYWORD": {"today", "yesterday", "tomorrow", "tonight"},
+        "POD": set(lex.pod_code) | {"mornings", "nights", "evenings", "afternoons"},
+        "AGO": {"ago", "earlier", "later", "before", "after", "hence", "previously", "now"},
+        "SEASON": set(lex.season_code),
+        "VAGUE": vague | {"recent", "coming"},
+        "CLOCK": {"noon", "midnight", "midday", "clock", "am", "pm", "m"},
+        "NUMWORD": {"nineteen", "eighteen", "twenty", "thousand"},
+        "DECW": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+        "RATE": {"times", "once", "twice"},
+        "SET": {"every", "each", "per", "daily", "annually", "nightly", "weekly", "monthly", "yearly", "hourly"},
+        "PERIOD": {"period"},
+        "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
     }
 
 
+_U = ("UNIT", "QUARTER", "CENT", "WEEKEND")
 RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "date_mdy": (("MON",), (30, 50)),
     "date_dmy": (("MON",), (40, 30)),
@@ -93,35 +99,35 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "slash": (("DIGIT",), (2, 15)),
     "month_year": (("MON",), (2, 30)),
     "month": (("MON",), (20, 30)),
-    "year": (("DIGIT",), (30, 30)),
+    "year": (("DIGIT",), (25, 25)),
     "spoken_year": (("NUMWORD",), (20, 50)),
-    "decade": (("DIGIT",), (25, 10)),
+    "decade": (("S",), (30, 6)),
     "decade_word": (("DECW",), (50, 5)),
-    "century": (("UNIT",), (40, 10)),
+    "century": (("CENT",), (40, 10)),
     "season": (("SEASON",), (30, 30)),
-    "quarter": (("UNIT",), (60, 50)),
-    "quarter_ana": (("UNIT",), (50, 5)),
-    "rel_unit": (("UNIT",), (50, 10)),
+    "quarter": (("QUARTER",), (60, 50)),
+    "quarter_ana": (("QUARTER",), (50, 5)),
+    "rel_unit": (_U, (50, 10)),
     "dayword": (("DAYWORD",), (10, 25)),
     "this_pod": (("UNIT", "POD"), (12, 5)),
     "weekday": (("WD",), (25, 25)),
-    "time": (("DIGIT", "CLOCK"), (40, 50)),
-    "ago": (("AGO",), (90, 12)),
-    "duration": (("UNIT",), (100, 40)),
-    "bare_plural": (("UNIT",), (10, 10)),
-    "vague": (("VAGUE", "AGO"), (8, 25)),
+    "time": (("CLOCK",), (40, 50)),
+    "ago": (("AGO",), (70, 12)),
+    "duration": (_U, (60, 30)),
+    "bare_plural": (_U, (10, 10)),
+    "vague": (("VAGUE",), (8, 25)),
     "recent_units": (("VAGUE",), (2, 20)),
     "set": (("SET",), (2, 60)),
-    "freq": (("SET", "UNIT"), (8, 12)),
+    "freq": (("SET",), (8, 12)),
     "rate": (("RATE",), (2, 20)),
-    "holiday": (("HOLIDAY", "MON"), (15, 45)),
-    "year_earlier": (("UNIT",), (10, 30)),
+    "holiday": (("HOLIDAY",), (15, 45)),
+    "year_earlier": (("UNIT", "QUARTER", "PERIOD"), (20, 30)),
     "latest_period": (("PERIOD",), (30, 8)),
-    "weekend": (("UNIT",), (15, 12)),
+    "weekend": (("WEEKEND",), (15, 12)),
     "year_ended": (("UNIT",), (25, 8)),
     "full_year": (("UNIT",), (30, 8)),
-    "year_period": (("DIGIT",), (8, 40)),
-    "the_unit": (("UNIT",), (15, 8)),
+    "year_period": (("PERIOD", "QUARTER"), (40, 10)),
+    "the_unit": (_U, (15, 8)),
 }
 
 
