@@ -43,6 +43,7 @@ class Ctx:
         self.anchor_names_year = False
         self.last_quarter: date | None = None
         self.last_quarter_pos = -10_000
+        self.year_from_narrative = False  # set by the last year resolution
 
     # -- narrative -------------------------------------------------------------------
     def update(self, hit: Hit, start: int) -> None:

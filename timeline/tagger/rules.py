@@ -170,6 +170,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def resolve_year(ctx: Ctx, month: int, day: int | None, start: int, end: int,
                      rel: str | None = None) -> int | None:
+        ctx.year_from_narrative = False
         """The year of a month(-day) given without one: by the relative word, else the
         tense of the sentence (past: the latest such date not after the reference date;
         future: the earliest not before it), else the nearest one."""
@@ -185,9 +186,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if rel == "this":
             return dct.year
         tense = ctx.tense(start, end, generic=False)
-        if tense == "past" and day is None:
+        if day is None and (tense == "past" or (tense is None and ctx.tense(start, end) == "past")):
             ry = ctx.recent_year(start)
             if ry is not None and ry < dct.year and ry >= dct.year - 2:
+                ctx.year_from_narrative = True
                 return ry
         best = None
         for y in (dct.year - 1, dct.year, dct.year + 1):
@@ -213,13 +215,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             if y is None:
                 v = f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else "")
                 return Hit("DATE", v, year_assumed=True)
+        anchor = ("narrative" if ctx.year_from_narrative else "dct") if assumed else None
         if d:
             dd = _safe_date(y, mo, d)
             if dd is None:
                 return None
-            return Hit("DATE", dd.isoformat(), anchor="dct" if assumed else None, year_assumed=assumed,
+            return Hit("DATE", dd.isoformat(), anchor=anchor, year_assumed=assumed,
                        point=(dd, "D"), names_year=not assumed)
-        return Hit("DATE", f"{y:04d}-{mo:02d}", anchor="dct" if assumed else None, year_assumed=assumed,
+        return Hit("DATE", f"{y:04d}-{mo:02d}", anchor=anchor, year_assumed=assumed,
                    point=(date(y, mo, 15), "M"), names_year=not assumed)
 
     def weekday_date(ctx: Ctx, wd: int, rel: str | None, start: int, end: int) -> date | None:
@@ -231,6 +234,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return weekday_on_or_before(dct, wd, strict=True)
         if rel in ("next", "coming"):
             return weekday_on_or_after(dct, wd, strict=True)
+        if rel == "this":
+            return dct + timedelta(days=wd - dct.isoweekday())
         if ctx.text.startswith("'s", end):
             return weekday_on_or_before(dct, wd)
         tense = ctx.tense(start, end)
@@ -352,9 +357,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 return False
         if y < 1600 and not re.search(r"\b(?:in|since|until|by|year|of|from|before|after)\s*$", before, re.I):
             return False
-        after = text[m.end():m.end() + 20]
-        if re.match(r"\s*(?:people|persons|men|women|troops|soldiers|units|shares|tons|feet|meters|miles|"
-                    r"kilometers|votes|jobs|workers|cars|homes|acres|dollars|euros|yen|pounds)\b", after, re.I):
+        if lex.count_nouns_re.match(text, m.end()):
             return False
         return True
 
@@ -808,7 +811,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|over|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
+        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
 
     def h_bare_plural(m: re.Match, ctx: Ctx) -> Result:
