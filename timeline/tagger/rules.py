@@ -128,7 +128,20 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "full_year": (("UNIT",), (30, 8)),
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
     "the_unit": (_U, (15, 8)),
+    "year_end": (("UNIT",), (6, 10)),
+    "in_the_unit": (("UNIT",), (22, 4)),
+    "next_pod": (("UNIT", "POD"), (20, 4)),
 }
+
+
+def _title_name(m: re.Match, group: str, text: str) -> bool:
+    """True when the unit word of the match is capitalised inside a sentence ("60 Minutes",
+    "This Week", "High Noon"): a title or a name, not a time expression."""
+    w = m.group(group)
+    if not w or not w[0].isupper() or w.isupper():
+        return False
+    before = text[max(0, m.start() - 3):m.start()]
+    return not (m.start() == 0 or re.search(r"(?:[.!?:]\s*|\n\s*|^\s*)$", before)) or m.start(group) > m.start()
 
 
 def _word_before(text: str, start: int, n: int = 40) -> str:
@@ -573,7 +586,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         r"\b(?:(?P<pre>early|earlier|late|later|mid)[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
         r"the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+following|the\s+preceding|"
         r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])",
-        h_rel_unit, priority=2)
+        h_rel_unit, lambda m, t: not _title_name(m, "u", t), priority=2)
 
     DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -684,7 +697,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|"
         rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight))"
         rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?!\w)|(?P<tmon>{MON})\s*(?P<tday>{DAY})\b(?:\s*,?\s*(?P<tyear>{YEAR4}))?))?",
-        lambda m, ctx: h_time_wrap(m, ctx), priority=4)
+        lambda m, ctx: h_time_wrap(m, ctx), lambda m, t: not _title_name(m, "cw", t), priority=4)
 
     def h_time_wrap(m: re.Match, ctx: Ctx) -> Result:
         if m.group("oc"):
@@ -764,6 +777,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         unit = lex.unit_info[m.group("u").lower()]["name"]
         qs = m.group("q").lower()
+        if _title_name(m, "u", text):
+            return False
+        if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in text[m.end("q"):m.start("u")]) \
+                and m.group("u").lower().endswith("s"):
+            return False  # "three-quarters of its food": a fraction
         if re.fullmatch(r"(?:1[0-9]|20)\d\d", qs):
             return False  # a year ("the 1988 second quarter", "the 1988 quarter")
         if unit == "second" and not m.group("u").lower().endswith("s") and re.match(r"[-\s]+(?:quarter|half)\b", after, re.I):
@@ -1009,6 +1027,38 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("year_period", rf"\bthe\s+(?P<year>{YEAR4})\s+(?:(?P<ord>first|second|third|fourth)[-\s]+)?(?:fiscal\s+)?(?:quarter|period)\b",
         h_year_period, priority=4)
+
+    def h_year_end(m: re.Match, ctx: Ctx) -> Result:
+        if ctx.dct is None:
+            return Hit("DATE", "XXXX-12-31")
+        y = ctx.dct.year
+        if re.search(r"\bsince\s+$", _word_before(ctx.text, m.start(), 10), re.I):
+            y -= 1
+        d = date(y, 12, 31)
+        return Hit("DATE", d.isoformat(), mod="END", anchor="dct", point=(d, "D"))
+
+    add("year_end", r"\b(?:the\s+)?year(?:-|\s+|'s\s+)end\b", h_year_end, priority=2)
+
+    def h_in_the_unit(m: re.Match, ctx: Ctx) -> Result:
+        unit = m.group("u").lower()
+        gran = UNIT_GRAN[unit]
+        if ctx.dct is None:
+            return Hit("DATE", UNKNOWN[gran])
+        return Hit("DATE", fmt(ctx.dct, gran), anchor="dct", point=(ctx.dct, gran), names_year=gran == "Y")
+
+    add("in_the_unit", r"\b(?:earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)\b", h_in_the_unit, priority=2)
+
+    def h_next_pod(m: re.Match, ctx: Ctx) -> Result:
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        code = lex.pod_code[m.group("pod").lower()]
+        nar = ctx.narrative()
+        if nar is None or nar[1] != "D":
+            return Hit("TIME", f"XXXX-XX-XXT{code}")
+        d = nar[0] + timedelta(days={"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0))
+        return Hit("TIME", f"{d.isoformat()}T{code}", anchor="narrative", point=(d, "D"))
+
+    add("next_pod", r"\b(?P<rel>the\s+next|the\s+following|the\s+previous|that\s+same|the\s+same)\s+(?P<pod>morning|afternoon|evening|night)\b",
+        h_next_pod, priority=2)
 
     # "the end of the year", "the rest of the month"
     def h_the_unit(m: re.Match, ctx: Ctx) -> Result:
