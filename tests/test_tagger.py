@@ -93,6 +93,19 @@ CASES = [
      [("the fourth quarter of 2023", "DATE", "2023-Q4")]),
     ("The fire broke out over the weekend.", D(2024, 5, 1), [("the weekend", "DATE", "2024-W17-WE")]),
     ("Unemployment soared in the late 1970s.", D(2024, 5, 1), [("the late 1970s", "DATE", "197")]),
+    ("Revenue beat forecasts in Q3 2023 and in H1 2024.", D(2024, 9, 1),
+     [("Q3 2023", "DATE", "2023-Q3"), ("H1 2024", "DATE", "2024-H1")]),
+    ("The summit ran from 10 to 12 March.", D(2024, 4, 1),
+     [("10", "DATE", "2024-03-10"), ("12 March", "DATE", "2024-03-12")]),
+    ("The crew spent 2 1/2 years at sea and two and a half hours in port.", D(2024, 5, 1),
+     [("2 1/2 years", "DURATION", "P2Y6M"), ("two and a half hours", "DURATION", "PT2H30M")]),
+    ("The law takes effect by the end of the year.", D(2024, 5, 1),
+     [("the end of the year", "DATE", "2024")]),
+    ("Aid fell sharply in late 2019.", D(2024, 5, 1), [("late 2019", "DATE", "2019")]),
+    ("The talks collapsed on May 4, 2021. The day before, both sides had been hopeful.", D(2024, 5, 1),
+     [("May 4, 2021", "DATE", "2021-05-04"), ("The day before", "DATE", "2021-05-03")]),
+    ("Viewers watched 60 Minutes and This Week on Sunday.", D(2024, 5, 1), [("Sunday", "DATE", "2024-04-28")]),
+    ("Iraq imports three-quarters of its food.", D(2024, 5, 1), []),
 ]
 
 

@@ -87,6 +87,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "RATE": {"times", "once", "twice"},
         "SET": {"every", "each", "per", "daily", "annually", "nightly", "weekly", "monthly", "yearly", "hourly"},
         "PERIOD": {"period"},
+        "QCODE": {"q", "h", "fy"},
         "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
     }
 
@@ -128,10 +129,37 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "full_year": (("UNIT",), (30, 8)),
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
     "the_unit": (_U, (15, 8)),
+    "q_code": (("QCODE",), (2, 14)),
+    "fy": (("QCODE",), (2, 10)),
+    "day_before": (("AGO",), (12, 4)),
     "year_end": (("UNIT",), (6, 10)),
     "in_the_unit": (("UNIT",), (22, 4)),
     "next_pod": (("UNIT", "POD"), (20, 4)),
 }
+
+
+# a fractional amount of a unit is written in the next smaller one: P1.5Y -> P18M
+_SMALLER = {("Y", False): ("M", False, 12), ("DE", False): ("Y", False, 10), ("CE", False): ("Y", False, 100),
+            ("W", False): ("D", False, 7), ("D", False): ("H", True, 24), ("H", True): ("M", True, 60),
+            ("M", True): ("S", True, 60), ("Q", False): ("M", False, 3)}
+
+
+def iso_duration(q: float | None, iso: str, time: bool) -> str:
+    """The TIMEX3 duration value of ``q`` units (``None``: an unspecified number, ``X``)."""
+    if q is None:
+        return f"P{'T' if time else ''}X{iso}"
+    if q != int(q):
+        nxt = _SMALLER.get((iso, time))
+        if nxt and float(q * nxt[2]).is_integer():
+            whole = int(q)
+            rest = int(round((q - whole) * nxt[2]))
+            if whole and nxt[1] == time:
+                return f"P{'T' if time else ''}{whole}{iso}{rest}{nxt[0]}"
+            if whole and not time and nxt[1]:
+                return f"P{whole}{iso}T{rest}{nxt[0]}"
+            return f"P{'T' if nxt[1] else ''}{int(q * nxt[2])}{nxt[0]}"
+        return f"P{'T' if time else ''}{q:g}{iso}"
+    return f"P{'T' if time else ''}{int(q)}{iso}"
 
 
 def _title_name(m: re.Match, group: str, text: str) -> bool:
@@ -293,10 +321,20 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         mo = month_of(m.group("mon"))
         d = int(re.match(r"\d+", m.group("day")).group())
         y = int(m.group("year")) if m.group("year") else None
+        if m.group("day0"):
+            d0 = int(re.match(r"\d+", m.group("day0")).group())
+            h2 = ymd_hit(ctx, y, mo, d, m.start(), m.end())
+            if h2 is None or h2.point is None or d0 >= d:
+                return None
+            h1 = ymd_hit(ctx, h2.point[0].year, mo, d0, m.start(), m.end())
+            if h1 is None:
+                return None
+            h1.year_assumed, h1.anchor = h2.year_assumed, h2.anchor
+            return [(m.start("day0"), m.end("day0"), h1), (m.start("day"), m.end(), h2)]
         return ymd_hit(ctx, y, mo, d, m.start(), m.end())
 
     add("date_dmy",
-        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?!\w)"
+        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:(?P<day0>{DAY})\s*(?:-|to|and|until|through)\s*)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?!\w)"
         rf"(?:\s*,?\s*(?P<year>{YEAR4}))?", h_dmy, priority=4)
 
     def h_iso(m: re.Match, ctx: Ctx) -> Result:
@@ -539,6 +577,44 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
+
+    def h_q_code(m: re.Match, ctx: Ctx) -> Result:
+        kind, n = m.group("k").upper(), int(m.group("n"))
+        if kind == "H" and n > 2:
+            return None
+        if m.group("year"):
+            y = int(m.group("year"))
+            if y < 100:
+                y += 2000
+        elif ctx.dct is not None:
+            y = ctx.dct.year
+        else:
+            return Hit("DATE", f"XXXX-{kind}{n}")
+        mo = (n - 1) * (6 if kind == "H" else 3) + 2
+        return Hit("DATE", f"{y:04d}-{kind}{n}", anchor=None if m.group("year") else "dct",
+                   year_assumed=not m.group("year"), point=(date(y, mo, 15), "H" if kind == "H" else "Q"),
+                   names_year=bool(m.group("year")))
+
+    add("q_code", rf"(?<![\w-])(?-i:(?P<k>[QH])(?P<n>[1-4]))(?:\s*(?:of\s+)?(?:FY\s*)?(?P<year>{YEAR4}|'?\d\d(?![\w%])))?(?![\w-])",
+        h_q_code, priority=3)
+
+    def h_fy(m: re.Match, ctx: Ctx) -> Result:
+        y = int(m.group("y"))
+        if y < 100:
+            y += 2000
+        return _year_hit(y)
+
+    add("fy", r"(?<![\w-])(?-i:FY)\s*'?(?P<y>(?:19|20)\d\d|\d\d)(?![\w%])", h_fy, priority=3)
+
+    def h_day_before(m: re.Match, ctx: Ctx) -> Result:
+        n = -1 if m.group("d").lower() == "before" else 1
+        p = rel_point(ctx, "D", n, True)
+        if p is None:
+            return Hit("DATE", "XXXX-XX-XX")
+        return Hit("DATE", fmt(*p), anchor="narrative", point=p)
+
+    add("day_before", r"\bthe\s+day\s+(?P<d>before|after)(?=\s*[,.;:!?)]|\s+(?:that|when|which|and|but)\b)",
+        h_day_before, priority=2)
 
     def h_quarter_ana(m: re.Match, ctx: Ctx) -> Result:
         which = (m.group("w") or "").lower()
@@ -810,15 +886,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
         if q is not None and u.get("factor"):
             q *= u["factor"]
-        if m.group("half"):
+        if m.group("half") is not None or m.group("half1") is not None:
             q = (q or 0) + 0.5
-        if q is None:
-            n = "X"
-        elif q == int(q):
-            n = str(int(q))
-        else:
-            n = f"{q:g}"
-        value = f"P{'T' if u['time'] else ''}{n}{iso}"
+        value = iso_duration(q, iso, u["time"])
         apx = (m.group("apx") or "").lower()
         mod = lex.approx.get(re.sub(r"\s+", " ", apx)) if apx else None
         hit = Hit("DURATION", value, mod=mod)
@@ -829,7 +899,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
+        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
 
     def h_bare_plural(m: re.Match, ctx: Ctx) -> Result:
@@ -1064,10 +1134,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def h_the_unit(m: re.Match, ctx: Ctx) -> Result:
         unit = m.group("u").lower()
         gran = UNIT_GRAN[unit]
-        nar = ctx.narrative()
-        if nar is None:
+        if ctx.dct is None:
             return Hit("DATE", UNKNOWN[gran])
-        return Hit("DATE", fmt(nar[0], gran), anchor="narrative", point=(nar[0], gran))
+        return Hit("DATE", fmt(ctx.dct, gran), anchor="dct", point=(ctx.dct, gran))
 
     add("the_unit", r"(?<=\bof\s)the\s+(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after|in|when|that)\b)",
         h_the_unit, priority=0)
