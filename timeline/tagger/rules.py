@@ -226,8 +226,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return dct.year if md > ref else dct.year + 1
         if rel == "this":
             return dct.year
-        tense = ctx.tense(start, end, generic=False)
-        if day is None and (tense == "past" or (tense is None and ctx.tense(start, end) == "past")):
+        tense = ctx.tense(start, end, generic=day is None)
+        if tense is None and day is None and re.search(r"\b(?:by|until|till)\s+$", ctx.text[max(0, start - 8):start], re.I):
+            tense = "future"
+        if day is None and tense == "past":
             ry = ctx.recent_year(start)
             if ry is not None and ry < dct.year and ry >= dct.year - 2:
                 ctx.year_from_narrative = True
