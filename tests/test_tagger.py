@@ -193,3 +193,26 @@ def test_without_reference_date() -> None:
 def test_empty() -> None:
     assert tag("") == []
     assert tag("No dates here at all.", D(2024, 1, 1)) == []
+
+
+def test_trigger_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keyword prefilter is an optimisation only: same output as running every rule
+    over the whole text."""
+    import timeline.tagger.engine as engine
+
+    text = " ".join(c[0] for c in CASES) + " " + " ".join(NEGATIVES)
+    fast = tag(text, D(2024, 5, 1))
+    monkeypatch.setattr(engine, "_windows", lambda _text: None)
+    slow = tag(text, D(2024, 5, 1))
+    assert fast == slow
+    assert len(fast) > 60
+
+
+def test_tense_signals() -> None:
+    ref = D(2025, 8, 6)  # a Wednesday
+    said = tag("The envoy said on Monday that talks failed.", ref)[0]
+    will = tag("The envoy will fly to Moscow on Monday.", ref)[0]
+    would = tag("The envoy would likely visit Russia on Thursday.", ref)[0]
+    poss = tag("Critics attacked Tuesday's decision.", ref)[0]
+    assert (said.value, will.value, would.value, poss.value) == (
+        "2025-08-04", "2025-08-11", "2025-08-07", "2025-08-05")
