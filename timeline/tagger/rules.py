@@ -683,7 +683,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
-    add("dayword", rf"\b(?:(?P<pre>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)"
+    add("dayword", rf"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_dayword, priority=3)
 
     def h_this_pod(m: re.Match, ctx: Ctx) -> Result:
@@ -706,7 +706,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_weekday(m: re.Match, ctx: Ctx) -> Result:
         wd = lex.weekday_num[m.group("wd").lower()]
-        rel = (m.group("rel") or "").lower() or None
+        rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
+        if rel == "coming" and m.group("rel").lower().startswith("this"):
+            rel = "next"
         pod = (m.group("pod") or "").lower()
         if m.group("pl"):
             code = f"XXXX-WXX-{wd}" + (f"T{lex.pod_code[pod]}" if pod else "")
@@ -721,7 +723,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
-    add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
+    add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?", h_weekday, priority=2)
 
     def h_time(m: re.Match, ctx: Ctx) -> Result:
@@ -844,7 +846,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return True
 
     add("ago", rf"\b(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over)\s+)?"
-        rf"(?P<q>{QTY})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously)(?!\w)",
+        rf"(?P<q>{QTY})\s+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously)(?!\w)",
         h_ago, g_ago, priority=3)
 
     # durations
@@ -1073,7 +1075,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         y = ctx.dct.year
         return Hit("DATE", f"{y:04d}", anchor="dct", point=(date(y, 7, 1), "Y"))
 
-    add("full_year", r"\bthe\s+(?:full|fiscal|current|entire|whole)\s+year\b(?!\s+(?:ended|ending|that|to\s+date|earlier|ago)\b)",
+    add("full_year", r"\bthe\s+(?:full|fiscal|current|entire|whole|current\s+fiscal|latest\s+fiscal)\s+year\b(?!\s+(?:ended|ending|that|to\s+date|earlier|ago)\b)",
         h_full_year, priority=1)
 
     def h_year_period(m: re.Match, ctx: Ctx) -> Result:
