@@ -148,6 +148,8 @@ def iso_duration(q: float | None, iso: str, time: bool) -> str:
     """The TIMEX3 duration value of ``q`` units (``None``: an unspecified number, ``X``)."""
     if q is None:
         return f"P{'T' if time else ''}X{iso}"
+    if iso in ("DE", "CE"):  # TimeML writes decades and centuries in years
+        q, iso = q * (10 if iso == "DE" else 100), "Y"
     if q != int(q):
         nxt = _SMALLER.get((iso, time))
         if nxt and float(q * nxt[2]).is_integer():
@@ -644,9 +646,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         gran = UNIT_GRAN[unit]
         pre = (m.group("pre") or "").lower()
         mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
-        if rel in ("the past", "the last", "the previous") and unit in ("day", "hour", "minute", "second"):
+        if rel in ("the past", "the last", "the previous", "past") and unit in (
+                "day", "hour", "minute", "second", "decade", "century"):
             u = lex.unit_info[unit]
-            return Hit("DURATION", f"P{'T' if u['time'] else ''}1{u['iso']}")
+            return Hit("DURATION", iso_duration(1, u["iso"], u["time"]))
         narrative = rel in REL_NAR
         n = REL_NAR[rel] if narrative else REL_DCT[rel]
         if unit in ("hour", "minute", "second"):
