@@ -12,6 +12,8 @@ __all__ = ["Ctx", "Hit"]
 
 _SENT_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
+# a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
+_PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 
 
@@ -113,12 +115,14 @@ class Ctx:
         for m in lex.future_re.finditer(self.text, s, e):
             consider(m, "future", None)
         for m in lex.past_re.finditer(self.text, s, e):
-            consider(m, "past", None)
+            if not _PASSIVE_AUX.search(self.text, max(0, m.start() - 20), m.start()):
+                consider(m, "past", None)
         for m in _GENERIC_PAST.finditer(self.text, max(s, start - 60), min(e, end + 40)):
             w = m.group(0).lower()
             if w in lex.reporting:
                 consider(m, "past", 15)
-            elif generic and w not in lex.not_past and not _DET_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
+            elif generic and w not in lex.not_past and not _DET_BEFORE.search(self.text, max(0, m.start() - 8), m.start()) \
+                    and not _PASSIVE_AUX.search(self.text, max(0, m.start() - 20), m.start()):
                 consider(m, "past", 60)
         for m in lex.reporting_re.finditer(self.text, max(s, start - 20), min(e, end + 20)):
             consider(m, "past", 15)

@@ -768,8 +768,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 d = weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end())
         else:
             nar = ctx.narrative()
-            if nar and nar[1] == "D":
-                d = nar[0]
+            d = nar[0] if nar and nar[1] == "D" else ctx.dct
         if d is None:
             return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
         return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor="dct" if day else "narrative", point=(d, "D"))
