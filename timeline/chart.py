@@ -420,8 +420,8 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
                 tent = kinds != "reported"
                 fill = [_rgba(color, 0.10) if x else _rgba(color, 0.42) for x in tent]
                 traces.append(go.Bar(
-                    orientation="h", base=sp["x0"], x=(sp["x1"] - sp["x0"]).dt.total_seconds() * 1000,
-                    y=sp["y"], width=0.62, customdata=sp["eid"], hovertext=list(sp["hover"]),
+                    orientation="h", base=sp["x0"], x=((sp["x1"] - sp["x0"]).dt.total_seconds() * 1000).tolist(),
+                    y=sp["y"].tolist(), width=0.62, customdata=sp["eid"].tolist(), hovertext=list(sp["hover"]),
                     hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
                     showlegend=first, marker={
                         "color": fill, "line": {"color": color, "width": [1.6 if x else 0.8 for x in tent]},
@@ -434,17 +434,17 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
                 lab = sp[sp["show_label"]]
                 if len(lab):
                     traces.append(go.Scatter(
-                        x=lab["x0"], y=lab["y"], mode="text", text=["\u2002" + s for s in lab["label"]],
+                        x=lab["x0"], y=lab["y"].tolist(), mode="text", text=["\u2002" + s for s in lab["label"]],
                         textposition="middle right", textfont={"size": 11, "color": t["font"]},
                         hoverinfo="skip", showlegend=False, legendgroup=group, name=name, cliponaxis=True,
-                        customdata=lab["eid"], meta={"tl": "span-labels"},
+                        customdata=lab["eid"].tolist(), meta={"tl": "span-labels"},
                     ))
             first = False
         if len(pt):
             symbols = [_symbol(kd, a) for kd, a in zip(pt["kind"], pt["assumed"])]
             marker = {"color": color, "size": 10, "symbol": symbols, "line": {"color": color, "width": 2}}
             common = dict(
-                x=pt["xp"], y=pt["y"], customdata=pt["eid"], hovertext=list(pt["hover"]),
+                x=pt["xp"], y=pt["y"].tolist(), customdata=pt["eid"].tolist(), hovertext=list(pt["hover"]),
                 hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
                 showlegend=first, marker=marker, meta={"tl": "points"},
             )
@@ -460,20 +460,16 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
 
     total_rows = int(sum(prep.lane_rows)) or 1
     height = int(min(1800, max(420, 190 + ROW_PX * total_rows + (60 if not gl else 0))))
-    shapes, tickvals, ticktext = [], [], []
+    shapes = lane_shapes(prep, theme)
+    tickvals, ticktext = [], []
     y = 0
     for k, (lane, nr) in enumerate(zip(prep.lanes, prep.lane_rows)):
         tickvals.append(y + (nr - 1) / 2)
         color = PALETTE[k % len(PALETTE)]
         ticktext.append(f"<span style='color:{color}'>■</span> {esc(_shorten(lane, 26))}")
-        if k % 2 == 1 and t["lane_band"] != "rgba(0,0,0,0)":
-            shapes.append({"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": y - 0.5, "y1": y + nr - 0.5,
-                           "fillcolor": t["lane_band"], "line": {"width": 0}, "layer": "below"})
-        if k:
-            shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": y - 0.5, "y1": y - 0.5,
-                           "line": {"color": t["line"], "width": 1}, "layer": "below"})
         y += nr
     layout: dict[str, Any] = {
+        "template": "none",
         "title": {"text": esc(title) if title else "", "x": 0.01, "xanchor": "left",
                   "font": {"size": 18}},
         "height": height,
@@ -514,6 +510,22 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
     return go.Figure(data=traces, layout=layout)
 
 
+def lane_shapes(prep: Prepared, theme: str) -> list[dict[str, Any]]:
+    """Alternate lane bands and lane separators, coloured for ``theme``."""
+    t = THEMES[theme]
+    shapes: list[dict[str, Any]] = []
+    y = 0
+    for k, nr in enumerate(prep.lane_rows):
+        if k % 2 == 1 and t["lane_band"] != "rgba(0,0,0,0)":
+            shapes.append({"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": y - 0.5, "y1": y + nr - 0.5,
+                           "fillcolor": t["lane_band"], "line": {"width": 0}, "layer": "below"})
+        if k:
+            shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": y - 0.5, "y1": y - 0.5,
+                           "line": {"color": t["line"], "width": 1}, "layer": "below"})
+        y += nr
+    return shapes
+
+
 def _legend_title(col: str) -> str:
     names = {"doc": "Documents", "actors": "Actors", "source": "Sources", "sources": "Sources"}
     return esc(names.get(col, col.replace("_", " ").capitalize())) + " <span style='font-size:10px'>(click to hide)</span>"
@@ -534,7 +546,8 @@ def _gl_spans(sp: pd.DataFrame, color: str, name: str, group: str, showlegend: b
         xs[3::4] = np.datetime64("NaT")
         ys = np.repeat(s["y"].to_numpy().astype(float), 4)
         ys[3::4] = np.nan
-        cd = np.repeat(s["eid"].to_numpy(), 4)
+        ys = [None if math.isnan(v) else v for v in ys.tolist()]
+        cd = np.repeat(s["eid"].to_numpy(), 4).tolist()
         hv = np.repeat(s["hover"].to_numpy(), 4)
         out.append(go.Scattergl(
             x=xs, y=ys, mode="lines", customdata=cd, hovertext=hv,
