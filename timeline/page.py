@@ -178,7 +178,7 @@ def _plotly_tags(mode: str, fragment: bool) -> str:
     return (
         "<script>(function(){if(typeof window.Plotly!==\"undefined\"||"
         "document.querySelector(\"script[data-timeline-plotly]\")){return;}"
-        "var s=document.createElement(\"script\");s.src=" + script_json(url) + ";s.charset=\"utf-8\";"
+        "var s=document.createElement(\"script\");s.src=" + script_json(json.dumps(url)) + ";s.charset=\"utf-8\";"
         "s.setAttribute(\"data-timeline-plotly\",\"\");document.head.appendChild(s);})();</script>"
     )
 
