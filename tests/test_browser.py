@@ -243,3 +243,32 @@ def test_inline_page_and_many_events_webgl(page_of):
     assert len(page.evaluate("window.__tl.drawnIds()")) == 4000
     assert page.locator("canvas").count() > 0
     assert errors == []
+
+
+def test_zoom_reveals_labels_without_overlap(page_of):
+    """Labels are re-laid out at every zoom: a crowded week shows more labels once
+    zoomed in, and none overlap; large (WebGL) tables get labels once zoomed."""
+    rows = [ev(doc=f"live-{k % 2}.txt", value=f"2025-02-{10 + k % 7:02d}T{8 + k % 10:02d}:00", mention=f"at {k}",
+               sentence=f"Update {k}.", title=f"Update {k} from the talks") for k in range(40)]
+    rows += [ev(doc="live-0.txt", value=f"20{18 + k}", mention="y", sentence="Year.", title=f"Year {k}") for k in range(6)]
+    page, errors = page_of(to_html(ensure_schema(rows)))
+    before = int(page.get_attribute(".tl-root", "data-labels"))
+    page.evaluate("Plotly.relayout(document.querySelector('.js-plotly-plot'), "
+                  "{'xaxis.range': ['2025-02-10', '2025-02-17']})")
+    page.wait_for_function(f"+document.querySelector('.tl-root').getAttribute('data-labels') > {before}")
+    boxes = _label_boxes(page)
+    assert len(boxes) > before
+    _assert_no_overlap(boxes)
+    assert errors == []
+
+
+def test_webgl_page_labels_on_zoom(page_of):
+    rows = [ev(doc=f"feed-{k % 3}.txt", value=f"2024-{1 + k % 12:02d}-{1 + k % 28:02d}", mention="x",
+               sentence=f"Event {k}.", title=f"Event {k}") for k in range(3500)]
+    page, errors = page_of(to_html(ensure_schema(rows)))
+    assert page.get_attribute(".tl-root", "data-labels") == "0"  # too many to label at full view
+    page.evaluate("Plotly.relayout(document.querySelector('.js-plotly-plot'), "
+                  "{'xaxis.range': ['2024-03-01', '2024-03-04']})")
+    page.wait_for_function("+document.querySelector('.tl-root').getAttribute('data-labels') > 0")
+    _assert_no_overlap(_label_boxes(page))
+    assert errors == []

@@ -37,8 +37,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .chart import (THEMES, Prepared, _text, highlight_span, lane_shapes, plot, safe_url,
-                    theme_layout)
+from .chart import (LABEL_CHARS, THEMES, Prepared, _shorten, _text, esc, highlight_span, lane_shapes, plot,
+                    safe_url, theme_layout)
 from .errors import OutputError
 
 __all__ = ["to_html", "write_html", "screenshot", "PLOTLYJS_MODES"]
@@ -49,6 +49,9 @@ PLOTLYJS_MODES = ("inline", "cdn", "directory", "none")
 TABLE_STATIC_MAX = 2000
 TABLE_COLUMNS = [("value", "Date"), ("mention", "As written"), ("title", "Event"), ("status", "Status"),
                  ("doc", "Document"), ("sentence", "Sentence")]
+#: Label font size (px) and the most labels the page draws at once.
+LABEL_FONT_PX = 11
+MAX_LABELS = 800
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 _PLOTLY_FILE = "plotly.min.js"
 _NOWRAP_TD = '<td class="tl-nowrap">'
@@ -116,13 +119,15 @@ def _event_records(prep: Prepared) -> list[dict[str, Any]]:
     ev = prep.events
     has_sources = "sources" in ev.columns
     has_n = "n_sources" in ev.columns
+    labels = [esc(_shorten(_text(t) or _text(m) or _text(v), LABEL_CHARS))
+              for t, m, v in zip(ev["title"], ev["mention"], ev["value"])]
     out = []
     for i, r in enumerate(ev.itertuples(index=False)):
         sentence, mention = _text(r.sentence), _text(r.mention)
         gran = _text(r.granularity)
         a, b = _period_text(r.start, r.end, gran)
         rec: dict[str, Any] = {
-            "id": i, "title": _text(r.title), "mention": mention, "value": _text(r.value),
+            "id": i, "title": _text(r.title), "label": labels[i], "mention": mention, "value": _text(r.value),
             "granularity": gran, "start": a, "end": b, "sentence": sentence,
             "hl": highlight_span(sentence, mention), "doc": _text(r.doc), "doc_title": _text(r.doc_title),
             "source": _text(r.source), "url": _text(r.url), "link": safe_url(r.url),
@@ -183,6 +188,28 @@ def _plotly_tags(mode: str, fragment: bool) -> str:
     )
 
 
+def _page_figure(fig: go.Figure, theme: str) -> go.Figure:
+    """The figure as the page draws it: no title (the page heading shows it), and
+    labels drawn by the page script at every zoom instead of fixed text: one
+    ``labels`` trace (filled by the script) replaces the per-trace text."""
+    data = []
+    for tr in fig.data:
+        role = tr.meta.get("tl") if isinstance(tr.meta, dict) else None
+        if role == "span-labels":
+            continue
+        if role == "points" and isinstance(tr, go.Scatter):
+            tr = go.Scatter(tr)
+            tr.update(mode="markers", text=None, textposition=None)
+        data.append(tr)
+    data.append(go.Scatter(
+        x=[], y=[], mode="text", text=[], hoverinfo="skip", showlegend=False, cliponaxis=True,
+        textfont={"size": LABEL_FONT_PX, "color": THEMES[theme]["font"]}, meta={"tl": "labels"}, customdata=[],
+    ))
+    out = go.Figure(data=data, layout=fig.layout)
+    out.update_layout(title_text="", margin_t=64)
+    return out
+
+
 def _figure_title(fig: go.Figure) -> str:
     """The figure's title as plain text (it is stored escaped), or "Timeline"."""
     t = fig.layout.title.text if fig.layout.title else None
@@ -229,7 +256,7 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
     plain_title = title if title is not None else _figure_title(fig)
     page_fig = go.Figure(fig)  # the page shows the title as its heading, not inside the plot
     if prep is not None:
-        page_fig.update_layout(title_text="", margin_t=64)
+        page_fig = _page_figure(page_fig, theme)
     fig_json = pio.to_json(page_fig, validate=False, remove_uids=True)
     if div_id is None:
         div_id = "timeline-" + hashlib.sha1(fig_json.encode("utf-8")).hexdigest()[:10]
@@ -248,7 +275,7 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
     }
-    rest = json.dumps({"events": records, "themes": themes, "config": config, "full_page": not fragment,
+    rest = json.dumps({"events": records, "label_font_size": LABEL_FONT_PX, "max_labels": MAX_LABELS, "themes": themes, "config": config, "full_page": not fragment,
                        "table_columns": [c for c, _ in TABLE_COLUMNS]},
                       ensure_ascii=False, separators=(",", ":"), default=str)
     payload = script_json('{"figure":' + fig_json + "," + rest[1:])

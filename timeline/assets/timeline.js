@@ -45,14 +45,115 @@
     var fig = P.figure;
     return window.Plotly.newPlot(this.gd, fig.data, fig.layout, P.config).then(function () {
       self.orig = self.gd.data.map(function (tr) {
-        return tr.customdata && tr.x ? Array.prototype.slice.call(tr.x) : null;
+        var role = tr.meta && tr.meta.tl;
+        return tr.customdata && tr.x && role !== "labels" ? Array.prototype.slice.call(tr.x) : null;
       });
+      self.collectItems();
       self.wire();
+      self.relabel();
       self.root.setAttribute("data-ready", "true");
       window.__timelineReady = true;
     }, function (err) {
       self.fail("The chart could not be drawn: " + err);
     });
+  };
+
+  /* Every drawn mark: event id, lane trace, row (y), start/end in ms. */
+  Timeline.prototype.collectItems = function () {
+    var items = [], gd = this.gd, xa = gd._fullLayout.xaxis;
+    function toMs(v) { return xa.d2l(v); }
+    this.labelTrace = -1;
+    gd.data.forEach(function (tr, i) {
+      var role = tr.meta && tr.meta.tl;
+      if (role === "labels") { this.labelTrace = i; return; }
+      if (!tr.customdata || (role !== "points" && role !== "spans")) { return; }
+      var cd = tr.customdata, n = cd.length, j, a, b;
+      if (tr.type === "bar") {
+        for (j = 0; j < n; j++) {
+          a = toMs(tr.base[j]);
+          items.push({ id: cd[j], t: i, y: tr.y[j], a: a, b: a + tr.x[j], p: false });
+        }
+      } else if (role === "spans") {  /* WebGL segments: start, middle, end, gap */
+        for (j = 0; j + 2 < n; j += 4) {
+          items.push({ id: cd[j], t: i, y: tr.y[j], a: toMs(tr.x[j]), b: toMs(tr.x[j + 2]), p: false });
+        }
+      } else {
+        for (j = 0; j < n; j++) {
+          a = toMs(tr.x[j]);
+          items.push({ id: cd[j], t: i, y: tr.y[j], a: a, b: a, p: true });
+        }
+      }
+    }, this);
+    this.items = items;
+  };
+
+  var measureCtx = null;
+  function textWidth(text, font) {
+    if (!measureCtx) { measureCtx = document.createElement("canvas").getContext("2d"); }
+    measureCtx.font = font;
+    return measureCtx.measureText(text).width;
+  }
+
+  /* Labels for the current zoom: in each row, left to right, a label is drawn
+     when it fits before the next mark and after the previous label (to the right
+     of a point, else to its left; inside a span from its visible start). */
+  Timeline.prototype.relabel = function () {
+    var gd = this.gd, fl = gd._fullLayout, self = this;
+    if (this.labelTrace < 0 || !fl || !fl.xaxis) { return; }
+    var xa = fl.xaxis, width = fl._size.w, keep = this.keep;
+    var r0 = xa.r2l(xa.range[0]), r1 = xa.r2l(xa.range[1]);
+    var pxPerMs = width / (r1 - r0);
+    var hidden = {};
+    (gd._fullData || []).forEach(function (fd) { if (fd.visible !== true) { hidden[fd.index] = true; } });
+    var rows = {}, inView = 0, items = this.items;
+    for (var k = 0; k < items.length; k++) {
+      var it = items[k];
+      if (hidden[it.t] || (keep !== null && !keep[it.id]) || it.b < r0 || it.a > r1) { continue; }
+      (rows[it.y] || (rows[it.y] = [])).push(it);
+      inView++;
+    }
+    var font = (this.payload.label_font_size || 11) + "px " + (fl.font && fl.font.family || "sans-serif");
+    var xs = [], ys = [], texts = [], pos = [], ids = [];
+    if (inView <= (this.payload.max_labels || 600)) {
+      Object.keys(rows).forEach(function (y) {
+        var row = rows[y];
+        row.sort(function (p, q) { return p.a - q.a; });
+        var prevEnd = -Infinity;
+        for (var k = 0; k < row.length; k++) {
+          var it = row[k], ev = self.events[it.id];
+          var label = ev ? ev.label : "";  /* escaped for Plotly by the page builder */
+          if (!label) { continue; }
+          var w = textWidth(label, font) + 4;
+          var ax = it.p ? (it.a - r0) * pxPerMs : Math.max((it.a - r0) * pxPerMs, 0);
+          var markL = it.p ? ax - 6 : ax, markR = it.p ? ax + 6 : (it.b - r0) * pxPerMs;
+          var next = k + 1 < row.length ? (row[k + 1].p ? (row[k + 1].a - r0) * pxPerMs - 7 : (row[k + 1].a - r0) * pxPerMs - 3) : width;
+          next = Math.min(next, width);
+          var start = it.p ? ax + 8 : ax + 3;
+          if (start >= prevEnd && start + w <= next) {
+            xs.push(xa.l2d(r0 + start / pxPerMs)); ys.push(it.y); texts.push(label); pos.push("middle right"); ids.push(it.id);
+            prevEnd = start + w + 4;
+          } else if (ax - 8 - w >= Math.max(prevEnd, 0)) {
+            xs.push(xa.l2d(r0 + (ax - 8) / pxPerMs)); ys.push(it.y); texts.push(label); pos.push("middle left"); ids.push(it.id);
+            prevEnd = Math.max(prevEnd, markR + 2);
+          } else {
+            prevEnd = Math.max(prevEnd, markR + 2);
+          }
+        }
+      });
+    }
+    this.shownLabels = texts.length;
+    this.root.setAttribute("data-labels", String(texts.length));
+    window.Plotly.update(gd, {
+      x: [xs], y: [ys], text: [texts],
+      textposition: [pos], customdata: [ids]
+    }, this.keepAxis(), [this.labelTrace]);
+  };
+
+  /* Restyling x makes Plotly re-detect the x axis type (and range) from the data:
+     pin both to what they are. */
+  Timeline.prototype.keepAxis = function () {
+    var xa = this.gd._fullLayout.xaxis;
+    return { "xaxis.type": "date", "xaxis.range": xa.range.slice(), "xaxis.autorange": false };
   };
 
   Timeline.prototype.fail = function (msg) {
@@ -67,6 +168,29 @@
       var cd = data.points[0].customdata;
       if (cd !== undefined && cd !== null) { self.showDetails(+cd); }
     });
+    var busy = false, pending = null;
+    function later() {
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        if (busy) { return; }
+        busy = true;
+        try { self.relabel(); } finally { busy = false; }
+      }, 60);
+    }
+    this.gd.on("plotly_relayout", function (d) {
+      if (!d) { return; }
+      for (var k in d) {
+        if (k.indexOf("xaxis.range") === 0 || k === "xaxis.autorange" || k === "width" || k === "autosize") {
+          later();
+          return;
+        }
+      }
+    });
+    this.gd.on("plotly_restyle", function (d) {
+      if (!busy && d && d[0] && "visible" in d[0]) { later(); }
+    });
+    window.addEventListener("resize", later);
+    this.later = later;
     var search = root.querySelector(".tl-search");
     if (search) {
       var timer = null;
@@ -156,7 +280,8 @@
       xs.push(keep === null ? o.slice() : o.map(function (v, j) { return keep[cd[j]] ? v : null; }));
       idx.push(i);
     });
-    if (idx.length) { window.Plotly.restyle(gd, { x: xs }, idx); }
+    if (idx.length) { window.Plotly.update(gd, { x: xs }, this.keepAxis(), idx); }
+    this.relabel();
     this.filterTable();
     var count = this.root.querySelector(".tl-count");
     if (count) {
@@ -185,7 +310,16 @@
 
   Timeline.prototype.hideDetails = function () {
     var panel = this.root.querySelector(".tl-details");
-    if (panel && !panel.hidden) { panel.hidden = true; }
+    if (panel && !panel.hidden) { panel.hidden = true; this.resize(); }
+  };
+
+  /* The plot shares its row with the details panel: refit it when that changes. */
+  Timeline.prototype.resize = function () {
+    var gd = this.gd;
+    var self = this;
+    if (window.Plotly && window.Plotly.Plots) {
+      window.Plotly.Plots.resize(gd).then(function () { self.relabel(); });
+    }
   };
 
   Timeline.prototype.showDetails = function (id) {
@@ -245,7 +379,9 @@
     row("Reference date", e.reference_date);
     body.appendChild(dl2);
 
+    var wasHidden = panel.hidden;
     panel.hidden = false;
+    if (wasHidden) { this.resize(); }
     h.focus({ preventScroll: true });
   };
 
