@@ -1,0 +1,1327 @@
+"""Who did what, and did it happen: actors, status and a title for one date mention.
+
+The pipeline finds a calendar date in a sentence; :func:`describe` reads the clause
+that date belongs to and returns a :class:`Description`:
+
+* ``actors`` – the people and organisations acting in that clause (its subject, the
+  speaker of reported speech, partners introduced by "with"/"between"), each resolved
+  to its fullest form in the document by a :class:`NameIndex`;
+* ``status`` – ``reported`` (it happened), ``planned`` / ``expected`` (future),
+  ``hypothetical`` (conditional, "could", "might") or ``negated`` ("did not", "never");
+* ``title`` – a short headline built around the clause's verb and actor
+  ("Trump announces Witkoff will likely visit Russia", "Peskov: the Kremlin doesn't
+  see any particularly new elements here").
+
+Everything is rule based (regular expressions and word lists in
+``timeline/semantics_data/*.json``); no model is loaded. A sentence is analysed once
+per document (the analysis is cached on the :class:`NameIndex`), so several dates in
+one sentence cost little more than one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Description", "NameIndex", "describe", "STATUSES"]
+
+#: The values ``Description.status`` takes.
+STATUSES = ("reported", "planned", "expected", "hypothetical", "negated")
+
+_DATA_DIR = Path(__file__).with_name("semantics_data")
+
+
+def _load(name: str) -> dict:
+    with open(_DATA_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# ---------------------------------------------------------------------------
+# Lexicon (built once at import)
+# ---------------------------------------------------------------------------
+
+_W = _load("words.json")
+_T = _load("titles.json")
+_O = _load("orgs.json")
+_V = _load("verbs.json")
+_C = _load("cues.json")
+
+_FUNCTION = frozenset(_W["function_words"])
+_MONTHS = frozenset(_W["months"])
+_WEEKDAYS = frozenset(_W["weekdays"])
+_DATEWORDS = _MONTHS | _WEEKDAYS | frozenset(w for w in _W["time_words"] if " " not in w)
+_DEMONYMS = frozenset(_W["demonyms"])
+_DETERMINERS = frozenset(_W["determiners"])
+_PREPOSITIONS = frozenset(_W["prepositions"])
+_DATE_PREPS = frozenset(_W["date_prepositions"])
+_SUBORD = frozenset(_W["subordinators"])
+_NAME_CONNECTORS = frozenset(_W["connectors_in_names"]) - {"and"}
+_ADVERBS = frozenset(_W["adverbs"])
+_PRONOUNS_PERSON = frozenset({"he", "she"})
+_PRONOUNS_SPEAKER = frozenset({"i", "we"})
+_SUBJ_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
+
+_TITLES = frozenset(_T["titles"])
+_TITLE_FIRST = frozenset(t.split()[0] for t in _TITLES)
+_GROUP_NOUNS = frozenset(_T["group_nouns"])
+
+_ORG_KNOWN: dict[str, str] = {k.lower(): v for k, v in _O["known"].items()}
+_ORG_SUFFIX = frozenset(_O["suffixes"])
+_ORG_GOVERNED = frozenset(_O["governed_by"])
+
+_AUX = frozenset(_V["auxiliaries"])
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                     "'ll", "’ll", "'d", "’d", "ought", "cannot"})
+_NEG_WORDS = frozenset(_C["negation"])
+_NEG_VERBS = frozenset(_C["negating_verbs"])
+_NEG_VERBS_TO = frozenset(_C["negating_verbs_need_to"])
+_HYPO_MODALS = frozenset(_C["hypothetical_modals"])
+_FUTURE_MODALS = frozenset(_C["future_modals"])
+_COND_MODALS = frozenset(_C["conditional_modals"])
+_PLAN_CAT = frozenset(_C["planned_catenatives"])
+_EXPECT_CAT = frozenset(_C["expected_catenatives"])
+_HEDGES = frozenset(_C["hedges"])
+_PLANNED_NOUNS = tuple(_C["planned_nouns"])
+
+_SPEECH = frozenset(_V["speech"])
+_REPORT = frozenset(_V["report"])
+_ANNOUNCE = frozenset(_V["announce"])
+_PREDICT = frozenset(_V["predict"])
+
+#: form -> (base, tags) where tags is a frozenset of {"base","3sg","past","pp","ing"}
+_FORMS: dict[str, tuple[str, frozenset[str]]] = {}
+#: base -> (3sg, past, pp, ing)
+_INFLECT: dict[str, tuple[str, str, str, str]] = {}
+
+
+def _regular(base: str) -> tuple[str, str, str, str]:
+    """Regular inflections of an English verb: (3sg, past, past participle, -ing)."""
+    vowels = "aeiou"
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        s3 = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in vowels:
+        s3 = base[:-1] + "ies"
+    else:
+        s3 = base + "s"
+    if base.endswith("e"):
+        past = base + "d"
+    elif base.endswith("y") and base[-2:-1] not in vowels:
+        past = base[:-1] + "ied"
+    else:
+        past = base + "ed"
+    if base.endswith("ie"):
+        ing = base[:-2] + "ying"
+    elif base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        ing = base[:-1] + "ing"
+    else:
+        ing = base + "ing"
+    return s3, past, past, ing
+
+
+def _build_forms() -> None:
+    tmp: dict[str, tuple[str, set[str]]] = {}
+
+    def add(form: str, base: str, tag: str) -> None:
+        if form == "-":
+            return
+        if form in tmp and tmp[form][0] == base:
+            tmp[form][1].add(tag)
+        elif form not in tmp:
+            tmp[form] = (base, {tag})
+
+    irregular = {k: tuple(v) for k, v in _V["irregular"].items()}
+    for base in list(_V["base"]) + list(irregular):
+        forms = irregular.get(base) or _regular(base)
+        _INFLECT[base] = forms  # type: ignore[assignment]
+        add(base, base, "base")
+        add(forms[0], base, "3sg")
+        add(forms[1], base, "past")
+        add(forms[2], base, "pp")
+        add(forms[3], base, "ing")
+    for form, (base, tags) in tmp.items():
+        _FORMS[form] = (base, frozenset(tags))
+
+
+_build_forms()
+
+# Verb forms that are more often plural nouns ("peace talks", "new plans").
+_NOUNY = frozenset({
+    "talks", "plans", "reports", "claims", "attacks", "strikes", "calls", "visits", "comments",
+    "deals", "sanctions", "cuts", "needs", "concerns", "demands", "offers", "hopes", "fears",
+    "promises", "threats", "moves", "steps", "votes", "orders", "bans", "signals", "posts",
+    "tweets", "measures", "attempts", "efforts", "forces", "leads", "points", "shows", "sets",
+    "puts", "runs", "reads", "works", "uses", "changes", "limits", "supports", "pressures",
+    "gains", "losses", "costs", "records", "states", "answers", "questions", "remarks", "notes",
+    "cases", "results", "returns", "faces", "heads", "hits", "rules", "files", "fires", "marks",
+    "names", "terms", "rises", "falls", "releases", "reviews", "protests", "arrests", "charges",
+    "debates", "delays", "freezes", "issues", "links", "meetings", "pays", "plays", "stays",
+    "targets", "turns", "waits", "watches", "wins", "works", "lays", "goes", "echoes",
+})
+_NOUNY_BASE = frozenset({
+    "talk", "plan", "report", "claim", "attack", "strike", "call", "visit", "comment", "deal",
+    "cut", "need", "concern", "demand", "offer", "hope", "fear", "promise", "threat", "move",
+    "step", "vote", "order", "ban", "signal", "post", "measure", "attempt", "force", "lead",
+    "point", "show", "set", "run", "work", "use", "change", "limit", "support", "pressure",
+    "record", "state", "answer", "question", "remark", "note", "return", "face", "head", "hit",
+    "rule", "file", "fire", "mark", "name", "release", "review", "protest", "arrest", "charge",
+    "debate", "delay", "freeze", "issue", "link", "pay", "play", "stay", "target", "turn",
+    "wait", "watch", "win", "end", "start", "war", "aid", "back", "control", "bar", "echo",
+    "host", "press", "sanction", "score", "stage", "tweet", "brief", "judge", "object", "pass",
+    "pause", "lay", "form", "count", "care", "broker", "block", "bomb", "close",
+})
+_CATENATIVE_ADJ = frozenset({
+    "expected", "likely", "unlikely", "set", "due", "scheduled", "slated", "poised", "about",
+    "going", "able", "unable", "ready", "willing", "unwilling", "bound", "sure", "certain",
+    "planned", "supposed", "eager", "keen", "prepared", "determined", "reluctant", "set",
+})
+_PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "over", "forward"})
+
+_SPLIT_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
+_QUOTES = frozenset({"“", "”", '"', "'", "‘", "’"})
+_THAT_NOT_BOUNDARY_NEXT = frozenset({
+    "way", "time", "day", "week", "month", "year", "point", "moment", "end", "case", "kind",
+    "sort", "much", "many", "far", "is", "was", "'s", "’s", "one", "idea", "issue", "matter",
+    "sense", "stage", "period", "night", "morning", "evening", "afternoon",
+})
+_CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", "who", "whom",
+                              "when", "while", "after", "before", "because", "as", "then",
+                              "also", "where", "whereas", "although", "though", "once", "since"})
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"                                   # U.S.  U.K.
+    r"|[A-Za-z0-9](?:[A-Za-z0-9&+_-]|/(?=[A-Za-z])|['’](?=[A-Za-z])|\.(?=[A-Za-z0-9]))*"
+    r"|--|[—–…]|[,;:()\[\]“”\"!?.]|['‘’]"
+)
+_POSS_RE = re.compile(r"['’]s?$")
+_SPACE_RE = re.compile(r"\s+")
+
+
+# ---------------------------------------------------------------------------
+# Public types
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Description:
+    """What one date mention's event is: a title, its actors and whether it happened."""
+
+    title: str
+    actors: list[str] = field(default_factory=list)
+    status: str = "reported"
+
+
+class NameIndex:
+    """The names of one document: resolves a short name to its fullest form there.
+
+    ``NameIndex.from_text(text)`` reads the document once; ``resolve("Peskov")`` then
+    gives ``"Dmitry Peskov"`` when the text names him in full somewhere. The index
+    also caches per-sentence analyses for :func:`describe`.
+    """
+
+    __slots__ = ("text", "persons", "_cache")
+
+    def __init__(self, text: str = "", persons: dict[str, str] | None = None) -> None:
+        self.text = text
+        #: last name (or single name) -> fullest person name in the document
+        self.persons: dict[str, str] = persons or {}
+        self._cache: dict[tuple[int, int], _Sentence] = {}
+
+    _RUN_RE = re.compile(
+        r"(?<![\w'’.-])(?:[A-Z]\.|[A-Z][\w'’-]*)"
+        r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|al|bin|da|di|du|la|le)[ \u00a0]+)?"
+        r"(?:[A-Z]\.|[A-Z][\w'’-]*))+"
+    )
+
+    @classmethod
+    def from_text(cls, text: str) -> "NameIndex":
+        """Index the person names of a document (one regular-expression pass)."""
+        counts: dict[str, dict[str, int]] = {}
+        for m in cls._RUN_RE.finditer(text):
+            words = m.group().split()
+            # A possessive ends a name: "Trump's Threats Push Putin" -> "Trump's".
+            for i, w in enumerate(words):
+                if w.endswith(("'s", "’s", "'", "’")):
+                    words = words[: i + 1]
+                    words[-1] = _POSS_RE.sub("", w)
+                    break
+            name = _person_name(words)
+            if name is None:
+                continue
+            last = name.rsplit(" ", 1)[-1]
+            d = counts.setdefault(last, {})
+            d[name] = d.get(name, 0) + 1
+        persons: dict[str, str] = {}
+        for last, forms in counts.items():
+            best = max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            persons[last] = best
+            persons[best] = best
+        return cls(text, persons)
+
+    def resolve(self, name: str) -> str:
+        """The fullest form of ``name`` in the document (``name`` itself if none)."""
+        full = self.persons.get(name)
+        if full is not None:
+            return full
+        last = name.rsplit(" ", 1)[-1]
+        full = self.persons.get(last)
+        if full is not None and full.endswith(name) and len(full) >= len(name):
+            return full
+        return name
+
+    def is_person(self, name: str) -> bool:
+        """True when ``name`` (or its last word) is a person named in full in the text."""
+        return name in self.persons or name.rsplit(" ", 1)[-1] in self.persons
+
+    def person_before(self, pos: int, window: int = 600) -> str | None:
+        """Who "he"/"she" at offset ``pos`` most likely is.
+
+        The first name-like word of the sentence before (its subject, usually) if
+        there is one; else the last person named in full before ``pos``.
+        """
+        chunk = self.text[max(0, pos - window): pos]
+        ends = [m.end() for m in _SENT_END_RE.finditer(chunk)]
+        if ends:
+            prev_start = ends[-2] if len(ends) >= 2 else 0
+            sent = chunk[prev_start: ends[-1]]
+            for m in _CAPWORD_RE.finditer(sent):
+                w = _POSS_RE.sub("", m.group())
+                lw = w.lower()
+                if (lw in _FUNCTION or lw in _TITLES or lw in _DEMONYMS or lw in _DATEWORDS
+                        or lw in _ORG_KNOWN or lw in _FORMS):
+                    continue
+                if w in self.persons:
+                    return self.persons[w]
+                nxt = sent[m.end(): m.end() + 1]
+                if nxt == " " and sent[m.end() + 1: m.end() + 2].isupper():
+                    continue  # part of a longer name: take its last word
+                return w
+        best = None
+        for m in _CAPWORD_RE.finditer(chunk):
+            w = _POSS_RE.sub("", m.group())
+            if w in self.persons:
+                best = self.persons[w]
+        return best
+
+
+_CAPWORD_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_SENT_END_RE = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
+
+
+def _person_name(words: list[str]) -> str | None:
+    """The person name inside a run of capitalised words, or None.
+
+    Leading titles, demonyms and function words are dropped ("Russian President
+    Vladimir Putin" -> "Vladimir Putin"); what is left must be 2-4 name-like words
+    that do not end in an organisation word.
+    """
+    start = 0
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if (lw in _TITLES or lw in _DEMONYMS or lw in _FUNCTION or lw in _DATEWORDS
+                or lw in _FORMS or lw in _ORG_KNOWN or lw in _ORG_SUFFIX):
+            start = i + 1
+            # "Secretary of State Marco Rubio": skip the office's complement.
+            if i + 2 < len(words) and words[i + 1] == "of":
+                start = i + 3
+    rest = words[start:]
+    if not 2 <= len(rest) <= 4:
+        return None
+    for w in rest:
+        if not (w[0].isupper() and (len(w) <= 2 or not w.isupper())):
+            return None
+        lw = w.lower()
+        if lw in _DATEWORDS or lw in _ORG_SUFFIX or lw in _ORG_KNOWN or lw in _FUNCTION:
+            return None
+    if rest[-1].endswith("."):
+        return None
+    return " ".join(rest)
+
+
+# ---------------------------------------------------------------------------
+# Sentence analysis
+# ---------------------------------------------------------------------------
+
+# token kinds
+_WORD, _PUNCT = 0, 1
+# verb classes
+_NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
+
+
+class _Sentence:
+    """Tokens, verb classes, verb groups and segments of one sentence."""
+
+    __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
+                 "groups", "group_of", "segs", "seg_of", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.text = text
+        toks: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _TOKEN_RE.finditer(text, start, end):
+            toks.append(m.group())
+            starts.append(m.start())
+            ends.append(m.end())
+        self.toks = toks
+        self.starts = starts
+        self.ends = ends
+        low = [t.lower() for t in toks]
+        self.low = low
+        self.kinds = [(_WORD if t[0].isalnum() else _PUNCT) for t in toks]
+        self.caps = [t[0].isupper() for t in toks]
+        self._classify()
+        self._group()
+        self._segment()
+
+    # -- verbs ---------------------------------------------------------------
+
+    def _classify(self) -> None:
+        low, toks, kinds = self.low, self.toks, self.kinds
+        n = len(toks)
+        vcls = [_NOTV] * n
+        for i in range(n):
+            if kinds[i] != _WORD:
+                continue
+            w = low[i]
+            p = low[i - 1] if i else ""
+            if w in _AUX:
+                if self.caps[i] and w == "may" and (i == 0 or kinds[i - 1] != _WORD or True) and toks[i] == "May":
+                    continue  # the month
+                if w == "may" and p == "it" and i >= 2 and low[i - 2] == "as":
+                    continue  # "be that as it may"
+                if w in ("will", "can", "may", "might", "must") and p in _DETERMINERS:
+                    continue  # "the will", "his might"
+                vcls[i] = _AUXV
+                continue
+            if w.endswith(("'s", "’s")) and w[:-2] in _SUBJ_PRONOUNS:
+                vcls[i] = _AUXV  # he's, it's
+                continue
+            if self.caps[i] and i > 0:
+                continue  # a name, not a verb
+            info = _FORMS.get(w)
+            if info is None:
+                if len(w) > 4 and w.endswith("ed") and w.isalpha():
+                    vcls[i] = _NONFIN if (p in _DETERMINERS or p in _AUX) else _FIN
+                    if p in _AUX:
+                        vcls[i] = _NONFIN
+                elif len(w) > 5 and w.endswith("ing") and w.isalpha() and p in _AUX:
+                    vcls[i] = _NONFIN
+                continue
+            _base, tags = info
+            if "past" in tags:
+                if p in _DETERMINERS or (p in _PREPOSITIONS and p != "to"):
+                    continue
+                vcls[i] = _NONFIN if (p in _AUX or _after_aux(low, vcls, i)) else _FIN
+            elif "3sg" in tags:
+                if p in _DETERMINERS or p in _PREPOSITIONS:
+                    continue
+                if w in _NOUNY:
+                    prev_cap = i > 0 and self.caps[i - 1] and kinds[i - 1] == _WORD
+                    if not (prev_cap or p in _SUBJ_PRONOUNS or p.endswith("ly")
+                            or p.endswith(("'s", "’s")) and False):
+                        continue
+                vcls[i] = _FIN
+            elif "base" in tags:
+                if p == "to" or p in _AUX or _after_aux(low, vcls, i):
+                    vcls[i] = _NONFIN
+                elif p in ("i", "we", "you", "they"):
+                    vcls[i] = _FIN
+                elif (p in _GROUP_NOUNS or (p.endswith("s") and not p.endswith("ss")
+                                            and p not in _FORMS and p not in _FUNCTION
+                                            and i > 0 and not self.caps[i - 1])) and (
+                        w not in _NOUNY_BASE or (i + 2 < n and low[i + 1] == "to"
+                                                 and low[i + 2] in _FORMS)):
+                    vcls[i] = _FIN
+            elif "pp" in tags:
+                if p in _AUX or _after_aux(low, vcls, i):
+                    vcls[i] = _NONFIN
+            elif "ing" in tags:
+                if p in _AUX or _after_aux(low, vcls, i):
+                    vcls[i] = _NONFIN
+        self.vcls = vcls
+
+    def _group(self) -> None:
+        """Verb groups: auxiliaries, adverbs, negation, "to" and verbs in a row."""
+        low, vcls, kinds = self.low, self.vcls, self.kinds
+        n = len(low)
+        groups: list[tuple[int, int, int]] = []
+        group_of = [-1] * n
+        i = 0
+        while i < n:
+            if vcls[i] not in (_AUXV, _FIN):
+                i += 1
+                continue
+            j = i + 1
+            head = i
+            while j < n and kinds[j] == _WORD:
+                w = low[j]
+                if vcls[j] in (_AUXV, _NONFIN) or (vcls[j] == _FIN and vcls[j - 1] == _AUXV):
+                    head = j
+                    j += 1
+                elif w in _NEG_WORDS or w in _ADVERBS or (w.endswith("ly") and not self.caps[j]
+                                                         and len(w) > 4):
+                    j += 1
+                elif w in _CATENATIVE_ADJ and low[j - 1] in _AUX | {"be", "been", "not"} | _ADVERBS:
+                    head = j
+                    j += 1
+                elif w == "to" and j + 1 < n and (low[j + 1] in _FORMS or low[j + 1] in _ADVERBS) \
+                        and (vcls[head] != _NOTV and (low[head] in _FORMS or low[head] in _CATENATIVE_ADJ
+                                                      or low[head] in _AUX)):
+                    base = _FORMS.get(low[j + 1])
+                    if base is None and low[j + 1] not in _ADVERBS:
+                        break
+                    j += 1
+                    # mark the verb after "to"
+                    if j < n and low[j] in _FORMS:
+                        vcls[j] = _NONFIN
+                elif w in _PARTICLES and _FORMS.get(low[head]) is not None:
+                    j += 1
+                    break
+                else:
+                    break
+            # trim trailing adverbs / "to"
+            while j - 1 > head and (low[j - 1] in _ADVERBS or low[j - 1] == "to"
+                                    or low[j - 1].endswith("ly")) and low[j - 1] not in _PARTICLES:
+                j -= 1
+            gi = len(groups)
+            groups.append((i, j, head))
+            for k in range(i, j):
+                group_of[k] = gi
+            i = j
+        self.groups = groups
+        self.group_of = group_of
+
+    # -- segments ------------------------------------------------------------
+
+    def _segment(self) -> None:
+        """Split into segments at clause punctuation and before subordinators."""
+        low, kinds = self.low, self.kinds
+        n = len(low)
+        segs: list[list] = []  # [start, end, kind, has_verb]
+        cur = 0
+        kind: str | None = None
+        for i in range(n):
+            w = low[i]
+            if kinds[i] == _PUNCT and w in _SPLIT_PUNCT:
+                if i > cur:
+                    segs.append([cur, i, kind])
+                cur = i + 1
+                kind = "punct"
+                continue
+            boundary = False
+            if w == "that" and i > cur:
+                nxt = low[i + 1] if i + 1 < n else ""
+                p = low[i - 1]
+                boundary = p not in _PREPOSITIONS and nxt not in _THAT_NOT_BOUNDARY_NEXT \
+                    and not (i >= 1 and p == "be")
+            elif w in _SUBORD and i > cur and self.group_of[i] < 0:
+                nxt = low[i + 1] if i + 1 < n else ""
+                if w in ("after", "before", "since", "until", "once"):
+                    boundary = not (nxt[:1].isdigit() or nxt in _DATEWORDS
+                                    or nxt in _DETERMINERS or nxt in _DATE_PREPS)
+                elif w == "so":
+                    boundary = nxt == "that"
+                elif w in ("which", "who", "whom", "whose"):
+                    boundary = True
+                else:
+                    boundary = True
+            elif w == "but" and i > cur:
+                boundary = True
+            if boundary:
+                segs.append([cur, i, kind])
+                cur = i
+                kind = None
+            if i == cur and kinds[i] == _WORD:
+                if w in _SUBORD or w in ("that", "and", "but", "or", "yet"):
+                    kind = w
+        if cur < n:
+            segs.append([cur, n, kind])
+        seg_of = [0] * n
+        out = []
+        for si, (s, e, k) in enumerate(segs):
+            has_verb = any(self.vcls[t] in (_AUXV, _FIN) for t in range(s, e))
+            first = s
+            while first < e and kinds[first] != _WORD:
+                first += 1
+            if has_verb and first < e and low[first] in _PREPOSITIONS and low[first] != "that":
+                # "In an ultimatum issued in July": a participle, not a clause
+                has_verb = any(self.vcls[t] == _AUXV or (
+                    self.vcls[t] == _FIN and "past" not in _FORMS.get(low[t], ("", {"past"}))[1])
+                    for t in range(s, e))
+            out.append((s, e, k, has_verb))
+            for t in range(s, e):
+                seg_of[t] = si
+        self.segs = out
+        self.seg_of = seg_of
+
+    def tok_index(self, pos: int) -> int:
+        """Index of the token containing or following character offset ``pos``."""
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return 0
+        if self.ends[i] <= pos and i + 1 < len(self.starts):
+            return i + 1
+        return i
+
+
+def _after_aux(low: list[str], vcls: list[int], i: int) -> bool:
+    """True when token i follows an auxiliary with only adverbs/negation between."""
+    k = i - 1
+    while k >= 0 and (low[k] in _ADVERBS or low[k] in _NEG_WORDS or low[k].endswith("ly")):
+        k -= 1
+    return k >= 0 and k != i - 1 and vcls[k] == _AUXV
+
+
+def _analyse(text: str, sentence: tuple[int, int], names: NameIndex) -> _Sentence:
+    key = (sentence[0], sentence[1])
+    an = names._cache.get(key)
+    if an is None:
+        an = _Sentence(text, sentence[0], sentence[1])
+        if len(names._cache) > 4096:
+            names._cache.clear()
+        names._cache[key] = an
+    return an
+
+
+# ---------------------------------------------------------------------------
+# Clause of the mention
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Clause:
+    start: int          # first token of the clause (subject side)
+    end: int            # token after the clause
+    group: int          # index of the event's verb group, -1 if none
+    governor: int       # verb group of a reporting verb governing this clause, -1 if none
+    kind: str | None    # subordinator that opens the clause
+
+
+_DATE_MODS = frozenset({"the", "this", "last", "next", "early", "late", "mid", "a", "an",
+                        "earlier", "later", "past", "coming", "same", "following", "previous"})
+_DATE_PREP_ONLY = frozenset({"on", "in", "at", "by", "since", "until", "till", "from", "during",
+                             "through", "throughout", "before", "after", "for", "around", "about",
+                             "over", "between", "within", "starting", "beginning", "as", "of",
+                             "into", "until", "toward", "towards", "via"})
+_DATE_JOIN = frozenset({"or", "and", "to", "through", "-", "–", "until"})
+_YEAR_RE = re.compile(r"(?:1[89]|20|21)\d\d(?:s)?$")
+_DATE_NOUNS = frozenset({"week", "weekend", "month", "year", "morning", "evening", "night",
+                         "afternoon", "day", "decade", "century", "quarter", "half"})
+
+
+def _is_dateword(w: str) -> bool:
+    return w in _DATEWORDS or w[:1].isdigit() or w in ("th", "st", "nd", "rd")
+
+
+def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
+    """The tokens to drop from a title for the date mention [ms, me).
+
+    Joined dates ("Wednesday or Thursday") are taken in; a preposition and its
+    determiners ("on", "in the fall of") go with the date unless the date modifies a
+    noun ("The January 22 post", "a January 23 report"), where only the date words go.
+    """
+    low = an.low
+    n = len(low)
+    s, e = ms, me
+    while s >= 2 and low[s - 1] in _DATE_JOIN and _is_dateword(low[s - 2]):
+        s -= 2
+        while s > 0 and _is_dateword(low[s - 1]):
+            s -= 1
+    while e < n:
+        w = low[e]
+        if w in _DATE_JOIN and e + 1 < n and _is_dateword(low[e + 1]):
+            e += 2
+            continue
+        if _is_dateword(w) or (w in _DATE_NOUNS and e > ms and low[e - 1] in _DATE_MODS):
+            e += 1
+            continue
+        if w == "," and e + 1 < n and _YEAR_RE.match(low[e + 1]):
+            e += 2  # "January 22, 2025"
+            continue
+        break
+    nxt_word = e < n and an.kinds[e] == _WORD and an.vcls[e] == _NOTV \
+        and low[e] not in _CONNECTOR_START and low[e] not in _PREPOSITIONS
+    if nxt_word:
+        return s, e  # a modifier: "The January 22 post"
+    k = s
+    while k > 0 and low[k - 1] in _DATE_MODS:
+        k -= 1
+    if k > 1 and low[k - 1] == "of" and low[k - 2] in _DATE_MODS | {"end", "start", "beginning",
+                                                                   "middle", "spring", "fall"}:
+        k -= 2
+        while k > 0 and low[k - 1] in _DATE_MODS:
+            k -= 1
+    if k > 0 and low[k - 1] in _DATE_PREP_ONLY:
+        k -= 1
+        if k > 0 and low[k - 1] == "as" and low[k] == "of":
+            k -= 1
+    return k, e
+
+
+def _date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
+    """All tokens of date phrases in [s, e) (for titles)."""
+    out: set[int] = set()
+    low, toks = an.low, an.toks
+    i = s
+    while i < e:
+        w = low[i]
+        if (w in _MONTHS and an.caps[i] and (w != "may" or i + 1 < e and low[i + 1][:1].isdigit()
+                                            or i > 0 and low[i - 1] in ("in", "of", "since", "until", "by")))\
+                or (w in _WEEKDAYS and an.caps[i]) or _YEAR_RE.match(w) and len(w) <= 5 \
+                or w in ("yesterday", "today", "tomorrow", "tonight") \
+                or (w in _DATE_NOUNS and i > 0 and low[i - 1] in ("this", "last", "next", "that")):
+            a, b = _date_run(an, i, i + 1)
+            out.update(range(a, b))
+            i = max(b, i + 1)
+        else:
+            i += 1
+    _ = toks
+    return out
+
+
+def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
+    """The clause the mention [ms, me) belongs to."""
+    segs, groups, group_of = an.segs, an.groups, an.group_of
+    si = an.seg_of[ms] if an.toks else 0
+    if not segs:
+        return _Clause(0, 0, -1, -1, None)
+    s0, e0, kind0, has_verb0 = segs[si]
+    target = si
+    if not has_verb0:
+        first_verb_seg = next((k for k, sg in enumerate(segs) if sg[3]), None)
+        if first_verb_seg is None:
+            return _Clause(segs[0][0], segs[-1][1], -1, -1, kind0)
+        if si < first_verb_seg:
+            # an opening adverbial ("On January 22, ..."): the main clause follows;
+            # skip subordinate clauses ("two days after starting his term").
+            target = next((k for k in range(si + 1, len(segs))
+                           if segs[k][3] and segs[k][2] not in _SUBORD_KINDS), first_verb_seg)
+        else:
+            target = max(k for k in range(si + 1) if segs[k][3]) if any(
+                segs[k][3] for k in range(si + 1)) else first_verb_seg
+    s, e, kind, _ = segs[target]
+    # the event's verb group: nearest to the mention inside the segment
+    cands = [g for g in range(len(groups)) if s <= groups[g][0] < e]
+    if target == si and cands:
+        ds, _de = _date_run(an, ms, me)
+        before = [g for g in cands if groups[g][1] <= ms]
+        if ds < ms and before:
+            # a date phrase with a preposition follows the verb it modifies
+            gi = before[-1]
+        else:
+            def dist(g: int) -> tuple[int, int]:
+                gs, ge, _h = groups[g]
+                if ge <= ms:
+                    return (ms - ge, 0)
+                return (gs - me + 1, 1)
+            gi = min(cands, key=dist)
+    elif cands:
+        gi = cands[0]
+    else:
+        gi = -1
+    # The clause starts where its subject starts: walk back over verbless segments
+    # (appositives: "Putin's spokesman, Dmitry Peskov, said ...") when the verb
+    # opens its segment.
+    start = s
+    if gi >= 0:
+        gs = groups[gi][0]
+        lead = [t for t in range(s, gs) if an.kinds[t] == _WORD and an.low[t] not in _CONNECTOR_START]
+        # within the segment a previous verb group (e.g. "said") may govern this one
+        prev_groups = [g for g in cands if groups[g][0] < gs]
+        if prev_groups:
+            pg = prev_groups[-1]
+            start = groups[pg][1]
+        elif not lead or all(s <= t < me and t >= ms for t in lead) or all(
+                an.low[t] in _DATE_PREPS or an.low[t] in _DATEWORDS or an.low[t][:1].isdigit()
+                for t in lead):
+            k = target - 1
+            while k >= 0 and not segs[k][3]:
+                start = segs[k][0]
+                if segs[k][2] in _SUBORD_KINDS or segs[k][2] == "that":
+                    break
+                k -= 1
+    # the clause extends over following verbless segments (objects, appositions)
+    end = e
+    k = target + 1
+    while k < len(segs) and not segs[k][3] and segs[k][2] not in _SUBORD_KINDS \
+            and segs[k][2] != "that":
+        end = segs[k][1]
+        k += 1
+    # reporting verb governing the clause
+    governor = -1
+    if gi >= 0:
+        gs = groups[gi][0]
+        prev = [g for g in range(len(groups)) if groups[g][1] <= start or
+                (groups[g][1] <= gs and groups[g][0] < start)]
+        if prev:
+            pg = prev[-1]
+            hb = _FORMS.get(an.low[groups[pg][2]])
+            if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT and pg != gi:
+                between = range(groups[pg][1], start)
+                # governor only if nothing but the complementizer/appositives separate them
+                if an.seg_of[groups[pg][2]] >= target - 3:
+                    governor = pg
+                    _ = between
+    clause_kind = segs[an.seg_of[start]][2] if start < len(an.seg_of) else kind
+    if clause_kind == "punct":
+        clause_kind = None
+    return _Clause(start, end, gi, governor, clause_kind)
+
+
+_SUBORD_KINDS = frozenset({"when", "whenever", "after", "before", "while", "because", "although",
+                           "though", "if", "unless", "whereas", "which", "who", "whom", "whose",
+                           "where", "once", "since", "until", "so"})
+
+
+# ---------------------------------------------------------------------------
+# Status
+# ---------------------------------------------------------------------------
+
+
+def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
+    """reported / planned / expected / hypothetical / negated for the mention's clause."""
+    low = an.low
+    date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
+    if cl.group < 0:
+        words = low[cl.start:cl.end]
+        text = " ".join(words)
+        if any(p in text for p in _PLANNED_NOUNS):
+            return "planned"
+        return "reported"
+    gs, ge, head = an.groups[cl.group]
+    words = low[gs:ge]
+    clause_words = low[cl.start:cl.end]
+    joined = " " + " ".join(clause_words) + " "
+    kind = cl.kind
+    # hypothetical: conditional clause, "were to", could/might/may
+    if kind in ("if", "unless") or " were to " in joined or "whether" in clause_words[:3]:
+        return "hypothetical"
+    if any(low[t] in ("if", "unless") for t in range(cl.start, gs)):
+        return "hypothetical"
+    neg = any(w in _NEG_WORDS or w.endswith(("n't", "n’t")) for w in words)
+    bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
+    if not neg:
+        for k, b in enumerate(bases):
+            if b in _NEG_VERBS_TO and k + 1 < len(words) and "to" in words[k:]:
+                neg = True
+            elif b in _NEG_VERBS and b not in _NEG_VERBS_TO and k == len(words) - 1 and False:
+                neg = True
+    if neg:
+        return "negated"
+    if any(w in _HYPO_MODALS for w in words):
+        return "hypothetical"
+    hedged = any(w in _HEDGES for w in words) or any(w in _HEDGES for w in clause_words[:gs - cl.start])
+    gov_base = ""
+    if cl.governor >= 0:
+        gov_base = (_FORMS.get(low[an.groups[cl.governor][2]]) or ("",))[0]
+    if any(w in _COND_MODALS for w in words):
+        if cl.governor >= 0:
+            if gov_base in _PREDICT:
+                return "expected"
+            if gov_base in _ANNOUNCE:
+                return "planned"
+            return "expected" if hedged else "planned"
+        return "hypothetical"
+    if any(w == "expected" or w == "likely" or w == "poised" for w in words):
+        return "expected"
+    future = any(w in _FUTURE_MODALS or w.endswith(("'ll", "’ll")) for w in words)
+    for k, w in enumerate(words):
+        b = bases[k]
+        if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
+            if b in ("expect", "predict", "forecast", "project", "anticipate") and w != "expects":
+                return "expected"
+            # "On Monday Trump promised to ..." dates the promise, not what follows
+            if not date_first or w in ("scheduled", "slated", "set", "due", "going", "about"):
+                future = True
+        if w in ("scheduled", "slated", "set", "due", "going", "about", "planned") and k > 0 \
+                and words[k - 1] in _AUX | {"be", "been"}:
+            future = True
+    if future:
+        if hedged or (gov_base in _PREDICT):
+            return "expected"
+        return "planned"
+    if any(p in joined for p in _PLANNED_NOUNS):
+        return "planned"
+    return "reported"
+
+
+# ---------------------------------------------------------------------------
+# Actors
+# ---------------------------------------------------------------------------
+
+
+def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int, int, str, str]]:
+    """Named entities in tokens [s, e): (first token, end token, display form, kind).
+
+    kind is "person", "org" or "other" (places, unknown names).
+    """
+    toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
+    out: list[tuple[int, int, str, str]] = []
+    i = s
+    sent_first = 0
+    while sent_first < len(toks) and kinds[sent_first] != _WORD:
+        sent_first += 1
+    while i < e:
+        if kinds[i] != _WORD or not (caps[i] or low[i] in _ORG_KNOWN and low[i] in ("kremlin",)):
+            i += 1
+            continue
+        j = i
+        words: list[int] = []
+        while j < e and kinds[j] == _WORD:
+            if caps[j] or (toks[j][:1].isdigit() and words and low[j - 1] in ("g",)):
+                words.append(j)
+                if _POSS_RE.search(toks[j]) and toks[j][-2:] in ("'s", "’s") or toks[j][-1:] in ("'", "’"):
+                    j += 1
+                    break
+                j += 1
+            elif low[j] in _NAME_CONNECTORS and j + 1 < e and caps[j + 1] and words \
+                    and low[j] not in ("the",) or (low[j] == "the" and words and low[j - 1] in ("of", "for")
+                                                   and j + 1 < e and caps[j + 1]):
+                j += 1
+            else:
+                break
+        if not words:
+            i = j + 1
+            continue
+        span = [t for t in range(words[0], words[-1] + 1)]
+        out.extend(_classify_run(an, span, sent_first, names))
+        i = max(j, i + 1)
+    # organisations written in lower case after a name: "the Trump administration"
+    return out
+
+
+def _strip_poss(tok: str) -> str:
+    if tok.endswith(("'s", "’s")):
+        return tok[:-2]
+    if tok.endswith(("'", "’")):
+        return tok[:-1]
+    return tok
+
+
+def _classify_run(an: _Sentence, span: list[int], sent_first: int,
+                  names: NameIndex) -> list[tuple[int, int, str, str]]:
+    toks, low = an.toks, an.low
+    # drop leading function words, titles, demonyms, date words
+    k = 0
+    titled = False
+    while k < len(span):
+        t = span[k]
+        w = _strip_poss(low[t])
+        two = w + " " + low[span[k + 1]] if k + 1 < len(span) else ""
+        if two in _ORG_KNOWN:
+            break
+        if w in _TITLES or w in _TITLE_FIRST and two in _TITLES:
+            titled = True
+            k += 1
+            if k + 1 < len(span) and low[span[k]] == "of":
+                k += 2  # "Secretary of State"
+            continue
+        if w in _FUNCTION or w in _DEMONYMS or w in _DATEWORDS or (
+                t == sent_first and w in _FORMS and w not in _ORG_KNOWN):
+            k += 1
+            continue
+        if w.isdigit():
+            k += 1
+            continue
+        break
+    span = span[k:]
+    # cut trailing date words ("Trump Monday")
+    while span and (low[span[-1]] in _DATEWORDS or low[span[-1]].isdigit()):
+        span = span[:-1]
+    if not span:
+        return []
+    first, last = span[0], span[-1]
+    words = [toks[t] for t in span]
+    words[-1] = _strip_poss(words[-1])
+    name = " ".join(words)
+    lname = name.lower()
+    # single sentence-initial word that is an ordinary word elsewhere -> not a name
+    if len(span) == 1 and first == sent_first and lname not in _ORG_KNOWN and name not in names.persons:
+        if (" " + lname + " ") in names.text or lname in _FORMS or lname.endswith(("ing", "ly", "ed")):
+            return []
+    if lname in _ORG_KNOWN:
+        return [(first, last + 1, _ORG_KNOWN[lname], "org")]
+    last_low = _strip_poss(low[last])
+    nxt = last + 1
+    if nxt < len(low) and low[nxt] in _ORG_GOVERNED and not toks[last].endswith(("'s", "’s")):
+        return [(first, nxt + 1, f"the {name} {low[nxt]}", "org")]
+    if last_low in _ORG_SUFFIX or any(w.lower() in _ORG_SUFFIX for w in words[1:]):
+        return [(first, last + 1, name, "org")]
+    if len(words) == 1 and name.isupper() and len(name) >= 2:
+        return [(first, last + 1, name, "org")]
+    resolved = names.resolve(name)
+    if resolved in names.persons or titled or len(words) >= 2 and _person_name(words) == name:
+        return [(first, last + 1, resolved, "person")]
+    return [(first, last + 1, resolved, "other")]
+
+
+def _after_prep(an: _Sentence, t: int) -> bool:
+    """True when token t is the object of a preposition ("envoy for the Middle East")."""
+    k = t - 1
+    while k >= 0 and an.low[k] in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and an.low[k] in _PREPOSITIONS and an.low[k] not in _SUBORD_PREPS
+
+
+_SUBORD_PREPS = frozenset({"as", "like", "since", "after", "before", "until", "till", "once"})
+_PARTNER_VERBS = frozenset({"meet", "talk", "speak", "negotiate", "call", "discuss", "confer",
+                            "agree", "sign", "hold", "clash", "fight", "trade", "cooperate",
+                            "phone", "chat", "deal", "join", "visit", "host", "work"})
+
+
+def _actors(an: _Sentence, cl: _Clause, names: NameIndex, speaker: str | None) -> list[str]:
+    low = an.low
+    acts: list[str] = []
+    if cl.group >= 0:
+        gs = an.groups[cl.group][0]
+        subj_s, subj_e = cl.start, gs
+    else:
+        subj_s, subj_e = cl.start, cl.end
+    ents = [x for x in _entities(an, subj_s, subj_e, names) if not _after_prep(an, x[0])]
+    # a possessor of a title is not the actor: "Putin's spokesman, Dmitry Peskov"
+    kept = []
+    for (a, b, disp, kind) in ents:
+        if an.toks[b - 1].endswith(("'s", "’s")) and b < len(low) and (
+                low[b] in _TITLES or low[b] in _GROUP_NOUNS or low[b] in _DEMONYMS):
+            if any(k2 == "person" for (_a, _b, _d, k2) in ents if _a > a) or low[b] in _TITLES:
+                if any(_a > a for (_a, _b, _d, _k) in ents):
+                    continue
+                kept.append((a, b, f"{disp}'s {low[b]}", "person"))
+                continue
+        kept.append((a, b, disp, kind))
+    subj_ents = kept
+    # pronoun subject
+    if not subj_ents and cl.group >= 0:
+        lead = [t for t in range(subj_s, subj_e) if an.kinds[t] == _WORD]
+        lead = [t for t in lead if low[t] not in _CONNECTOR_START]
+        if lead:
+            w = low[lead[-1]] if len(lead) <= 2 else low[lead[0]]
+            if w in _PRONOUNS_PERSON:
+                p = names.person_before(an.starts[lead[-1]])
+                if p:
+                    acts.append(p)
+            elif w in _PRONOUNS_SPEAKER and speaker:
+                acts.append(speaker)
+    for (_a, _b, disp, _k) in subj_ents:
+        if disp not in acts:
+            acts.append(disp)
+    # partners: "met with X", "talks between X and Y", passive "was seen by X"
+    if cl.group >= 0:
+        gs, ge, head = an.groups[cl.group]
+        hb = (_FORMS.get(low[head]) or ("",))[0]
+        passive = any(low[t] in ("was", "were", "been", "be", "is", "are", "being")
+                      for t in range(gs, head)) and "pp" in (_FORMS.get(low[head]) or ("", ()))[1]
+        k = ge
+        if hb in _PARTNER_VERBS and hb not in ("visit", "work", "join", "deal", "trade", "fight"):
+            stop = ge
+            while stop < cl.end and (an.caps[stop] or low[stop] in _TITLES or low[stop] in _DEMONYMS
+                                     or low[stop] in ("the", "and")):
+                stop += 1
+            for (_a, _b, disp, kind) in _entities(an, ge, stop, names):
+                if disp not in acts:
+                    acts.append(disp)
+        while k < cl.end:
+            if (low[k] == "between" or low[k] == "with" and hb in _PARTNER_VERBS
+                    or low[k] == "by" and passive) and k + 1 < cl.end:
+                stop = k + 1
+                while stop < cl.end and (an.caps[stop] or low[stop] in ("and", "of", "the")
+                                         or low[stop] in _TITLES or low[stop] in _DEMONYMS):
+                    stop += 1
+                for (_a, _b, disp, kind) in _entities(an, k + 1, stop, names):
+                    if (kind in ("person", "org") or low[k] == "by") and disp not in acts:
+                        acts.append(disp)
+                k = stop
+            else:
+                k += 1
+    if not acts and speaker:
+        acts.append(speaker)
+    return acts
+
+
+def _quote_speaker(an: _Sentence, names: NameIndex) -> str | None:
+    """The speaker of a quotation in the sentence: '"...," Trump wrote.' / 'said X'."""
+    low, vcls = an.low, an.vcls
+    for gi, (gs, ge, head) in enumerate(an.groups):
+        b = (_FORMS.get(low[head]) or ("",))[0]
+        if b not in _SPEECH and b not in _REPORT:
+            continue
+        # subject before the verb (same segment)
+        seg = an.segs[an.seg_of[gs]]
+        ents = [x for x in _entities(an, seg[0], gs, names) if not _after_prep(an, x[0])]
+        if ents:
+            return ents[-1][2]
+        ents = [x for x in _entities(an, ge, min(seg[1], ge + 8), names) if x[3] in ("person", "org")]
+        if ents and low[gs] in ("said", "wrote", "says", "added", "told"):
+            return ents[0][2]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Titles
+# ---------------------------------------------------------------------------
+
+_TITLE_MAX = 80
+_DROP_TAIL = frozenset({"and", "or", "but", "of", "to", "the", "a", "an", "in", "on", "at", "by",
+                        "for", "from", "with", "that", "which", "who", "as", "his", "her", "its",
+                        "their", "while", "when", "after", "before", "is", "was", "were", "are",
+                        "be", "been", "has", "have", "had", "will", "would", "this", "these",
+                        "some", "any", "no", "not", "into", "about", "than", "so", "if", "said",
+                        "“", "‘", "(", "-", "—", "–"})
+
+
+def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None = None) -> str:
+    """Join tokens with the spacing they had, quotes dropped."""
+    if an is not None and idx is not None:
+        parts: list[str] = []
+        prev_end = -1
+        for t in idx:
+            tok = an.toks[t]
+            if tok in _QUOTES:
+                prev_end = an.ends[t] if prev_end < 0 else prev_end
+                continue
+            if parts and (an.starts[t] > prev_end or tok in ("“", "(")) and tok not in (",", ".", ";", ":", ")", "?", "!"):
+                parts.append(" ")
+            parts.append(tok)
+            prev_end = an.ends[t]
+        return "".join(parts)
+    return " ".join(tokens)
+
+
+def _short(disp: str, kind: str) -> str:
+    """Headline form of an actor: surname for people, no article for organisations."""
+    if kind == "person" and "'s " not in disp:
+        return disp.rsplit(" ", 1)[-1]
+    if disp.startswith("the "):
+        return disp[4:]
+    return disp
+
+
+def _present(word: str, plural: bool) -> str | None:
+    """Headline present tense of a past-tense verb ("announced" -> "announces")."""
+    lw = word.lower()
+    info = _FORMS.get(lw)
+    if info is None and len(lw) > 4 and lw.endswith("ed") and lw.isalpha():
+        stem = lw[:-3] + "y" if lw.endswith("ied") else lw[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            stem = stem[:-1]
+        elif stem.endswith(("at", "it", "iz", "is", "ut", "ov", "iv", "uc", "rg", "ag", "ur", "ang",
+                            "ak", "ok", "ik", "as", "ud", "id", "us", "ar", "ir", "or", "ap", "ip",
+                            "ib", "ob", "ug", "ar", "ul", "ol", "nc", "rs", "rc")) \
+                and not stem.endswith(("it", "is")) or stem.endswith(("iz", "ov", "iv", "uc", "rg")):
+            stem += "e"
+        if plural:
+            return stem
+        if stem.endswith(("s", "x", "z", "ch", "sh")):
+            return stem + "es"
+        if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+            return stem[:-1] + "ies"
+        return stem + "s"
+    if info is None or "past" not in info[1]:
+        return None
+    base = info[0]
+    if base == "be":
+        return "are" if plural else "is"
+    if base == "have":
+        return "have" if plural else "has"
+    return base if plural else _INFLECT[base][0]
+
+
+def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex,
+                  reported: bool = False, depth: int = 0) -> str:
+    """Headline for a clause: subject + verb (present tense) + rest, date words removed."""
+    low, toks = an.low, an.toks
+    ds, de = _date_run(an, ms, me) if ms >= 0 else (-1, -1)
+    drop = set(range(ds, de)) if ds >= 0 else set()
+    drop |= _date_tokens(an, cl.start, cl.end)
+    if cl.group < 0:
+        idx = [t for t in range(cl.start, cl.end) if t not in drop]
+        return _finish(an, idx)
+    gs, ge, head = an.groups[cl.group]
+    hb = (_FORMS.get(low[head]) or ("",))[0]
+    # subject
+    subj_ents = [x for x in _entities(an, cl.start, gs, names) if not _after_prep(an, x[0])]
+    subj_words: str
+    plural = False
+    subj_idx = [t for t in range(cl.start, gs) if t not in drop]
+    while subj_idx and (low[subj_idx[0]] in _CONNECTOR_START or an.kinds[subj_idx[0]] == _PUNCT):
+        subj_idx = subj_idx[1:]
+    persons = [x for x in subj_ents if x[3] in ("person", "org", "other")]
+    if persons:
+        # appositive / title + name: keep the name(s)
+        if len(persons) >= 2 and any(low[t] == "and" for t in subj_idx):
+            subj_words = " and ".join(_short(p[2], p[3]) for p in persons[:3])
+            plural = True
+        else:
+            main = [p for p in persons if p[3] == "person"] or persons
+            p = main[-1] if not an.toks[main[-1][1] - 1].endswith(("'s", "’s")) else main[0]
+            subj_words = _short(p[2], p[3])
+            if an.toks[p[1] - 1].endswith(("'s", "’s")) and p[1] < gs:
+                # "Trump's threats": keep the phrase
+                subj_words = _join([], an, subj_idx)
+    else:
+        lead = [t for t in subj_idx if an.kinds[t] == _WORD]
+        if lead and low[lead[0]] in _PRONOUNS_PERSON and len(lead) == 1:
+            p = names.person_before(an.starts[lead[0]])
+            subj_words = p.rsplit(" ", 1)[-1] if p else toks[lead[0]]
+        else:
+            subj_words = _join([], an, subj_idx)
+            plural = bool(lead) and low[lead[-1]].endswith("s") and low[lead[-1]] not in _AUX \
+                and not an.caps[lead[-1]]
+            if any(low[t] in ("they", "we", "i", "you", "them", "us", "and") for t in lead):
+                plural = True
+    # verb group, headline tense
+    grp = [t for t in range(gs, ge) if t not in drop]
+    verb_words = [toks[t] for t in grp]
+    if grp and (len(grp) == 1 or len(grp) == 2 and low[grp[1]] in _PARTICLES) \
+            and (p := _present(low[grp[0]], plural)):
+        verb_words = [p] + [toks[t] for t in grp[1:]]
+    elif len(grp) >= 2 and low[grp[0]] == "had" and low[grp[-1]] not in ("been",) \
+            and (_FORMS.get(low[grp[-1]]) or ("", ()))[1] and "pp" in _FORMS[low[grp[-1]]][1] \
+            and all(low[t] in _ADVERBS or low[t].endswith("ly") for t in grp[1:-1]):
+        b = _FORMS[low[grp[-1]]][0]
+        verb_words = [toks[t] for t in grp[1:-1]] + [b if plural else _INFLECT[b][0]]
+    elif len(grp) >= 2 and low[grp[0]] == "did":
+        verb_words = ["do" if plural else "does"] + [toks[t] for t in grp[1:]]
+    elif reported and low[grp[0]] in ("would", "’d", "'d"):
+        verb_words = ["will"] + [toks[t] for t in grp[1:]]
+    verb = " ".join(verb_words)
+    # speech: "Actor: content"
+    stop = cl.end
+    for g2 in range(cl.group + 1, len(an.groups)):
+        g2s = an.groups[g2][0]
+        if g2s >= cl.end:
+            break
+        pw = low[g2s - 1]
+        if an.vcls[g2s] in (_AUXV, _FIN) and pw not in ("and", "or", "but", "to", ",") \
+                and pw not in _SUBJ_PRONOUNS and pw not in _ADVERBS and not pw.endswith("ly"):
+            stop = g2s
+            break
+    rest_idx = [t for t in range(ge, stop) if t not in drop]
+    if hb in _REPORT and depth == 0:
+        comp = _complement(an, cl, names)
+        if not comp and hb in _SPEECH:
+            comp = _leading_quote(an, gs)
+        if comp:
+            who = subj_words
+            if hb in _SPEECH:
+                return _cap(f"{who}: {comp}")
+            return _cap(f"{who} {verb} {comp}")
+    rest = _join([], an, rest_idx)
+    title = f"{subj_words} {verb} {rest}" if subj_words else f"{verb} {rest}"
+    return _trim(title)
+
+
+def _complement(an: _Sentence, cl: _Clause, names: NameIndex) -> str | None:
+    """Headline of the clause governed by a reporting verb, or of a quote in the sentence."""
+    low = an.low
+    gs, ge, head = an.groups[cl.group]
+    # a that-clause or bare complement after the verb
+    for gi in range(cl.group + 1, len(an.groups)):
+        g2s = an.groups[gi][0]
+        sub = _find_clause_for_group(an, gi)
+        if sub is None:
+            continue
+        if sub.start < ge:
+            continue
+        between = [t for t in range(ge, sub.start) if an.kinds[t] == _WORD and low[t] not in ("that",)]
+        if len(between) > 6:
+            break
+        sub.governor = cl.group
+        return _clause_title(an, sub, -1, -1, names, reported=True, depth=1)
+    return None
+
+
+def _leading_quote(an: _Sentence, before: int) -> str | None:
+    """The quotation that opens the sentence, if the clause comes after it."""
+    toks = an.toks
+    k = 0
+    while k < before and an.kinds[k] == _PUNCT and toks[k] not in ("“", '"', "‘"):
+        k += 1
+    if k >= before or toks[k] not in ("“", '"'):
+        return None
+    close = next((t for t in range(k + 1, before) if toks[t] in ("”", '"')), None)
+    if close is None or close - k < 3:
+        return None
+    return _trim(_join([], an, list(range(k + 1, close))))
+
+
+def _find_clause_for_group(an: _Sentence, gi: int) -> _Clause | None:
+    gs, ge, head = an.groups[gi]
+    return _find_clause(an, gs, ge) if an.group_of[gs] == gi else None
+
+
+def _cap(s: str) -> str:
+    s = _trim(s)
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _trim(s: str) -> str:
+    s = _SPACE_RE.sub(" ", s).strip(" ,;:-—–\u00a0")
+    for q in ("“", "”", '"', "‘"):
+        s = s.replace(q, "")
+    s = s.replace(" ,", ",").replace(" .", ".")
+    if len(s) > _TITLE_MAX:
+        cut = s.rfind(" ", 0, _TITLE_MAX + 1)
+        s = s[: cut if cut > 20 else _TITLE_MAX]
+        words = s.split(" ")
+        while len(words) > 3 and (words[-1].lower().strip(",;:") in _DROP_TAIL or words[-1] in (",",)):
+            words.pop()
+        s = " ".join(words).rstrip(",;:—–- ")
+    s = s.rstrip(",;:—–- .")
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _finish(an: _Sentence, idx: list[int]) -> str:
+    while idx and (an.low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
+        idx = idx[1:]
+    return _trim(_join([], an, idx))
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------
+
+
+def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
+             names: NameIndex | None = None) -> Description:
+    """Title, actors and status of the event a date mention belongs to.
+
+    ``text`` is the whole document, ``sentence`` the (start, end) offsets of the sentence
+    holding the mention and ``mention`` the (start, end) offsets of the date words.
+    Pass the document's :class:`NameIndex` (``NameIndex.from_text(text)``) to resolve
+    short names and to share the sentence analysis between mentions.
+    """
+    if names is None:
+        names = NameIndex.from_text(text)
+    s0, s1 = sentence
+    m0, m1 = mention
+    if not (0 <= s0 <= m0 <= m1 <= s1 <= len(text)):
+        s0, s1 = min(s0, m0), max(s1, m1)
+    an = _analyse(text, (s0, s1), names)
+    if not an.toks:
+        return Description(title=_fallback(text, s0, s1, m0, m1), actors=[], status="reported")
+    ms = an.tok_index(m0)
+    me = max(ms + 1, an.tok_index(max(m0, m1 - 1)) + 1)
+    cl = _find_clause(an, ms, me)
+    status = _status(an, cl, ms, me)
+    speaker = _quote_speaker(an, names)
+    actors = _actors(an, cl, names, speaker)
+    try:
+        title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
+    except (IndexError, KeyError):  # pragma: no cover - defensive
+        title = ""
+    if len(title) < 8 or len(title.split()) < 2:
+        title = _fallback(text, s0, s1, m0, m1)
+    return Description(title=title, actors=actors, status=status)
+
+
+def _fallback(text: str, s0: int, s1: int, m0: int, m1: int) -> str:
+    """The sentence without the date words, trimmed."""
+    s = (text[s0:m0] + " " + text[m1:s1]).strip()
+    s = re.sub(r"^(?:on|in|at|by|since|as of|from|during)\s*[,]?\s*", "", s, flags=re.I)
+    t = _trim(s)
+    return t or _trim(text[s0:s1]) or text[m0:m1] or "Event"
