@@ -190,11 +190,9 @@ _CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", 
                               "when", "while", "after", "before", "because", "as", "then",
                               "also", "where", "whereas", "although", "though", "once", "since"})
 
-_TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}"                                   # U.S.  U.K.
-    r"|[A-Za-z0-9](?:[A-Za-z0-9&+_-]|/(?=[A-Za-z])|['’](?=[A-Za-z])|\.(?=[A-Za-z0-9]))*"
-    r"|--|[—–…]|[,;:()\[\]“”\"!?.]|['‘’]"
-)
+# Words keep inner dots, apostrophes, hyphens and slashes ("U.S", "Putin's", "RFE/RL");
+# any other non-space character is a token of its own.
+_TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[\w&+/.'’-]*\w)?|--|[^\s\w]")
 _POSS_RE = re.compile(r"['’]s?$")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -229,11 +227,9 @@ class NameIndex:
         self.persons: dict[str, str] = persons or {}
         self._cache: dict[tuple[int, int], _Sentence] = {}
 
-    _RUN_RE = re.compile(
-        r"(?<![\w'’.-])(?:[A-Z]\.|[A-Z][\w'’-]*)"
-        r"(?:[ \u00a0]+(?:(?:of|de|van|von|der|al|bin|da|di|du|la|le)[ \u00a0]+)?"
-        r"(?:[A-Z]\.|[A-Z][\w'’-]*))+"
-    )
+    # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
+    # a match that starts inside a word is cut in from_text (that keeps the scan fast).
+    _RUN_RE = re.compile(r"[A-Z][\w'’-]*(?:[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w'’-]*)+")
 
     @classmethod
     def from_text(cls, text: str) -> "NameIndex":
@@ -241,11 +237,16 @@ class NameIndex:
         counts: dict[str, dict[str, int]] = {}
         for m in cls._RUN_RE.finditer(text):
             words = m.group().split()
+            b = m.start()
+            if b and (text[b - 1].isalnum() or text[b - 1] in "'’-."):
+                words = words[1:]  # "vLadimir Putin": the first word is not a name
+                if len(words) < 2:
+                    continue
             # A possessive ends a name: "Trump's Threats Push Putin" -> "Trump's".
             for i, w in enumerate(words):
                 if w.endswith(("'s", "’s", "'", "’")):
                     words = words[: i + 1]
-                    words[-1] = _POSS_RE.sub("", w)
+                    words[-1] = _strip_poss(w)
                     break
             name = _person_name(words)
             if name is None:
@@ -281,13 +282,22 @@ class NameIndex:
         The first name-like word of the sentence before (its subject, usually) if
         there is one; else the last person named in full before ``pos``.
         """
+        key = (-1, pos)
+        hit = self._cache.get(key)  # type: ignore[call-overload]
+        if hit is not None:
+            return hit or None  # type: ignore[return-value]
+        found = self._person_before(pos, window)
+        self._cache[key] = found or ""  # type: ignore[assignment]
+        return found
+
+    def _person_before(self, pos: int, window: int) -> str | None:
         chunk = self.text[max(0, pos - window): pos]
         ends = [m.end() for m in _SENT_END_RE.finditer(chunk)]
         if ends:
             prev_start = ends[-2] if len(ends) >= 2 else 0
             sent = chunk[prev_start: ends[-1]]
             for m in _CAPWORD_RE.finditer(sent):
-                w = _POSS_RE.sub("", m.group())
+                w = _strip_poss(m.group())
                 lw = w.lower()
                 if (lw in _FUNCTION or lw in _TITLES or lw in _DEMONYMS or lw in _DATEWORDS
                         or lw in _ORG_KNOWN or lw in _FORMS):
@@ -300,12 +310,15 @@ class NameIndex:
                 return w
         best = None
         for m in _CAPWORD_RE.finditer(chunk):
-            w = _POSS_RE.sub("", m.group())
+            w = _strip_poss(m.group())
             if w in self.persons:
                 best = self.persons[w]
         return best
 
 
+_NOT_NAME = (_TITLES | _DEMONYMS | _FUNCTION | _DATEWORDS | frozenset(_FORMS) | frozenset(_ORG_KNOWN)
+             | _ORG_SUFFIX)
+_NOT_NAME_LAST = _DATEWORDS | _ORG_SUFFIX | frozenset(_ORG_KNOWN) | _FUNCTION
 _CAPWORD_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 _SENT_END_RE = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
 
@@ -318,24 +331,20 @@ def _person_name(words: list[str]) -> str | None:
     that do not end in an organisation word.
     """
     start = 0
-    for i, w in enumerate(words):
-        lw = w.lower()
-        if (lw in _TITLES or lw in _DEMONYMS or lw in _FUNCTION or lw in _DATEWORDS
-                or lw in _FORMS or lw in _ORG_KNOWN or lw in _ORG_SUFFIX):
+    n = len(words)
+    for i in range(n):
+        if words[i].lower() in _NOT_NAME:
             start = i + 1
             # "Secretary of State Marco Rubio": skip the office's complement.
-            if i + 2 < len(words) and words[i + 1] == "of":
+            if i + 2 < n and words[i + 1] == "of":
                 start = i + 3
-    rest = words[start:]
-    if not 2 <= len(rest) <= 4:
+    if not 2 <= n - start <= 4:
         return None
+    rest = words[start:]
     for w in rest:
-        if not (w[0].isupper() and (len(w) <= 2 or not w.isupper())):
+        if len(w) > 2 and w.isupper():
             return None
-        lw = w.lower()
-        if lw in _DATEWORDS or lw in _ORG_SUFFIX or lw in _ORG_KNOWN or lw in _FUNCTION:
-            return None
-    if rest[-1].endswith("."):
+    if rest[-1].endswith(".") or rest[-1].lower() in _NOT_NAME_LAST:
         return None
     return " ".join(rest)
 
@@ -354,21 +363,19 @@ class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
     __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
-                 "groups", "group_of", "segs", "seg_of", "text")
+                 "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
         self.text = text
-        toks: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in _TOKEN_RE.finditer(text, start, end):
-            toks.append(m.group())
-            starts.append(m.start())
-            ends.append(m.end())
+        self.ents: list[tuple[int, int, str, str]] | None = None
+        self.speaker: tuple[str | None] | None = None
+        self.dates: set[int] | None = None
+        ms = list(_TOKEN_RE.finditer(text, start, end))
+        toks = [m.group() for m in ms]
         self.toks = toks
-        self.starts = starts
-        self.ends = ends
+        self.starts = [m.start() for m in ms]
+        self.ends = [m.end() for m in ms]
         low = [t.lower() for t in toks]
         self.low = low
         self.kinds = [(_WORD if t[0].isalnum() else _PUNCT) for t in toks]
@@ -639,7 +646,7 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
         if _is_dateword(w) or (w in _DATE_NOUNS and e > ms and low[e - 1] in _DATE_MODS):
             e += 1
             continue
-        if w == "," and e + 1 < n and _YEAR_RE.match(low[e + 1]):
+        if w == "," and e + 1 < n and _is_year(low[e + 1]):
             e += 2  # "January 22, 2025"
             continue
         break
@@ -664,6 +671,17 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
 
 def _date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     """All tokens of date phrases in [s, e) (for titles)."""
+    if an.dates is None:
+        an.dates = _all_date_tokens(an, 0, len(an.toks))
+    return {t for t in an.dates if s <= t < e}
+
+
+def _is_year(w: str) -> bool:
+    return (len(w) == 4 or len(w) == 5 and w[4] == "s") and w[:2] in ("18", "19", "20", "21") \
+        and w[2:4].isdigit()
+
+
+def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     out: set[int] = set()
     low, toks = an.low, an.toks
     i = s
@@ -671,7 +689,7 @@ def _date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
         w = low[i]
         if (w in _MONTHS and an.caps[i] and (w != "may" or i + 1 < e and low[i + 1][:1].isdigit()
                                             or i > 0 and low[i - 1] in ("in", "of", "since", "until", "by")))\
-                or (w in _WEEKDAYS and an.caps[i]) or _YEAR_RE.match(w) and len(w) <= 5 \
+                or (w in _WEEKDAYS and an.caps[i]) or _is_year(w) \
                 or w in ("yesterday", "today", "tomorrow", "tonight") \
                 or (w in _DATE_NOUNS and i > 0 and low[i - 1] in ("this", "last", "next", "that")):
             a, b = _date_run(an, i, i + 1)
@@ -782,6 +800,10 @@ _SUBORD_KINDS = frozenset({"when", "whenever", "after", "before", "while", "beca
 # ---------------------------------------------------------------------------
 
 
+_IF_WORDS = frozenset({"if", "unless"})
+_EXPECT_WORDS = frozenset({"expected", "likely", "poised"})
+
+
 def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     """reported / planned / expected / hypothetical / negated for the mention's clause."""
     low = an.low
@@ -794,15 +816,16 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "reported"
     gs, ge, head = an.groups[cl.group]
     words = low[gs:ge]
+    wset = set(words)
     clause_words = low[cl.start:cl.end]
     joined = " " + " ".join(clause_words) + " "
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
     if kind in ("if", "unless") or " were to " in joined or "whether" in clause_words[:3]:
         return "hypothetical"
-    if any(low[t] in ("if", "unless") for t in range(cl.start, gs)):
+    if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
         return "hypothetical"
-    neg = any(w in _NEG_WORDS or w.endswith(("n't", "n’t")) for w in words)
+    neg = not wset.isdisjoint(_NEG_WORDS)
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -812,13 +835,13 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
                 neg = True
     if neg:
         return "negated"
-    if any(w in _HYPO_MODALS for w in words):
+    if not wset.isdisjoint(_HYPO_MODALS):
         return "hypothetical"
-    hedged = any(w in _HEDGES for w in words) or any(w in _HEDGES for w in clause_words[:gs - cl.start])
+    hedged = not wset.isdisjoint(_HEDGES) or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
     gov_base = ""
     if cl.governor >= 0:
         gov_base = (_FORMS.get(low[an.groups[cl.governor][2]]) or ("",))[0]
-    if any(w in _COND_MODALS for w in words):
+    if not wset.isdisjoint(_COND_MODALS):
         if cl.governor >= 0:
             if gov_base in _PREDICT:
                 return "expected"
@@ -826,9 +849,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
                 return "planned"
             return "expected" if hedged else "planned"
         return "hypothetical"
-    if any(w == "expected" or w == "likely" or w == "poised" for w in words):
+    if not wset.isdisjoint(_EXPECT_WORDS):
         return "expected"
-    future = any(w in _FUTURE_MODALS or w.endswith(("'ll", "’ll")) for w in words)
+    future = not wset.isdisjoint(_FUTURE_MODALS)
     for k, w in enumerate(words):
         b = bases[k]
         if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
@@ -855,10 +878,19 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
 
 
 def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int, int, str, str]]:
-    """Named entities in tokens [s, e): (first token, end token, display form, kind).
+    """Named entities inside tokens [s, e): (first token, end token, display form, kind).
 
-    kind is "person", "org" or "other" (places, unknown names).
+    kind is "person", "org" or "other" (places, unknown names). The sentence's entities
+    are found once and cached on the analysis.
     """
+    ents = an.ents
+    if ents is None:
+        ents = an.ents = _sentence_entities(an, 0, len(an.toks), names)
+    return [x for x in ents if s <= x[0] and x[1] <= e]
+
+
+def _sentence_entities(an: _Sentence, s: int, e: int,
+                       names: NameIndex) -> list[tuple[int, int, str, str]]:
     toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
     out: list[tuple[int, int, str, str]] = []
     i = s
@@ -1308,7 +1340,9 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
     me = max(ms + 1, an.tok_index(max(m0, m1 - 1)) + 1)
     cl = _find_clause(an, ms, me)
     status = _status(an, cl, ms, me)
-    speaker = _quote_speaker(an, names)
+    if an.speaker is None:
+        an.speaker = (_quote_speaker(an, names),)
+    speaker = an.speaker[0]
     actors = _actors(an, cl, names, speaker)
     try:
         title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
