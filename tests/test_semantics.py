@@ -68,6 +68,24 @@ STATUS_CASES = [
     ("Zelensky won't travel to Washington on Monday, his office said.", "Monday", "negated"),
     ("Russia refused to join the talks on Tuesday.", "Tuesday", "negated"),
     ("The two presidents have never met in person since 2019.", "2019", "negated"),
+    # more mixed cases
+    ("Trump told reporters on Friday that he would meet Putin next week.", "Friday", "reported"),
+    ("Trump told reporters on Friday that he would meet Putin next week.", "next week", "planned"),
+    ("Talks between the two delegations are due to resume on Monday.", "Monday", "planned"),
+    ("Zelensky is to address Congress on Thursday.", "Thursday", "planned"),
+    ("Moscow said it had no plans to attend the conference on Friday.", "Friday", "negated"),
+    ("The ceasefire took effect on March 25 but was violated within hours.", "March 25", "reported"),
+    ("Putin has yet to respond to the proposal sent on March 12.", "March 12", "reported"),
+    ("Witkoff is expected in Moscow on Wednesday.", "Wednesday", "expected"),
+    ("Ukraine and Russia are set to exchange prisoners on Friday, officials said.", "Friday", "planned"),
+    ("A vote on the package could come as soon as Tuesday.", "Tuesday", "hypothetical"),
+    ("The EU will not lift its sanctions before July, diplomats said.", "July", "negated"),
+    ("Moscow denied on Tuesday that its troops had crossed the border.", "Tuesday", "reported"),
+    ("The Kremlin denied that Putin had met Witkoff on Tuesday.", "Tuesday", "negated"),
+    ("Kyiv said on Sunday that Russian drones had struck an energy facility overnight.", "Sunday", "reported"),
+    ("Trump threatened on Monday to impose tariffs if Moscow did not agree to a truce.", "Monday", "reported"),
+    ("In 2014, Russia annexed Crimea after a disputed referendum.", "2014", "reported"),
+    ("The sanctions package, which takes effect on September 1, targets Russian banks.", "September 1", "reported"),
 ]
 
 
@@ -106,6 +124,17 @@ ACTOR_CASES = [
      ["the Trump administration"], []),
     ("On May 16, Russian and Ukrainian delegations held their first direct talks since 2022.", "May 16",
      [], ["May"]),
+    ("President Donald Trump spoke to the press. Trump told reporters on Friday that he would meet "
+     "Vladimir Putin next week.", "next week", ["Donald Trump", "Vladimir Putin"], []),
+    ("Peskov told reporters that the Kremlin would respond to the letter on Monday.", "Monday",
+     ["the Kremlin"], ["Peskov"]),
+    ("Ukrainian Foreign Minister Andrii Sybiha said on Thursday that Kyiv was ready for talks.",
+     "Thursday", ["Andrii Sybiha"], ["Kyiv"]),
+    ("Moscow, meanwhile, announced on Monday that it would expel two diplomats.", "Monday", ["Moscow"], []),
+    ("German Chancellor Friedrich Merz and French President Emmanuel Macron traveled to Kyiv on May 10.",
+     "May 10", ["Friedrich Merz", "Emmanuel Macron"], ["Kyiv"]),
+    ("Mounting losses forced the Kremlin to change tactics in June.", "June", [], ["Mounting"]),
+    ("The proposal was rejected by the Kremlin on Tuesday.", "Tuesday", ["the Kremlin"], []),
 ]
 
 
@@ -169,6 +198,16 @@ TITLE_CASES = [
      ["troops capture", "Pokrovka"]),
     ("The January 22 post was the latest in a long series of warnings to Moscow.", "January 22",
      ["post", "latest"]),
+    ("The sanctions package, which takes effect on September 1, targets Russian banks.", "September 1",
+     ["sanctions package takes effect"]),
+    ("Trump told reporters on Friday that he would meet Putin next week.", "Friday",
+     ["Trump says he will meet Putin"]),
+    ("If Russia were to launch a new offensive in May, NATO could respond.", "May",
+     ["If Russia were to launch a new offensive"]),
+    ("Trump threatened on Monday to impose tariffs if Moscow did not agree to a truce.", "Monday",
+     ["Trump threatens to impose tariffs"]),
+    ("“We will not give up our land,” Zelensky said on Sunday.", "Sunday",
+     ["Zelensky: We will not give up our land"]),
 ]
 
 

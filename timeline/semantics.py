@@ -85,6 +85,8 @@ _PLAN_CAT = frozenset(_C["planned_catenatives"])
 _EXPECT_CAT = frozenset(_C["expected_catenatives"])
 _HEDGES = frozenset(_C["hedges"])
 _PLANNED_NOUNS = tuple(_C["planned_nouns"])
+_NEG_PHRASES = tuple(" " + p + " " for p in _C["negating_phrases"])
+_NEG_GOVERNORS = frozenset(_C["negating_governors"])
 
 _SPEECH = frozenset(_V["speech"])
 _REPORT = frozenset(_V["report"])
@@ -424,10 +426,15 @@ class _Sentence:
                     continue
                 vcls[i] = _NONFIN if (p in _AUX or _after_aux(low, vcls, i)) else _FIN
             elif "3sg" in tags:
-                if p in _DETERMINERS or p in _PREPOSITIONS:
+                if (p in _DETERMINERS or p in _PREPOSITIONS) and p not in _SUBJ_PRONOUNS:
                     continue
                 if w in _NOUNY:
-                    prev_cap = i > 0 and self.caps[i - 1] and kinds[i - 1] == _WORD
+                    prev_cap = i > 0 and self.caps[i - 1] and kinds[i - 1] == _WORD \
+                        and p not in _DEMONYMS
+                    nx = low[i + 1] if i + 1 < n else ""
+                    nxi = _FORMS.get(nx)
+                    if nx in _AUX or (nxi and "past" in nxi[1]):
+                        continue  # "Russian forces launched", "talks were"
                     if not (prev_cap or p in _SUBJ_PRONOUNS or p.endswith("ly")
                             or p.endswith(("'s", "’s")) and False):
                         continue
@@ -620,6 +627,9 @@ _DATE_NOUNS = frozenset({"week", "weekend", "month", "year", "morning", "evening
                          "afternoon", "day", "decade", "century", "quarter", "half"})
 
 
+_DEGREE = frozenset({"early", "soon", "late", "later", "earlier", "quickly", "long"})
+
+
 def _is_dateword(w: str) -> bool:
     return w in _DATEWORDS or w[:1].isdigit() or w in ("th", "st", "nd", "rd")
 
@@ -651,7 +661,8 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
             continue
         break
     nxt_word = e < n and an.kinds[e] == _WORD and an.vcls[e] == _NOTV \
-        and low[e] not in _CONNECTOR_START and low[e] not in _PREPOSITIONS
+        and low[e] not in _CONNECTOR_START and low[e] not in _PREPOSITIONS \
+        and low[e] not in _FUNCTION and low[e] not in _SUBORD and not low[e].endswith("ly")
     if nxt_word:
         return s, e  # a modifier: "The January 22 post"
     k = s
@@ -666,6 +677,9 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
         k -= 1
         if k > 0 and low[k - 1] == "as" and low[k] == "of":
             k -= 1
+        # "as early as", "as soon as", "no later than"
+        if k > 1 and low[k] in ("as", "than") and low[k - 1] in _DEGREE:
+            k -= 2 if low[k - 2] in ("as", "no", "not") else 1
     return k, e
 
 
@@ -753,6 +767,8 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
         if prev_groups:
             pg = prev_groups[-1]
             start = groups[pg][1]
+        elif kind in ("which", "who", "whom", "whose"):
+            pass  # a relative clause: its antecedent is found by the title
         elif not lead or all(s <= t < me and t >= ms for t in lead) or all(
                 an.low[t] in _DATE_PREPS or an.low[t] in _DATEWORDS or an.low[t][:1].isdigit()
                 for t in lead):
@@ -800,6 +816,7 @@ _SUBORD_KINDS = frozenset({"when", "whenever", "after", "before", "while", "beca
 # ---------------------------------------------------------------------------
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
 _IF_WORDS = frozenset({"if", "unless"})
 _EXPECT_WORDS = frozenset({"expected", "likely", "poised"})
 
@@ -826,6 +843,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
         return "hypothetical"
     neg = not wset.isdisjoint(_NEG_WORDS)
+    if not neg:
+        pre = " " + " ".join(low[cl.start:max(ge, ms)]) + " "
+        neg = any(p in pre for p in _NEG_PHRASES)
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -833,14 +853,16 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
                 neg = True
             elif b in _NEG_VERBS and b not in _NEG_VERBS_TO and k == len(words) - 1 and False:
                 neg = True
+    gov_base = ""
+    if cl.governor >= 0:
+        gov_base = (_FORMS.get(low[an.groups[cl.governor][2]]) or ("",))[0]
+        if gov_base in _NEG_GOVERNORS and not neg:
+            return "negated"  # "the Kremlin denied that Putin had met Witkoff on Tuesday"
     if neg:
         return "negated"
     if not wset.isdisjoint(_HYPO_MODALS):
         return "hypothetical"
     hedged = not wset.isdisjoint(_HEDGES) or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
-    gov_base = ""
-    if cl.governor >= 0:
-        gov_base = (_FORMS.get(low[an.groups[cl.governor][2]]) or ("",))[0]
     if not wset.isdisjoint(_COND_MODALS):
         if cl.governor >= 0:
             if gov_base in _PREDICT:
@@ -861,8 +883,10 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
             if not date_first or w in ("scheduled", "slated", "set", "due", "going", "about"):
                 future = True
         if w in ("scheduled", "slated", "set", "due", "going", "about", "planned") and k > 0 \
-                and words[k - 1] in _AUX | {"be", "been"}:
+                and words[k - 1] in _BE:
             future = True
+        if w in _BE and k + 1 < len(words) and words[k + 1] == "to":
+            future = True  # "Zelensky is to address Congress"
     if future:
         if hedged or (gov_base in _PREDICT):
             return "expected"
@@ -953,7 +977,7 @@ def _classify_run(an: _Sentence, span: list[int], sent_first: int,
                 k += 2  # "Secretary of State"
             continue
         if w in _FUNCTION or w in _DEMONYMS or w in _DATEWORDS or (
-                t == sent_first and w in _FORMS and w not in _ORG_KNOWN):
+                t == sent_first and (w in _FORMS or w in _GROUP_NOUNS) and w not in _ORG_KNOWN):
             k += 1
             continue
         if w.isdigit():
@@ -1005,40 +1029,52 @@ _PARTNER_VERBS = frozenset({"meet", "talk", "speak", "negotiate", "call", "discu
                             "phone", "chat", "deal", "join", "visit", "host", "work"})
 
 
-def _actors(an: _Sentence, cl: _Clause, names: NameIndex, speaker: str | None) -> list[str]:
+def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int = -1,
+             speaker: str | None = None, depth: int = 0) -> list[tuple[str, str]]:
+    """The named subject of a clause whose verb group starts at ``gs``: [(display, kind)].
+
+    Appositions keep the name ("Putin's spokesman, Dmitry Peskov" -> Dmitry Peskov);
+    "he"/"she" is the subject of the governing reporting verb, or the last person of
+    the previous sentence; "we"/"I" in a quotation is its speaker.
+    """
     low = an.low
-    acts: list[str] = []
-    if cl.group >= 0:
-        gs = an.groups[cl.group][0]
-        subj_s, subj_e = cl.start, gs
-    else:
-        subj_s, subj_e = cl.start, cl.end
-    ents = [x for x in _entities(an, subj_s, subj_e, names) if not _after_prep(an, x[0])]
-    # a possessor of a title is not the actor: "Putin's spokesman, Dmitry Peskov"
-    kept = []
+    ents = [x for x in _entities(an, start, gs, names) if not _after_prep(an, x[0])]
+    kept: list[tuple[str, str]] = []
     for (a, b, disp, kind) in ents:
         if an.toks[b - 1].endswith(("'s", "’s")) and b < len(low) and (
                 low[b] in _TITLES or low[b] in _GROUP_NOUNS or low[b] in _DEMONYMS):
-            if any(k2 == "person" for (_a, _b, _d, k2) in ents if _a > a) or low[b] in _TITLES:
-                if any(_a > a for (_a, _b, _d, _k) in ents):
-                    continue
-                kept.append((a, b, f"{disp}'s {low[b]}", "person"))
+            # a possessor of a title is not the actor: "Putin's spokesman, Dmitry Peskov"
+            if any(_a > a for (_a, _b, _d, _k) in ents):
                 continue
-        kept.append((a, b, disp, kind))
-    subj_ents = kept
-    # pronoun subject
-    if not subj_ents and cl.group >= 0:
-        lead = [t for t in range(subj_s, subj_e) if an.kinds[t] == _WORD]
-        lead = [t for t in lead if low[t] not in _CONNECTOR_START]
-        if lead:
-            w = low[lead[-1]] if len(lead) <= 2 else low[lead[0]]
-            if w in _PRONOUNS_PERSON:
-                p = names.person_before(an.starts[lead[-1]])
-                if p:
-                    acts.append(p)
-            elif w in _PRONOUNS_SPEAKER and speaker:
-                acts.append(speaker)
-    for (_a, _b, disp, _k) in subj_ents:
+            if low[b] in _TITLES:
+                kept.append((f"{disp}'s {low[b]}", "person"))
+                continue
+        kept.append((disp, kind))
+    if kept:
+        return kept
+    lead = [t for t in range(start, gs) if an.kinds[t] == _WORD and low[t] not in _CONNECTOR_START]
+    if not lead or len(lead) > 2:
+        return []
+    w = low[lead[-1]]
+    if w in _PRONOUNS_PERSON:
+        if governor >= 0 and depth == 0:
+            g = an.groups[governor]
+            gcl = _find_clause(an, g[0], g[1])
+            sub = _subject(an, gcl.start, g[0], names, depth=1)
+            if sub and sub[0][1] in ("person", "other"):
+                return sub[:1]
+        p = names.person_before(an.starts[lead[-1]])
+        return [(p, "person")] if p else []
+    if w in _PRONOUNS_SPEAKER and speaker:
+        return [(speaker, "person")]
+    return []
+
+
+def _actors(an: _Sentence, cl: _Clause, names: NameIndex, speaker: str | None) -> list[str]:
+    low = an.low
+    acts: list[str] = []
+    gs = an.groups[cl.group][0] if cl.group >= 0 else cl.end
+    for disp, _k in _subject(an, cl.start, gs, names, cl.governor, speaker):
         if disp not in acts:
             acts.append(disp)
     # partners: "met with X", "talks between X and Y", passive "was seen by X"
@@ -1162,10 +1198,118 @@ def _present(word: str, plural: bool) -> str | None:
     return base if plural else _INFLECT[base][0]
 
 
+_TELL = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "promise", "convince",
+                   "notify", "advise", "reassure", "show"})
+_REL_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
+                   names: NameIndex, keep_pronoun: bool = False) -> tuple[str, bool, bool, bool]:
+    """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
+    low = an.low
+    idx = [t for t in range(cl.start, gs) if t not in drop]
+    prefix = ""
+    while idx and (low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
+        if low[idx[0]] in ("which", "who") and len(idx) == 1:
+            break
+        idx = idx[1:]
+    if idx and low[idx[0]] in ("if", "unless"):
+        prefix = an.toks[idx[0]].lower() + " "
+        idx = idx[1:]
+    # relative clause: "The package, which takes effect on ..." -> its antecedent
+    if len(idx) == 1 and low[idx[0]] in _REL_PRONOUNS:
+        si = an.seg_of[idx[0]]
+        if si > 0:
+            ps, pe, _k, _hv = an.segs[si - 1]
+            ant = [t for t in range(ps, pe) if an.kinds[t] == _WORD and t not in drop]
+            ant = ant[-6:]
+            while ant and (low[ant[0]] in _CONNECTOR_START or low[ant[0]] in _PREPOSITIONS):
+                ant = ant[1:]
+            if ant:
+                idx = ant
+    reduced = False
+    if idx and low[idx[0]] in _PREPOSITIONS and cl.start > 0 and an.group_of[cl.start - 1] >= 0:
+        reduced = True  # "... respond to the proposal sent on March 12"
+        while idx and low[idx[0]] in _PREPOSITIONS:
+            idx = idx[1:]
+    ents = [x for x in _entities(an, idx[0], idx[-1] + 1, names) if not _after_prep(an, x[0])] \
+        if idx else []
+    lead = [t for t in idx if an.kinds[t] == _WORD]
+    if ents and not reduced:
+        last = ents[-1]
+        if len(ents) >= 2 and "and" in (low[t] for t in idx):
+            names_ = [_short(e[2], e[3]) for e in ents[:3]]
+            return prefix + " and ".join(names_), True, False, False
+        if an.toks[last[1] - 1].endswith(("'s", "’s")) and last[1] < gs and \
+                low[last[1]] not in _TITLES:
+            return prefix + _join([], an, idx), False, False, False  # "Trump's threats"
+        main = [e for e in ents if e[3] == "person"] or ents
+        p = main[-1]
+        if an.toks[p[1] - 1].endswith(("'s", "’s")):
+            return prefix + _join([], an, idx), False, False, False
+        return prefix + _short(p[2], p[3]), False, False, False
+    if len(lead) == 1 and low[lead[0]] in _PRONOUNS_PERSON and not keep_pronoun:
+        spk = an.speaker[0] if an.speaker else None
+        sub = _subject(an, cl.start, gs, names, cl.governor, spk)
+        if sub:
+            return prefix + _short(sub[0][0], sub[0][1]), False, True, False
+    words = _join([], an, idx)
+    plural = bool(lead) and (
+        (low[lead[-1]].endswith("s") and not low[lead[-1]].endswith("ss")
+         and not an.caps[lead[-1]] and low[lead[-1]] not in _AUX)
+        or any(low[t] in ("they", "we", "i", "you", "them", "us", "and") for t in lead))
+    pron = len(lead) == 1 and low[lead[0]] in _SUBJ_PRONOUNS
+    if pron and words:
+        words = words[0].lower() + words[1:] if low[lead[0]] != "i" else words
+    return prefix + words, plural, pron, reduced
+
+
+def _headline_verb(an: _Sentence, gs: int, ge: int, drop: set[int], plural: bool,
+                   reported: bool, reduced: bool) -> str:
+    """The verb group in headline tense: "announced" -> "announces", "would" -> "will"."""
+    low, toks = an.low, an.toks
+    grp = [t for t in range(gs, ge) if t not in drop]
+    if not grp:
+        return ""
+    words = [toks[t] for t in grp]
+    if reduced:
+        return " ".join(words)
+    first = low[grp[0]]
+    if reported and first in ("would", "’d", "'d"):
+        words[0] = "will"
+    elif first in _MODALS:
+        pass
+    elif first == "was" and len(grp) >= 2:
+        words[0] = "is"
+    elif first == "were" and len(grp) >= 2 and plural:
+        words[0] = "are"
+    elif first == "had" and len(grp) >= 2:
+        lastw = low[grp[-1]]
+        info = _FORMS.get(lastw)
+        mids = grp[1:-1]
+        if info and "pp" in info[1] and lastw != "been" and all(
+                low[t] in _ADVERBS or low[t].endswith("ly") for t in mids):
+            b = info[0]
+            words = [toks[t] for t in mids] + [b if plural else _INFLECT[b][0]]
+        elif lastw == "been" or low[grp[1]] == "been":
+            pass
+    elif first == "did" and len(grp) >= 2:
+        words[0] = "do" if plural else "does"
+    else:
+        pres = _present(first, plural)
+        if pres:
+            words[0] = pres
+    return " ".join(words)
+
+
 def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex,
                   reported: bool = False, depth: int = 0) -> str:
-    """Headline for a clause: subject + verb (present tense) + rest, date words removed."""
-    low, toks = an.low, an.toks
+    """Headline for a clause: subject + verb (present tense) + rest, date words removed.
+
+    A reporting verb with a complement gives "Speaker: content" (say, write...) or
+    "Speaker announces content" (announce, confirm, deny...).
+    """
+    low = an.low
     ds, de = _date_run(an, ms, me) if ms >= 0 else (-1, -1)
     drop = set(range(ds, de)) if ds >= 0 else set()
     drop |= _date_tokens(an, cl.start, cl.end)
@@ -1174,96 +1318,82 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
         return _finish(an, idx)
     gs, ge, head = an.groups[cl.group]
     hb = (_FORMS.get(low[head]) or ("",))[0]
-    # subject
-    subj_ents = [x for x in _entities(an, cl.start, gs, names) if not _after_prep(an, x[0])]
-    subj_words: str
-    plural = False
-    subj_idx = [t for t in range(cl.start, gs) if t not in drop]
-    while subj_idx and (low[subj_idx[0]] in _CONNECTOR_START or an.kinds[subj_idx[0]] == _PUNCT):
-        subj_idx = subj_idx[1:]
-    persons = [x for x in subj_ents if x[3] in ("person", "org", "other")]
-    if persons:
-        # appositive / title + name: keep the name(s)
-        if len(persons) >= 2 and any(low[t] == "and" for t in subj_idx):
-            subj_words = " and ".join(_short(p[2], p[3]) for p in persons[:3])
-            plural = True
-        else:
-            main = [p for p in persons if p[3] == "person"] or persons
-            p = main[-1] if not an.toks[main[-1][1] - 1].endswith(("'s", "’s")) else main[0]
-            subj_words = _short(p[2], p[3])
-            if an.toks[p[1] - 1].endswith(("'s", "’s")) and p[1] < gs:
-                # "Trump's threats": keep the phrase
-                subj_words = _join([], an, subj_idx)
-    else:
-        lead = [t for t in subj_idx if an.kinds[t] == _WORD]
-        if lead and low[lead[0]] in _PRONOUNS_PERSON and len(lead) == 1:
-            p = names.person_before(an.starts[lead[0]])
-            subj_words = p.rsplit(" ", 1)[-1] if p else toks[lead[0]]
-        else:
-            subj_words = _join([], an, subj_idx)
-            plural = bool(lead) and low[lead[-1]].endswith("s") and low[lead[-1]] not in _AUX \
-                and not an.caps[lead[-1]]
-            if any(low[t] in ("they", "we", "i", "you", "them", "us", "and") for t in lead):
-                plural = True
-    # verb group, headline tense
-    grp = [t for t in range(gs, ge) if t not in drop]
-    verb_words = [toks[t] for t in grp]
-    if grp and (len(grp) == 1 or len(grp) == 2 and low[grp[1]] in _PARTICLES) \
-            and (p := _present(low[grp[0]], plural)):
-        verb_words = [p] + [toks[t] for t in grp[1:]]
-    elif len(grp) >= 2 and low[grp[0]] == "had" and low[grp[-1]] not in ("been",) \
-            and (_FORMS.get(low[grp[-1]]) or ("", ()))[1] and "pp" in _FORMS[low[grp[-1]]][1] \
-            and all(low[t] in _ADVERBS or low[t].endswith("ly") for t in grp[1:-1]):
-        b = _FORMS[low[grp[-1]]][0]
-        verb_words = [toks[t] for t in grp[1:-1]] + [b if plural else _INFLECT[b][0]]
-    elif len(grp) >= 2 and low[grp[0]] == "did":
-        verb_words = ["do" if plural else "does"] + [toks[t] for t in grp[1:]]
-    elif reported and low[grp[0]] in ("would", "’d", "'d"):
-        verb_words = ["will"] + [toks[t] for t in grp[1:]]
-    verb = " ".join(verb_words)
-    # speech: "Actor: content"
+    subj, plural, _pron, reduced = _title_subject(an, cl, gs, drop, names, keep_pronoun=depth > 0)
+    verb = _headline_verb(an, gs, ge, drop, plural, reported, reduced)
+    if hb in _REPORT and depth == 0 and not reduced:
+        comp = _complement(an, cl, names, drop)
+        quote = False
+        if comp is None and hb in _SPEECH:
+            q = _leading_quote(an, gs)
+            comp = (q, False) if q else None
+            quote = True
+        if comp is not None:
+            text, comp_pron = comp
+            if subj and hb in _SPEECH and not comp_pron:
+                return _cap(f"{subj}: {text}" if quote else f"{subj}: {text}")
+            v = verb
+            if hb in _SPEECH and len(verb.split()) == 1:
+                v = "say" if plural else "says"
+            return _cap(f"{subj} {v} {text}")
+    # the rest of the clause, up to the next finite verb that is not coordinated
     stop = cl.end
+    prev_end = ge
     for g2 in range(cl.group + 1, len(an.groups)):
         g2s = an.groups[g2][0]
         if g2s >= cl.end:
             break
         pw = low[g2s - 1]
-        if an.vcls[g2s] in (_AUXV, _FIN) and pw not in ("and", "or", "but", "to", ",") \
+        if g2s == prev_end:  # "had grown worried"
+            prev_end = an.groups[g2][1]
+            continue
+        if an.vcls[g2s] in (_AUXV, _FIN) and pw not in ("and", "or", "but", "to") \
                 and pw not in _SUBJ_PRONOUNS and pw not in _ADVERBS and not pw.endswith("ly"):
             stop = g2s
             break
-    rest_idx = [t for t in range(ge, stop) if t not in drop]
-    if hb in _REPORT and depth == 0:
-        comp = _complement(an, cl, names)
-        if not comp and hb in _SPEECH:
-            comp = _leading_quote(an, gs)
-        if comp:
-            who = subj_words
-            if hb in _SPEECH:
-                return _cap(f"{who}: {comp}")
-            return _cap(f"{who} {verb} {comp}")
-    rest = _join([], an, rest_idx)
-    title = f"{subj_words} {verb} {rest}" if subj_words else f"{verb} {rest}"
-    return _trim(title)
+    rest = _join([], an, [t for t in range(ge, stop) if t not in drop])
+    title = " ".join(x for x in (subj, verb, rest) if x)
+    return _cap(title) if depth == 0 else _trim(title)
 
 
-def _complement(an: _Sentence, cl: _Clause, names: NameIndex) -> str | None:
-    """Headline of the clause governed by a reporting verb, or of a quote in the sentence."""
+def _complement(an: _Sentence, cl: _Clause, names: NameIndex,
+                drop: set[int]) -> tuple[str, bool] | None:
+    """Headline of the clause a reporting verb governs: (text, subject_is_pronoun)."""
     low = an.low
     gs, ge, head = an.groups[cl.group]
-    # a that-clause or bare complement after the verb
+    hb = (_FORMS.get(low[head]) or ("",))[0]
+    k = ge
+    n = len(low)
+    while k < n and k in drop:
+        k += 1
+    if hb in _TELL and k < n and low[k] != "that":
+        # skip the person told: "told reporters", "told the BBC", "told Donald Trump"
+        if an.caps[k]:
+            while k < n and an.caps[k]:
+                k += 1
+        elif low[k] in _DETERMINERS:
+            k += 2
+        elif low[k] not in _SUBJ_PRONOUNS or low[k] in ("them", "him", "her", "us", "me"):
+            k += 1
+        while k < n and k in drop:
+            k += 1
+    if k < n and low[k] == "that":
+        k += 1
+    elif k < n and an.kinds[k] == _PUNCT and low[k] not in _QUOTES:
+        return None
     for gi in range(cl.group + 1, len(an.groups)):
         g2s = an.groups[gi][0]
-        sub = _find_clause_for_group(an, gi)
-        if sub is None:
+        if g2s < k:
             continue
-        if sub.start < ge:
-            continue
-        between = [t for t in range(ge, sub.start) if an.kinds[t] == _WORD and low[t] not in ("that",)]
-        if len(between) > 6:
-            break
-        sub.governor = cl.group
-        return _clause_title(an, sub, -1, -1, names, reported=True, depth=1)
+        # nothing but a subject (maybe with appositions) between the start and the verb
+        if g2s - k > 12 or (k < n and low[k] == "to") or any(
+                low[t] in _SUBORD or low[t] == "to" for t in range(k, g2s)):
+            return None
+        sub = _find_clause(an, g2s, an.groups[gi][1])
+        if sub.group != gi:
+            return None
+        sub = _Clause(k, sub.end, gi, cl.group, None)
+        _s, _pl, pron, _r = _title_subject(an, sub, g2s, drop, names, keep_pronoun=True)
+        return _clause_title(an, sub, -1, -1, names, reported=True, depth=1), pron
     return None
 
 
@@ -1287,6 +1417,7 @@ def _find_clause_for_group(an: _Sentence, gi: int) -> _Clause | None:
 
 
 def _cap(s: str) -> str:
+    """Trimmed, first letter upper case."""
     s = _trim(s)
     return s[:1].upper() + s[1:] if s else s
 
@@ -1303,14 +1434,13 @@ def _trim(s: str) -> str:
         while len(words) > 3 and (words[-1].lower().strip(",;:") in _DROP_TAIL or words[-1] in (",",)):
             words.pop()
         s = " ".join(words).rstrip(",;:—–- ")
-    s = s.rstrip(",;:—–- .")
-    return s[:1].upper() + s[1:] if s else s
+    return s.rstrip(",;:—–- .")
 
 
 def _finish(an: _Sentence, idx: list[int]) -> str:
     while idx and (an.low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
         idx = idx[1:]
-    return _trim(_join([], an, idx))
+    return _cap(_join([], an, idx))
 
 
 # ---------------------------------------------------------------------------
@@ -1357,5 +1487,5 @@ def _fallback(text: str, s0: int, s1: int, m0: int, m1: int) -> str:
     """The sentence without the date words, trimmed."""
     s = (text[s0:m0] + " " + text[m1:s1]).strip()
     s = re.sub(r"^(?:on|in|at|by|since|as of|from|during)\s*[,]?\s*", "", s, flags=re.I)
-    t = _trim(s)
-    return t or _trim(text[s0:s1]) or text[m0:m1] or "Event"
+    t = _cap(s)
+    return t or _cap(text[s0:s1]) or text[m0:m1] or "Event"
