@@ -26,7 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Description", "NameIndex", "describe", "STATUSES"]
+__all__ = ["Description", "NameIndex", "describe", "STATUSES", "content_words", "actor_key"]
 
 #: The values ``Description.status`` takes.
 STATUSES = ("reported", "planned", "expected", "hypothetical", "negated")
@@ -194,7 +194,7 @@ _CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", 
 
 # Words keep inner dots, apostrophes, hyphens and slashes ("U.S", "Putin's", "RFE/RL");
 # any other non-space character is a token of its own.
-_TOKEN_RE = re.compile(r"[A-Za-z0-9](?:[\w&+/.'’-]*\w)?|--|[^\s\w]")
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w&+/.'’-]*\w)?|--|[^\s\w]")
 _POSS_RE = re.compile(r"['’]s?$")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -976,6 +976,9 @@ def _classify_run(an: _Sentence, span: list[int], sent_first: int,
             if k + 1 < len(span) and low[span[k]] == "of":
                 k += 2  # "Secretary of State"
             continue
+        if w in _COUNTRY_ABBR and k + 1 < len(span):
+            k += 1  # "U.S. President Donald Trump"
+            continue
         if w in _FUNCTION or w in _DEMONYMS or w in _DATEWORDS or (
                 t == sent_first and (w in _FORMS or w in _GROUP_NOUNS) and w not in _ORG_KNOWN):
             k += 1
@@ -1015,6 +1018,9 @@ def _classify_run(an: _Sentence, span: list[int], sent_first: int,
     return [(first, last + 1, resolved, "other")]
 
 
+_COUNTRY_ABBR = frozenset({"u.s", "u.s.", "us", "u.k", "u.k.", "uk", "eu", "un", "nato"})
+
+
 def _after_prep(an: _Sentence, t: int) -> bool:
     """True when token t is the object of a preposition ("envoy for the Middle East")."""
     k = t - 1
@@ -1041,6 +1047,9 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
     ents = [x for x in _entities(an, start, gs, names) if not _after_prep(an, x[0])]
     kept: list[tuple[str, str]] = []
     for (a, b, disp, kind) in ents:
+        if b < len(low) and low[b] in _TITLES and not an.toks[b - 1].endswith(("'s", "’s")) \
+                and any(_a > a for (_a, _b, _d, _k) in ents):
+            continue  # "Kremlin spokesman Dmitry Peskov": the organisation qualifies the person
         if an.toks[b - 1].endswith(("'s", "’s")) and b < len(low) and (
                 low[b] in _TITLES or low[b] in _GROUP_NOUNS or low[b] in _DEMONYMS):
             # a possessor of a title is not the actor: "Putin's spokesman, Dmitry Peskov"
@@ -1198,6 +1207,9 @@ def _present(word: str, plural: bool) -> str | None:
     return base if plural else _INFLECT[base][0]
 
 
+_BARE_COMPLEMENT = _SPEECH | _PREDICT | frozenset({
+    "announce", "confirm", "report", "warn", "deny", "admit", "acknowledge", "indicate",
+    "reveal", "suggest", "signal", "know", "tell", "inform", "assure", "remind", "show"})
 _TELL = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "promise", "convince",
                    "notify", "advise", "reassure", "show"})
 _REL_PRONOUNS = frozenset({"which", "who", "that"})
@@ -1376,10 +1388,19 @@ def _complement(an: _Sentence, cl: _Clause, names: NameIndex,
             k += 1
         while k < n and k in drop:
             k += 1
+    # "wrote on Truth Social that ...", "told reporters in Kyiv that ..."
+    j = k
+    while j < n and j < k + 8 and an.kinds[j] == _WORD and an.vcls[j] == _NOTV and low[j] != "that":
+        j += 1
+    if j < n and low[j] == "that" and j > k and low[k] in _PREPOSITIONS:
+        k = j
     if k < n and low[k] == "that":
         k += 1
     elif k < n and an.kinds[k] == _PUNCT and low[k] not in _QUOTES:
         return None
+    elif k < n and not (hb in _BARE_COMPLEMENT and (
+            an.caps[k] or low[k] in _SUBJ_PRONOUNS or low[k] in _DETERMINERS)):
+        return None  # "threatened high tariffs on anything Russia sells": an object
     for gi in range(cl.group + 1, len(an.groups)):
         g2s = an.groups[gi][0]
         if g2s < k:
@@ -1430,6 +1451,9 @@ def _trim(s: str) -> str:
     if len(s) > _TITLE_MAX:
         cut = s.rfind(" ", 0, _TITLE_MAX + 1)
         s = s[: cut if cut > 20 else _TITLE_MAX]
+        comma = s.rfind(",")
+        if comma > len(s) - 16 and comma > 30:
+            s = s[:comma]  # drop a dangling ", writing"
         words = s.split(" ")
         while len(words) > 3 and (words[-1].lower().strip(",;:") in _DROP_TAIL or words[-1] in (",",)):
             words.pop()
@@ -1489,3 +1513,54 @@ def _fallback(text: str, s0: int, s1: int, m0: int, m1: int) -> str:
     s = re.sub(r"^(?:on|in|at|by|since|as of|from|during)\s*[,]?\s*", "", s, flags=re.I)
     t = _cap(s)
     return t or _cap(text[s0:s1]) or text[m0:m1] or "Event"
+
+
+# ---------------------------------------------------------------------------
+# Helpers for comparing events (used by timeline.merge)
+# ---------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NOT_CONTENT = _FUNCTION | _DATEWORDS | _AUX | _MODALS | _NEG_WORDS | frozenset({
+    "say", "tell", "add", "report", "according", "week", "month", "year", "day", "time",
+    "today", "yesterday", "tomorrow", "morning", "evening", "night", "s", "mr", "ms", "also",
+    "would", "could", "get", "make", "take", "go", "come", "like", "well", "way", "thing",
+})
+
+
+def content_words(text: str) -> set[str]:
+    """Lemma-ish content words of a text: lower case, verbs to their base form, plural
+    and derivational endings folded by a 6-letter prefix ("threatened", "threats" and
+    "threaten" all give "threat"). Function words, date words and reporting verbs
+    are left out."""
+    out: set[str] = set()
+    for m in _WORD_RE.finditer(text):
+        w = m.group().lower()
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        info = _FORMS.get(w)
+        if info is not None:
+            w = info[0]
+        elif len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        if w in _NOT_CONTENT or len(w) < 3:
+            continue
+        out.add(w[:6])
+    return out
+
+
+def actor_key(name: str) -> str:
+    """A comparison key for an actor: people by surname ("Donald Trump" -> "trump"),
+    organisations whole and without article ("the White House" -> "white house")."""
+    n = name.strip().lower()
+    if n.startswith("the "):
+        n = n[4:]
+    if "'s " in n or "’s " in n:
+        return n
+    words = n.split()
+    if not words:
+        return n
+    if n in _ORG_KNOWN or words[-1] in _ORG_SUFFIX or words[-1] in _ORG_GOVERNED or len(words) > 3:
+        return n
+    return _strip_poss(words[-1])
