@@ -85,7 +85,8 @@ _PLAN_CAT = frozenset(_C["planned_catenatives"])
 _EXPECT_CAT = frozenset(_C["expected_catenatives"])
 _HEDGES = frozenset(_C["hedges"])
 _PLANNED_NOUNS = tuple(_C["planned_nouns"])
-_NEG_PHRASES = tuple(" " + p + " " for p in _C["negating_phrases"])
+_NEG_PHRASES_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["negating_phrases"]) + ") ")
+_PLANNED_NOUNS_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["planned_nouns"]) + ") ")
 _NEG_GOVERNORS = frozenset(_C["negating_governors"])
 
 _SPEECH = frozenset(_V["speech"])
@@ -221,13 +222,15 @@ class NameIndex:
     also caches per-sentence analyses for :func:`describe`.
     """
 
-    __slots__ = ("text", "persons", "_cache")
+    __slots__ = ("text", "persons", "_cache", "_runs", "_pron")
 
     def __init__(self, text: str = "", persons: dict[str, str] | None = None) -> None:
         self.text = text
         #: last name (or single name) -> fullest person name in the document
         self.persons: dict[str, str] = persons or {}
         self._cache: dict[tuple[int, int], _Sentence] = {}
+        self._runs: dict[tuple, list] = {}
+        self._pron: dict[int, str] = {}
 
     # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
     # a match that starts inside a word is cut in from_text (that keeps the scan fast).
@@ -284,12 +287,11 @@ class NameIndex:
         The first name-like word of the sentence before (its subject, usually) if
         there is one; else the last person named in full before ``pos``.
         """
-        key = (-1, pos)
-        hit = self._cache.get(key)  # type: ignore[call-overload]
+        hit = self._pron.get(pos)
         if hit is not None:
-            return hit or None  # type: ignore[return-value]
+            return hit or None
         found = self._person_before(pos, window)
-        self._cache[key] = found or ""  # type: ignore[assignment]
+        self._pron[pos] = found or ""
         return found
 
     def _person_before(self, pos: int, window: int) -> str | None:
@@ -389,15 +391,22 @@ class _Sentence:
     # -- verbs ---------------------------------------------------------------
 
     def _classify(self) -> None:
-        low, toks, kinds = self.low, self.toks, self.kinds
+        low, toks, kinds, caps = self.low, self.toks, self.kinds, self.caps
         n = len(toks)
         vcls = [_NOTV] * n
+        AUX, FORMS, DET = _AUX, _FORMS, _DETERMINERS
         for i in range(n):
-            if kinds[i] != _WORD:
+            if kinds[i]:
                 continue
             w = low[i]
+            info = FORMS.get(w)
+            if info is None and w not in AUX:
+                # not in the lexicon: only "-ed"/"-ing" words and "he's" can be verbs
+                last = w[-1]
+                if last not in "dgs" or (caps[i] and i > 0):
+                    continue
             p = low[i - 1] if i else ""
-            if w in _AUX:
+            if w in AUX:
                 if self.caps[i] and w == "may" and (i == 0 or kinds[i - 1] != _WORD or True) and toks[i] == "May":
                     continue  # the month
                 if w == "may" and p == "it" and i >= 2 and low[i - 2] == "as":
@@ -409,9 +418,8 @@ class _Sentence:
             if w.endswith(("'s", "’s")) and w[:-2] in _SUBJ_PRONOUNS:
                 vcls[i] = _AUXV  # he's, it's
                 continue
-            if self.caps[i] and i > 0:
+            if caps[i] and i > 0:
                 continue  # a name, not a verb
-            info = _FORMS.get(w)
             if info is None:
                 if len(w) > 4 and w.endswith("ed") and w.isalpha():
                     vcls[i] = _NONFIN if (p in _DETERMINERS or p in _AUX) else _FIN
@@ -695,12 +703,20 @@ def _is_year(w: str) -> bool:
         and w[2:4].isdigit()
 
 
+_DATE_TRIGGERS = _MONTHS | _WEEKDAYS | _DATE_NOUNS | frozenset({"yesterday", "today", "tomorrow",
+                                                              "tonight"})
+
+
 def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     out: set[int] = set()
     low, toks = an.low, an.toks
     i = s
+    trig = _DATE_TRIGGERS
     while i < e:
         w = low[i]
+        if w not in trig and not ("0" <= w[0] <= "9"):
+            i += 1
+            continue
         if (w in _MONTHS and an.caps[i] and (w != "may" or i + 1 < e and low[i + 1][:1].isdigit()
                                             or i > 0 and low[i - 1] in ("in", "of", "since", "until", "by")))\
                 or (w in _WEEKDAYS and an.caps[i]) or _is_year(w) \
@@ -826,9 +842,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     low = an.low
     date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
     if cl.group < 0:
-        words = low[cl.start:cl.end]
-        text = " ".join(words)
-        if any(p in text for p in _PLANNED_NOUNS):
+        text = " " + " ".join(low[cl.start:cl.end]) + " "
+        if _PLANNED_NOUNS_RE.search(text):
             return "planned"
         return "reported"
     gs, ge, head = an.groups[cl.group]
@@ -845,7 +860,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     neg = not wset.isdisjoint(_NEG_WORDS)
     if not neg:
         pre = " " + " ".join(low[cl.start:max(ge, ms)]) + " "
-        neg = any(p in pre for p in _NEG_PHRASES)
+        neg = _NEG_PHRASES_RE.search(pre) is not None
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -891,7 +906,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if any(p in joined for p in _PLANNED_NOUNS):
+    if _PLANNED_NOUNS_RE.search(joined):
         return "planned"
     return "reported"
 
@@ -943,8 +958,15 @@ def _sentence_entities(an: _Sentence, s: int, e: int,
         if not words:
             i = j + 1
             continue
-        span = [t for t in range(words[0], words[-1] + 1)]
-        out.extend(_classify_run(an, span, sent_first, names))
+        a0, a1 = words[0], words[-1] + 1
+        key = ("E", tuple(toks[a0:a1]), a0 == sent_first, low[a1] if a1 < len(low) else "")
+        rel = names._runs.get(key)
+        if rel is None:
+            rel = [(x[0] - a0, x[1] - a0, x[2], x[3])
+                   for x in _classify_run(an, list(range(a0, a1)), sent_first, names)]
+            names._runs[key] = rel
+        for (r0, r1, disp, kind) in rel:
+            out.append((r0 + a0, r1 + a0, disp, kind))
         i = max(j, i + 1)
     # organisations written in lower case after a name: "the Trump administration"
     return out
@@ -1093,6 +1115,9 @@ def _actors(an: _Sentence, cl: _Clause, names: NameIndex, speaker: str | None) -
         passive = any(low[t] in ("was", "were", "been", "be", "is", "are", "being")
                       for t in range(gs, head)) and "pp" in (_FORMS.get(low[head]) or ("", ()))[1]
         k = ge
+        rest = low[ge:cl.end]
+        if "between" not in rest and "with" not in rest and "by" not in rest:
+            k = cl.end
         if hb in _PARTNER_VERBS and hb not in ("visit", "work", "join", "deal", "trade", "fight"):
             stop = ge
             while stop < cl.end and (an.caps[stop] or low[stop] in _TITLES or low[stop] in _DEMONYMS
