@@ -562,10 +562,12 @@ class _Sentence:
                     kind = w
         if cur < n:
             segs.append([cur, n, kind])
-        seg_of = [0] * n
+        seg_of: list[int] = []
         out = []
+        vcls = self.vcls
         for si, (s, e, k) in enumerate(segs):
-            has_verb = any(self.vcls[t] in (_AUXV, _FIN) for t in range(s, e))
+            sl = vcls[s:e]
+            has_verb = _AUXV in sl or _FIN in sl
             first = s
             while first < e and kinds[first] != _WORD:
                 first += 1
@@ -575,8 +577,7 @@ class _Sentence:
                     self.vcls[t] == _FIN and "past" not in _FORMS.get(low[t], ("", {"past"}))[1])
                     for t in range(s, e))
             out.append((s, e, k, has_verb))
-            for t in range(s, e):
-                seg_of[t] = si
+            seg_of.extend([si] * (e - len(seg_of)))
         self.segs = out
         self.seg_of = seg_of
 
@@ -932,12 +933,15 @@ def _sentence_entities(an: _Sentence, s: int, e: int,
                        names: NameIndex) -> list[tuple[int, int, str, str]]:
     toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
     out: list[tuple[int, int, str, str]] = []
-    i = s
     sent_first = 0
     while sent_first < len(toks) and kinds[sent_first] != _WORD:
         sent_first += 1
+    starts = [t for t in range(s, e) if caps[t] and not kinds[t]]
+    if not starts:
+        return out
+    i = starts[0]
     while i < e:
-        if kinds[i] != _WORD or not (caps[i] or low[i] in _ORG_KNOWN and low[i] in ("kremlin",)):
+        if kinds[i] != _WORD or not caps[i]:
             i += 1
             continue
         j = i
@@ -1057,8 +1061,15 @@ _PARTNER_VERBS = frozenset({"meet", "talk", "speak", "negotiate", "call", "discu
                             "phone", "chat", "deal", "join", "visit", "host", "work"})
 
 
+def _speaker(an: _Sentence, names: NameIndex) -> str | None:
+    """The sentence's quote speaker, found once per sentence when first needed."""
+    if an.speaker is None:
+        an.speaker = (_quote_speaker(an, names),)
+    return an.speaker[0]
+
+
 def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int = -1,
-             speaker: str | None = None, depth: int = 0) -> list[tuple[str, str]]:
+             depth: int = 0) -> list[tuple[str, str]]:
     """The named subject of a clause whose verb group starts at ``gs``: [(display, kind)].
 
     Appositions keep the name ("Putin's spokesman, Dmitry Peskov" -> Dmitry Peskov);
@@ -1096,16 +1107,18 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
                 return sub[:1]
         p = names.person_before(an.starts[lead[-1]])
         return [(p, "person")] if p else []
-    if w in _PRONOUNS_SPEAKER and speaker:
-        return [(speaker, "person")]
+    if w in _PRONOUNS_SPEAKER:
+        speaker = _speaker(an, names)
+        if speaker:
+            return [(speaker, "person")]
     return []
 
 
-def _actors(an: _Sentence, cl: _Clause, names: NameIndex, speaker: str | None) -> list[str]:
+def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
     low = an.low
     acts: list[str] = []
     gs = an.groups[cl.group][0] if cl.group >= 0 else cl.end
-    for disp, _k in _subject(an, cl.start, gs, names, cl.governor, speaker):
+    for disp, _k in _subject(an, cl.start, gs, names, cl.governor):
         if disp not in acts:
             acts.append(disp)
     # partners: "met with X", "talks between X and Y", passive "was seen by X"
@@ -1139,8 +1152,10 @@ def _actors(an: _Sentence, cl: _Clause, names: NameIndex, speaker: str | None) -
                 k = stop
             else:
                 k += 1
-    if not acts and speaker:
-        acts.append(speaker)
+    if not acts:
+        speaker = _speaker(an, names)
+        if speaker:
+            acts.append(speaker)
     return acts
 
 
@@ -1286,8 +1301,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
             return prefix + _join([], an, idx), False, False, False
         return prefix + _short(p[2], p[3]), False, False, False
     if len(lead) == 1 and low[lead[0]] in _PRONOUNS_PERSON and not keep_pronoun:
-        spk = an.speaker[0] if an.speaker else None
-        sub = _subject(an, cl.start, gs, names, cl.governor, spk)
+        sub = _subject(an, cl.start, gs, names, cl.governor)
         if sub:
             return prefix + _short(sub[0][0], sub[0][1]), False, True, False
     words = _join([], an, idx)
@@ -1519,10 +1533,7 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
     me = max(ms + 1, an.tok_index(max(m0, m1 - 1)) + 1)
     cl = _find_clause(an, ms, me)
     status = _status(an, cl, ms, me)
-    if an.speaker is None:
-        an.speaker = (_quote_speaker(an, names),)
-    speaker = an.speaker[0]
-    actors = _actors(an, cl, names, speaker)
+    actors = _actors(an, cl, names)
     try:
         title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
     except (IndexError, KeyError):  # pragma: no cover - defensive
