@@ -125,14 +125,31 @@ def _run_unit(unit: _Unit, given: date | None, today: date, options: ReadOptions
     return _UnitResult(frame, n, errors, undated)
 
 
-def _plan(path: str, options: ReadOptions, part_bytes: int, part_rows: int) -> list[CorpusPart] | _ErrorTuple:
-    """On a worker: the parts of one corpus file, or the problem that stops it."""
+def _plan(path: str, options: ReadOptions, part_bytes: int, part_rows: int, min_parts: int) -> list[CorpusPart] | _ErrorTuple:
+    """On a worker: the parts of one corpus file, or the problem that stops it. Parts
+    are at most ``part_bytes``/``part_rows`` and small enough that the file makes
+    ``min_parts`` parts (every worker gets work, even from one file)."""
     try:
+        size = os.path.getsize(path)
+        part_bytes = max(16 * 1024, min(part_bytes, size // max(min_parts, 1) + 1))
+        if Path(path).suffix.lower() in (".parquet", ".pq"):
+            rows = _parquet_rows(path)
+            if rows is not None:
+                part_rows = max(10, min(part_rows, -(-rows // max(min_parts, 1))))
         return corpus_parts(path, options, part_bytes=part_bytes, part_rows=part_rows)
     except InputError as e:
         return (e.path, e.problem)
     except OSError as e:
         return (path, e.strerror or str(e))
+
+
+def _parquet_rows(path: str) -> int | None:
+    try:
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    except Exception:  # not Parquet: corpus_parts reports it
+        return None
 
 
 def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[str | InputError]:
@@ -204,7 +221,9 @@ def _units(client: Any, items: list[str | InputError], options: ReadOptions,
     corpora = [x for x in items if isinstance(x, str) and Path(x).suffix.lower() in CORPUS_SUFFIXES]
     plans: dict[str, list[CorpusPart] | _ErrorTuple] = {}
     if corpora:
-        futures = client.map(_plan, corpora, options=options, part_bytes=part_bytes, part_rows=part_rows, pure=False)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        futures = client.map(_plan, corpora, options=options, part_bytes=part_bytes, part_rows=part_rows,
+                             min_parts=4 * workers, pure=False)
         plans = dict(zip(corpora, client.gather(futures)))
     units: list[_Unit | InputError] = []
     batch: list[str] = []
