@@ -1129,13 +1129,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     # "the end of the year", "the rest of the month"
     def h_the_unit(m: re.Match, ctx: Ctx) -> Result:
-        unit = m.group("u").lower()
+        unit = (m.group("u") or m.group("u2")).lower()
         gran = UNIT_GRAN[unit]
         if ctx.dct is None:
             return Hit("DATE", UNKNOWN[gran])
         return Hit("DATE", fmt(ctx.dct, gran), anchor="dct", point=(ctx.dct, gran))
 
-    add("the_unit", r"(?<=\bof\s)the\s+(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after|in|when|that)\b)",
+    add("the_unit", r"(?:(?<=\bof\s)the\s+(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after|in|when|that)\b)"
+        r"|(?:(?<=\bfor\s)|(?<=\bduring\s))the\s+(?P<u2>year)(?=\s*[,.;:]))",
         h_the_unit, priority=0)
 
     return rules
