@@ -106,6 +106,14 @@ CASES = [
      [("May 4, 2021", "DATE", "2021-05-04"), ("The day before", "DATE", "2021-05-03")]),
     ("Viewers watched 60 Minutes and This Week on Sunday.", D(2024, 5, 1), [("Sunday", "DATE", "2024-04-28")]),
     ("Iraq imports three-quarters of its food.", D(2024, 5, 1), []),
+    ("The club meets every other week; the band plays Tuesday nights.", D(2024, 5, 1),
+     [("every other week", "SET", "P2W"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("Half an hour later the sirens stopped.", D(2024, 5, 1), [("Half an hour", "DURATION", "PT30M")]),
+    ("Rebels held the town for nearly a decade.", D(2024, 5, 1), [("nearly a decade", "DURATION", "P10Y")]),
+    ("The pact was signed in 1949. Fifty years later, it had 19 members.", D(2024, 5, 1),
+     [("1949", "DATE", "1949"), ("Fifty years later", "DATE", "1999")]),
+    ("The ceremony would be held on April 24, officials said.", D(2024, 2, 10),
+     [("April 24", "DATE", "2024-04-24")]),
 ]
 
 

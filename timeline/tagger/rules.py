@@ -713,7 +713,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if rel == "coming" and m.group("rel").lower().startswith("this"):
             rel = "next"
         pod = (m.group("pod") or "").lower()
-        if m.group("pl"):
+        if m.group("pl") or m.group("pl2"):
             code = f"XXXX-WXX-{wd}" + (f"T{lex.pod_code[pod]}" if pod else "")
             return Hit("SET", code)
         pre = (m.group("pre") or "").lower()
@@ -727,7 +727,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
     add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
-        rf"(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?", h_weekday, priority=2)
+        rf"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?", h_weekday, priority=2)
 
     def h_time(m: re.Match, ctx: Ctx) -> Result:
         if m.group("cw"):
