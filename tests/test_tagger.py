@@ -67,6 +67,8 @@ CASES = [
     ("The exhibition is open from May to July.", D(2024, 4, 1),
      [("May", "DATE", "2024-05"), ("July", "DATE", "2024-07")]),
     ("He served as mayor 2014-2016.", D(2024, 5, 1), [("2014", "DATE", "2014"), ("2016", "DATE", "2016")]),
+    ("The season ran from December to March 2021.", D(2025, 1, 1),
+     [("December", "DATE", "2020-12"), ("March 2021", "DATE", "2021-03")]),
     # durations, vague references, sets
     ("Both sides agreed to a 30-day truce.", D(2024, 5, 1), [("30-day", "DURATION", "P30D")]),
     ("The tanks must leave within 10 days.", D(2024, 5, 1), [("10 days", "DURATION", "P10D")]),

@@ -222,6 +222,12 @@ def _mark_ranges(text: str, tx: list[Timex]) -> list[Timex]:
             continue
         if not (a.is_calendar and b.is_calendar):
             continue
+        if a.year_assumed and not b.year_assumed and len(a.value) >= 7 and a.value[4] == "-":
+            # "from May to July 2024": the start takes the end's year (or the one before)
+            y = int(b.value[:4])
+            if a.value[5:] > b.value[5:len(a.value)]:
+                y -= 1
+            a = _replace(a, value=f"{y:04d}{a.value[4:]}", anchor=None)
         out[i] = _replace(a, range_end=b.value, range_role="start")
         out[i + 1] = _replace(b, range_role="end")
     return out
