@@ -777,7 +777,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("time",
         rf"(?<![\w:.$])(?:(?P<day0>{WD}|today|yesterday|tomorrow)\s+(?:at\s+)?)?"
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|"
-        rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight))"
+        rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight|midday))"
         rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?!\w)|(?P<tmon>{MON})\s*(?P<tday>{DAY})\b(?:\s*,?\s*(?P<tyear>{YEAR4}))?))?",
         lambda m, ctx: h_time_wrap(m, ctx), lambda m, t: not _title_name(m, "cw", t), priority=4)
 
@@ -935,9 +935,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)
 
     def h_recent_units(m: re.Match, ctx: Ctx) -> Result:
-        return Hit("DATE", "PAST_REF" if m.group(1).lower() == "recent" else "FUTURE_REF", anchor="dct")
+        return Hit("DATE", "PAST_REF" if m.group(1).lower() in ("recent", "past") else "FUTURE_REF", anchor="dct")
 
-    add("recent_units", r"\b(recent|coming)\s+(?:years|months|weeks|decades|days)\b", h_recent_units, priority=2)
+    add("recent_units", r"\b(recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)\b", h_recent_units,
+        lambda m, t: not re.search(r"\b(?:the|these|those)\s+$", t[max(0, m.start() - 7):m.start()], re.I)
+        or m.group(1).lower() in ("recent", "coming"), priority=2)
 
     # sets
     def h_set(m: re.Match, ctx: Ctx) -> Result:
