@@ -36,11 +36,6 @@ _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginnin
          "first half": "START", "second half": "END"}
 _RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
-_PREFILTER = re.compile(r"\d|[A-Z]|\b(?:now|current|recent|soon|futur|past|previous|today|yesterday|tomorrow|"
-                        r"tonight|year|month|week|day|hour|minute|second|decade|centur|quarter|season|spring|"
-                        r"summer|autumn|fall|winter|morning|afternoon|evening|night|daily|annual|ago|later|earlier)",
-                        re.I)
-
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[Rule, ...]:

@@ -970,14 +970,12 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("freq", r"\b" + "(?:" + "|".join(lex.freq_adverbs) + r")\b", h_freq, priority=1)
 
     def h_rate(m: re.Match, ctx: Ctx) -> Result:
-        u = lex.unit_info[m.group("u").lower()]
-        return Hit("SET", f"P{'T' if u['time'] else ''}1{u['iso']}")
+        u = lex.unit_info[(m.group("u") or m.group("u2") or m.group("u3")).lower()]
+        return Hit("SET", iso_duration(1, u["iso"], u["time"]))
 
     add("rate", r"(?<=\btimes\s)an?\s+(?P<u>day|week|month|year|hour|minute)\b|"
         r"(?<=\bonce\s)an?\s+(?P<u2>day|week|month|year)\b|(?<=\btwice\s)an?\s+(?P<u3>day|week|month|year)\b",
-        lambda m, ctx: Hit("SET", "P1" + {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "TH",
-                                          "minute": "TM"}[(m.group("u") or m.group("u2") or m.group("u3")).lower()]
-                           .replace("P1T", "PT1")), priority=1)
+        h_rate, priority=1)
 
     # holidays
     def g_holiday(m: re.Match, text: str) -> bool:
