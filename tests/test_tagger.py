@@ -138,6 +138,9 @@ NEGATIVES = [
     "Turnout fell by 20 percent.",
     "March on, said the general.",
     "He scored 2015 points in his career.",
+    "Tourists sailed to Easter Island.",
+    "The fall of the empire was swift.",
+    "Crowds filled the square during the Arab Spring protests.",
 ]
 
 

@@ -284,6 +284,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if ctx.text.startswith("'s", end):
             return weekday_on_or_before(dct, wd)
         tense = ctx.tense(start, end)
+        if re.search(r"\b(?:until|till|by)\s+(?:\w+\s+(?:[ap]\.m\.\s+)?)?$", ctx.text[max(0, start - 20):start], re.I) \
+                and tense != "past":
+            tense = "future"
         if tense == "future":
             return weekday_on_or_after(dct, wd)
         return weekday_on_or_before(dct, wd)
@@ -979,7 +982,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     # holidays
     def g_holiday(m: re.Match, text: str) -> bool:
-        return m.group("h")[:1].isupper()
+        if not m.group("h")[:1].isupper():
+            return False
+        # "Easter Island", "Christmas Island": a name that merely starts with a holiday
+        nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end():m.end() + 20])
+        return not (nxt and not m.group("year") and nxt.group(1) not in ("Day", "Eve", "Sunday", "Monday", "Week"))
 
     def h_holiday(m: re.Match, ctx: Ctx) -> Result:
         name = re.sub(r"\s+", " ", m.group("h").lower())
