@@ -81,6 +81,8 @@ CASES = [
     ("The market is held every week.", D(2024, 5, 1), [("every week", "SET", "P1W")]),
     ("The paper is published daily.", D(2024, 5, 1), [("daily", "SET", "P1D")]),
     ("The choir meets each Thursday.", D(2024, 5, 1), [("each Thursday", "SET", "XXXX-WXX-4")]),
+    ("Floods return each winter and prices change each season.", D(2024, 5, 1),
+     [("each winter", "SET", "XXXX-WI"), ("each season", "SET", "P3M")]),
     # event-anchored: only the duration part
     ("He resigned three days after taking office.", D(2024, 5, 1), [("three days", "DURATION", "P3D")]),
     ("The decree came 10 days before the election.", D(2024, 5, 1), [("10 days", "DURATION", "P10D")]),

@@ -958,6 +958,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("SET", f"XXXX-XX-XXT{lex.pod_code[what]}", quant=m.group("e").upper())
         if what in lex.month_num:
             return Hit("SET", f"XXXX-{lex.month_num[what]:02d}", quant=m.group("e").upper())
+        if what == "season":
+            return Hit("SET", "P3M", quant=m.group("e").upper())
         u = lex.unit_info.get(what)
         if u is None:
             return None
@@ -965,7 +967,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("SET", f"P{'T' if u['time'] else ''}{n}{u['iso']}", quant=m.group("e").upper())
 
     add("set", rf"\b(?P<e>every|each|per)\s+(?:(?P<o>other)\s+)?(?:(?P<q>{lex.num_re})\s+)?"
-        rf"(?P<w>{UNIT}|{WD}|{lex.season_re}|morning|afternoon|evening|night|{MONF})(?![\w])", h_set, priority=2)
+        rf"(?P<w>{UNIT}|{WD}|{lex.season_re}|season|morning|afternoon|evening|night|{MONF})(?![\w])", h_set, priority=2)
 
     def h_freq(m: re.Match, ctx: Ctx) -> Result:
         return Hit("SET", lex.freq_adverbs[m.group(0).lower()])
