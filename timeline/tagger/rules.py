@@ -626,16 +626,20 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def h_quarter_ana(m: re.Match, ctx: Ctx) -> Result:
         which = (m.group("w") or "").lower()
         base = ctx.last_quarter
+        if which in ("latest", "recent") and ctx.dct is not None:
+            base = shift(ctx.dct, "Q", -1)  # the latest completed quarter
         if base is None:
             if ctx.dct is None:
                 return Hit("DATE", "XXXX-QX")
             base = shift(ctx.dct, "Q", -1)
-        if which.startswith("year"):
+        if "year-" in which or which.startswith("prior") or m.group("ya"):
             base = shift(base, "Y", -1)
+            return Hit("DATE", fmt(base, "Q"), anchor="narrative", point=(base, "Q"), keep_anchor=True)
         return Hit("DATE", fmt(base, "Q"), anchor="narrative", point=(base, "Q"))
 
     add("quarter_ana", r"\bthe\s+(?:(?P<w>latest|current|same|recent|year-ago|year-earlier|comparable|"
-        r"year-before|prior-year)\s+)?quarter(?!\w)", h_quarter_ana, priority=1)
+        r"year-before|prior-year|comparable\s+year-ago|comparable\s+year-earlier)\s+)?quarter(?!\w)"
+        r"(?P<ya>\s+a\s+year\s+(?:ago|earlier))?", h_quarter_ana, priority=1)
 
     # ---------------------------------------------------------------- relative to DCT / narrative
     REL_DCT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
