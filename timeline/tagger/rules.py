@@ -88,6 +88,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "SET": {"every", "each", "per", "daily", "annually", "nightly", "weekly", "monthly", "yearly", "hourly"},
         "PERIOD": {"period"},
         "QCODE": {"q", "h", "fy"},
+        "ORDSUF": {"st", "nd", "rd", "th"},
         "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
     }
 
@@ -130,6 +131,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
     "the_unit": (_U, (15, 8)),
     "q_code": (("QCODE",), (2, 14)),
+    "day_of_month": (("ORDSUF",), (12, 4)),
     "fy": (("QCODE",), (2, 10)),
     "day_before": (("AGO",), (12, 4)),
     "year_end": (("UNIT",), (6, 10)),
@@ -430,7 +432,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return [(m.start(), m.end("year"), h), (m.start("y2"), m.end(), _year_hit(y2))]
         return h
 
-    add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?![\w'])"
+    add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
         rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])))?", h_year, g_year, priority=1)
 
     def h_spoken_year(m: re.Match, ctx: Ctx) -> Result:
@@ -622,6 +624,19 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("day_before", r"\bthe\s+day\s+(?P<d>before|after)(?=\s*[,.;:!?)]|\s+(?:that|when|which|and|but)\b)",
         h_day_before, priority=2)
+
+    def h_day_of_month(m: re.Match, ctx: Ctx) -> Result:
+        nar = ctx.narrative()
+        if nar is None or nar[1] not in ("D", "M"):
+            return None
+        d = _safe_date(nar[0].year, nar[0].month, int(m.group("d")))
+        if d is None:
+            return None
+        return Hit("DATE", d.isoformat(), anchor="narrative", year_assumed=True, point=(d, "D"))
+
+    add("day_of_month", r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s))the\s+(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b"
+        r"(?!\s+(?:of|century|anniversary|time|day|floor|round|amendment|minute|hour|week|year|place|birthday)\b)",
+        h_day_of_month, priority=1)
 
     def h_quarter_ana(m: re.Match, ctx: Ctx) -> Result:
         which = (m.group("w") or "").lower()
