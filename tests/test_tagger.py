@@ -198,6 +198,8 @@ def test_fields() -> None:
     assert y1.anchor is None and not y1.year_assumed
     early = tag("The plan starts in early December.", D(2012, 11, 1))[0]
     assert (early.text, early.value, early.mod) == ("early December", "2012-12", "START")
+    first = tag("By the next day, the talks had resumed.", D(2025, 3, 19))[0]
+    assert (first.value, first.anchor) == ("2025-03-20", "dct")  # nothing mentioned before it
     assert not tag("now", D(2024, 1, 1))[0].is_calendar
     assert not tag("a 30-day ceasefire", D(2024, 1, 1))[0].is_calendar
 

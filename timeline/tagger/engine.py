@@ -178,6 +178,7 @@ def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]
     out: list[Timex] = []
     prev_end = -1
     for s, e, _p, rule, m in chosen:
+        had_narrative = ctx.anchor_pos >= 0
         res = rule.handler(m, ctx)
         if res is None:
             continue
@@ -187,6 +188,8 @@ def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]
                 ps, hit = _apply_mod(norm, ps, hit)
                 if ps < prev_end:
                     ps = s
+            if hit.anchor == "narrative" and not had_narrative:
+                hit.anchor = "dct"  # nothing mentioned yet: resolved against the reference date
             ctx.update(hit, ps)
             rs, rrole = None, None
             if len(parts) == 2:
