@@ -229,6 +229,14 @@ def test_trigger_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyP
     assert len(fast) > 60
 
 
+def test_future_in_the_past() -> None:
+    text = "On August 4, the president said his envoy would visit Moscow on Wednesday or Thursday."
+    got = [(t.text, t.value) for t in tag(text, D(2025, 8, 11))]  # published a week later
+    assert got == [("August 4", "2025-08-04"), ("Wednesday", "2025-08-06"), ("Thursday", "2025-08-07")]
+    same_day = [(t.text, t.value) for t in tag(text, D(2025, 8, 6))]
+    assert same_day == [("August 4", "2025-08-04"), ("Wednesday", "2025-08-06"), ("Thursday", "2025-08-07")]
+
+
 def test_tense_signals() -> None:
     ref = D(2025, 8, 6)  # a Wednesday
     said = tag("The envoy said on Monday that talks failed.", ref)[0]

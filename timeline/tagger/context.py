@@ -94,8 +94,12 @@ class Ctx:
         in its sentence. Markers after the expression count as farther away; a reporting
         verb ("said") counts only right next to the expression ("said Wednesday"), a
         generic past participle ("-ed") only within a few words."""
+        return self.tense_marker(start, end, generic)[0]
+
+    def tense_marker(self, start: int, end: int, generic: bool = True) -> tuple[str | None, str]:
+        """Like :meth:`tense`, with the marker word that decided it ("would", "said"...)."""
         s, e = self.sentence(start, end)
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, str] | None = None
         lex = self.lex
 
         def consider(m: re.Match, kind: str, limit: int | None) -> None:
@@ -110,7 +114,7 @@ class Ctx:
                     return
                 dist += 20
             if best is None or dist < best[0]:
-                best = (dist, kind)
+                best = (dist, kind, m.group(0).lower())
 
         for m in lex.future_re.finditer(self.text, s, e):
             consider(m, "future", None)
@@ -126,4 +130,4 @@ class Ctx:
                 consider(m, "past", 60)
         for m in lex.reporting_re.finditer(self.text, max(s, start - 20), min(e, end + 20)):
             consider(m, "past", 15)
-        return best[1] if best else None
+        return (best[1], best[2]) if best else (None, "")

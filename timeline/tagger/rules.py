@@ -285,11 +285,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return dct + timedelta(days=wd - dct.isoweekday())
         if ctx.text.startswith("'s", end):
             return weekday_on_or_before(dct, wd)
-        tense = ctx.tense(start, end)
+        tense, marker = ctx.tense_marker(start, end)
         if re.search(r"\b(?:until|till|by)\s+(?:\w+\s+(?:[ap]\.m\.\s+)?)?$", ctx.text[max(0, start - 20):start], re.I) \
                 and tense != "past":
             tense = "future"
         if tense == "future":
+            nar = ctx.narrative()
+            if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300:
+                # future in the past: "On August 4 he said the envoy would visit on Thursday"
+                return weekday_on_or_after(nar[0], wd, strict=True)
             return weekday_on_or_after(dct, wd)
         return weekday_on_or_before(dct, wd)
 
