@@ -110,6 +110,8 @@ CASES = [
      [("May 4, 2021", "DATE", "2021-05-04"), ("The day before", "DATE", "2021-05-03")]),
     ("Viewers watched 60 Minutes and This Week on Sunday.", D(2024, 5, 1), [("Sunday", "DATE", "2024-04-28")]),
     ("Iraq imports three-quarters of its food.", D(2024, 5, 1), []),
+    ("Prices spiked in the winter of nineteen ninety-four.", D(1998, 2, 1),
+     [("the winter of nineteen ninety-four", "DATE", "1994-WI")]),
     ("Voting opened on March 20. On the 22nd, results came in.", D(2024, 5, 1),
      [("March 20", "DATE", "2024-03-20"), ("the 22nd", "DATE", "2024-03-22")]),
     ("Russia's 2022 invasion and 2014's annexation.", D(2024, 5, 1),

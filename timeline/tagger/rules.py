@@ -204,6 +204,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     F = re.I
 
     rules: list[Rule] = []
+    SPOKEN = rf"(?:nineteen|eighteen|twenty)[-\s]+{lex.number_word_re}"
+
+    def year_of(v: str) -> int:
+        """A year written in digits or spoken ("nineteen ninety-four")."""
+        if v[:1].isdigit():
+            return int(v)
+        hi, lo = re.match(r"(nineteen|eighteen|twenty)[-\s]+(.*)", v, re.I | re.S).groups()
+        return int(lex.number(hi)) * 100 + int(lex.number(lo) or 0)
 
     def add(name: str, pattern: str, handler, guard=None, priority: int = 0) -> None:
         trig, reach = RULE_TRIGGERS.get(name, ((), (80, 80)))
@@ -377,10 +385,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_month_year(m: re.Match, ctx: Ctx) -> Result:
         mo = month_of(m.group("mon"))
-        y = int(m.group("year"))
+        y = year_of(m.group("year"))
         return Hit("DATE", f"{y:04d}-{mo:02d}", point=(date(y, mo, 15), "M"), names_year=True)
 
-    add("month_year", rf"\b(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?P<year>{YEAR4})", h_month_year, priority=4)
+    add("month_year", rf"\b(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN}(?![\w-]))", h_month_year, priority=4)
 
     def g_month(m: re.Match, text: str) -> bool:
         word = m.group("mon").lower().rstrip(".")
@@ -513,7 +521,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         assumed = False
         anchor = None
         if m.group("year"):
-            y = int(m.group("year"))
+            y = year_of(m.group("year"))
         elif ctx.dct is None:
             return Hit("DATE", f"XXXX-{code}")
         else:
@@ -546,7 +554,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                    point=(date(y, sm, 15), "S"), names_year=bool(m.group("year")) or rel in ("last", "next", "this"))
 
     add("season", rf"\b(?:(?P<rel>last|next|this|that|coming|past|early|late|mid|the\s+coming|the\s+past)[-\s]+)?"
-        rf"(?P<the>the\s+)?(?P<s>{lex.season_re})(?!\w)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}))?",
+        rf"(?P<the>the\s+)?(?P<s>{lex.season_re})(?!\w)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN}(?![\w-])))?",
         h_season, g_season, priority=2)
 
     QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
