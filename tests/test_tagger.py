@@ -118,6 +118,8 @@ CASES = [
      [("2022", "DATE", "2022"), ("2014", "DATE", "2014")]),
     ("The club meets every other week; the band plays Tuesday nights.", D(2024, 5, 1),
      [("every other week", "SET", "P2W"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("The airline runs four flights a week; the strike lasted a week.", D(2024, 5, 1),
+     [("a week", "SET", "P1W"), ("a week", "DURATION", "P1W")]),
     ("Half an hour later the sirens stopped.", D(2024, 5, 1), [("Half an hour", "DURATION", "PT30M")]),
     ("Rebels held the town for nearly a decade.", D(2024, 5, 1), [("nearly a decade", "DURATION", "P10Y")]),
     ("The pact was signed in 1949. Fifty years later, it had 19 members.", D(2024, 5, 1),

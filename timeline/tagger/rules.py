@@ -121,7 +121,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "recent_units": (("VAGUE",), (2, 20)),
     "set": (("SET",), (2, 60)),
     "freq": (("SET",), (8, 12)),
-    "rate": (("RATE",), (2, 20)),
+    "rate": (("RATE", "UNIT"), (6, 6)),
     "holiday": (("HOLIDAY",), (12, 30)),
     "year_earlier": (("UNIT", "QUARTER", "PERIOD"), (20, 30)),
     "latest_period": (("PERIOD",), (30, 8)),
@@ -164,6 +164,9 @@ def iso_duration(q: float | None, iso: str, time: bool) -> str:
             return f"P{'T' if nxt[1] else ''}{int(q * nxt[2])}{nxt[0]}"
         return f"P{'T' if time else ''}{q:g}{iso}"
     return f"P{'T' if time else ''}{int(q)}{iso}"
+
+
+_RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\bbillion|\bmillion|\b(?!(?:wa|i|ha|thi|hi|it|a|u|ye|variou|seriou|previou|ju)s\b)[a-z]{2,}s)\s+$", re.I)
 
 
 def _title_name(m: re.Match, group: str, text: str) -> bool:
@@ -909,6 +912,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             before = _word_before(text, m.start(), 25)
             if re.search(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", before, re.I):
                 return False
+            if _RATE_BEFORE.search(before):
+                return False  # "four flights a week": a rate (the "rate" rule)
             if re.search(r"\b(?:one|a)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
                 return False
         return True
@@ -1006,12 +1011,18 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("freq", r"\b" + "(?:" + "|".join(lex.freq_adverbs) + r")\b", h_freq, priority=1)
 
     def h_rate(m: re.Match, ctx: Ctx) -> Result:
-        u = lex.unit_info[(m.group("u") or m.group("u2") or m.group("u3")).lower()]
+        u = lex.unit_info[(m.group("u") or m.group("u2") or m.group("u3") or m.group("u4")).lower()]
         return Hit("SET", iso_duration(1, u["iso"], u["time"]))
 
+    def g_rate(m: re.Match, text: str) -> bool:
+        if m.group("u4") is None:
+            return True
+        return bool(_RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+
     add("rate", r"(?<=\btimes\s)an?\s+(?P<u>day|week|month|year|hour|minute)\b|"
+        r"(?<=\s)an?\s+(?P<u4>day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after|or\b|and\s+a\s+half))(?![-\w])|"
         r"(?<=\bonce\s)an?\s+(?P<u2>day|week|month|year)\b|(?<=\btwice\s)an?\s+(?P<u3>day|week|month|year)\b",
-        h_rate, priority=1)
+        h_rate, g_rate, priority=1)
 
     # holidays
     def g_holiday(m: re.Match, text: str) -> bool:
