@@ -297,7 +297,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if ctx.text.startswith("'s", end):
             return weekday_on_or_before(dct, wd)
         tense, marker = ctx.tense_marker(start, end)
-        if re.search(r"\b(?:until|till|by)\s+(?:\w+\s+(?:[ap]\.m\.\s+)?)?$", ctx.text[max(0, start - 20):start], re.I) \
+        if re.search(r"\b(?:until|till|by)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s+)?)?$", ctx.text[max(0, start - 20):start], re.I) \
                 and tense != "past":
             tense = "future"
         if tense == "future":
