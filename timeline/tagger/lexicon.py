@@ -105,6 +105,7 @@ class Lexicon:
         self.pod_code: dict[str, str] = pod["names"]
         self.pod_re = alt(list(self.pod_code))
         self.clock_words: dict[str, str] = pod["clock_words"]
+        self.day_words: dict[str, int] = pod["day_words"]
         # holidays
         self.holidays: dict[str, tuple[str, Any]] = {}
         for kind in ("fixed", "nth_weekday", "easter"):

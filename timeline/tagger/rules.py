@@ -706,7 +706,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])",
         h_rel_unit, lambda m, t: not _title_name(m, "u", t), priority=2)
 
-    DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+    DAYWORD = lex.day_words
 
     def h_dayword(m: re.Match, ctx: Ctx) -> Result:
         w = m.group("w").lower()
