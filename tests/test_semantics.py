@@ -135,6 +135,10 @@ ACTOR_CASES = [
      "May 10", ["Friedrich Merz", "Emmanuel Macron"], ["Kyiv"]),
     ("Mounting losses forced the Kremlin to change tactics in June.", "June", [], ["Mounting"]),
     ("The proposal was rejected by the Kremlin on Tuesday.", "Tuesday", ["the Kremlin"], []),
+    ("Russian forces shelled the city of Kherson on Sunday.", "Sunday", ["Russian forces"], ["Kherson"]),
+    ("The New York Times reported on Monday that the envoy had left Moscow.", "Monday",
+     ["The New York Times"], ["York Times", "Moscow"]),
+    ("U.S. President Donald Trump signed the order on March 6.", "March 6", ["Donald Trump"], ["U.S.", "U.S"]),
 ]
 
 
@@ -208,6 +212,8 @@ TITLE_CASES = [
      ["Trump threatens to impose tariffs"]),
     ("“We will not give up our land,” Zelensky said on Sunday.", "Sunday",
      ["Zelensky: We will not give up our land"]),
+    ("The talks in Riyadh ended without a joint statement, a Saudi official said on Tuesday.", "Tuesday",
+     ["official: the talks in Riyadh ended without a joint statement"]),
 ]
 
 

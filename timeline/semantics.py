@@ -54,6 +54,7 @@ _MONTHS = frozenset(_W["months"])
 _WEEKDAYS = frozenset(_W["weekdays"])
 _DATEWORDS = _MONTHS | _WEEKDAYS | frozenset(w for w in _W["time_words"] if " " not in w)
 _DEMONYMS = frozenset(_W["demonyms"])
+_SOFT = frozenset(_W["soft_capitals"])
 _DETERMINERS = frozenset(_W["determiners"])
 _PREPOSITIONS = frozenset(_W["prepositions"])
 _DATE_PREPS = frozenset(_W["date_prepositions"])
@@ -1002,6 +1003,10 @@ def _classify_run(an: _Sentence, span: list[int], sent_first: int,
             if k + 1 < len(span) and low[span[k]] == "of":
                 k += 2  # "Secretary of State"
             continue
+        if w in _SOFT and k + 1 < len(span):
+            nw = _strip_poss(low[span[k + 1]])
+            if not (nw in _TITLES or nw in _DEMONYMS or nw in _FUNCTION or nw in _TITLE_FIRST):
+                break  # "New York", "United Nations": part of the name
         if w in _COUNTRY_ABBR and k + 1 < len(span):
             k += 1  # "U.S. President Donald Trump"
             continue
@@ -1094,6 +1099,11 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
         kept.append((disp, kind))
     if kept:
         return kept
+    # "Russian forces", "Cuban exiles", "Ukrainian officials"
+    for t in range(start, min(gs, len(low)) - 1):
+        if an.caps[t] and _strip_poss(low[t]) in _DEMONYMS and low[t + 1] in _GROUP_NOUNS \
+                and not _after_prep(an, t):
+            return [(an.toks[t] + " " + an.toks[t + 1], "group")]
     lead = [t for t in range(start, gs) if an.kinds[t] == _WORD and low[t] not in _CONNECTOR_START]
     if not lead or len(lead) > 2:
         return []
@@ -1117,7 +1127,14 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
 def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
     low = an.low
     acts: list[str] = []
-    gs = an.groups[cl.group][0] if cl.group >= 0 else cl.end
+    if cl.group >= 0:
+        gs = an.groups[cl.group][0]
+    else:
+        # no verb found: only names that open the clause count as its subject
+        gs = cl.start
+        while gs < cl.end and (an.caps[gs] or an.kinds[gs] or low[gs] in _DETERMINERS
+                               or low[gs] in _TITLES or low[gs] in ("and", "of")):
+            gs += 1
     for disp, _k in _subject(an, cl.start, gs, names, cl.governor):
         if disp not in acts:
             acts.append(disp)
@@ -1375,7 +1392,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
         comp = _complement(an, cl, names, drop)
         quote = False
         if comp is None and hb in _SPEECH:
-            q = _leading_quote(an, gs)
+            q = _leading_quote(an, gs) or _leading_statement(an, cl, drop)
             comp = (q, False) if q else None
             quote = True
         if comp is not None:
@@ -1469,6 +1486,21 @@ def _leading_quote(an: _Sentence, before: int) -> str | None:
     if close is None or close - k < 3:
         return None
     return _trim(_join([], an, list(range(k + 1, close))))
+
+
+def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None:
+    """What a sentence-final "..., an official said" reports: the clause before it."""
+    k = cl.start - 1
+    while k >= 0 and an.kinds[k] == _PUNCT:
+        k -= 1
+    if k < 1 or an.low[cl.start - 1] not in (",", "—", "–", "--") and an.toks[cl.start - 1] not in _QUOTES:
+        return None
+    idx = [t for t in range(0, k + 1) if t not in drop]
+    while idx and (an.kinds[idx[0]] == _PUNCT or an.low[idx[0]] in _CONNECTOR_START):
+        idx = idx[1:]
+    if len(idx) < 3 or not any(an.vcls[t] in (_AUXV, _FIN) for t in idx):
+        return None
+    return _trim(_join([], an, idx))
 
 
 def _find_clause_for_group(an: _Sentence, gi: int) -> _Clause | None:
