@@ -431,7 +431,7 @@ class _Sentence:
                 continue
             _base, tags = info
             if "past" in tags:
-                if p in _DETERMINERS or (p in _PREPOSITIONS and p != "to"):
+                if (p in _DETERMINERS and p not in _SUBJ_PRONOUNS) or (p in _PREPOSITIONS and p != "to"):
                     continue
                 vcls[i] = _NONFIN if (p in _AUX or _after_aux(low, vcls, i)) else _FIN
             elif "3sg" in tags:
@@ -687,6 +687,8 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
         k -= 1
         if k > 0 and low[k - 1] == "as" and low[k] == "of":
             k -= 1
+        if k > 0 and low[k - 1] in ("early", "late", "later", "earlier"):
+            k -= 1  # "early on Sunday"
         # "as early as", "as soon as", "no later than"
         if k > 1 and low[k] in ("as", "than") and low[k - 1] in _DEGREE:
             k -= 2 if low[k - 2] in ("as", "no", "not") else 1
@@ -1317,6 +1319,12 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         if an.toks[p[1] - 1].endswith(("'s", "’s")):
             return prefix + _join([], an, idx), False, False, False
         return prefix + _short(p[2], p[3]), False, False, False
+    if len(lead) == 1 and low[lead[0]] in ("it", "they") and cl.governor >= 0 and not keep_pronoun:
+        g = an.groups[cl.governor]
+        gcl = _find_clause(an, g[0], g[1])
+        sub = _subject(an, gcl.start, g[0], names, depth=1)
+        if sub and sub[0][1] in ("org", "other", "group"):
+            return prefix + _short(sub[0][0], sub[0][1]), low[lead[0]] == "they", True, False
     if len(lead) == 1 and low[lead[0]] in _PRONOUNS_PERSON and not keep_pronoun:
         sub = _subject(an, cl.start, gs, names, cl.governor)
         if sub:
@@ -1410,8 +1418,11 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
         g2s = an.groups[g2][0]
         if g2s >= cl.end:
             break
-        pw = low[g2s - 1]
-        if g2s == prev_end:  # "had grown worried"
+        q = g2s - 1
+        while q > ge and an.toks[q] in _QUOTES:
+            q -= 1
+        pw = low[q]
+        if g2s == prev_end or q + 1 == prev_end:  # "had grown worried", 'was "very disappointed"' 
             prev_end = an.groups[g2][1]
             continue
         if an.vcls[g2s] in (_AUXV, _FIN) and pw not in ("and", "or", "but", "to") \
