@@ -861,6 +861,13 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "hypothetical"
     if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
         return "hypothetical"
+    # inverted conditional: "Had Kyiv agreed in March, ..."
+    first = 0
+    while first < len(low) and an.kinds[first]:
+        first += 1
+    if first < len(low) and low[first] in ("had", "were", "should") and an.caps[first] \
+            and an.seg_of[first] == an.seg_of[min(gs, len(low) - 1)] and "," in low:
+        return "hypothetical"
     neg = not wset.isdisjoint(_NEG_WORDS)
     if not neg:
         pre = " " + " ".join(low[cl.start:max(ge, ms)]) + " "
