@@ -1217,21 +1217,24 @@ _DROP_TAIL = frozenset({"and", "or", "but", "of", "to", "the", "a", "an", "in", 
 
 
 def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None = None) -> str:
-    """Join tokens with the spacing they had, quotes dropped."""
-    if an is not None and idx is not None:
-        parts: list[str] = []
-        prev_end = -1
-        for t in idx:
-            tok = an.toks[t]
-            if tok in _QUOTES:
-                prev_end = an.ends[t] if prev_end < 0 else prev_end
-                continue
-            if parts and (an.starts[t] > prev_end or tok in ("“", "(")) and tok not in (",", ".", ";", ":", ")", "?", "!"):
-                parts.append(" ")
-            parts.append(tok)
-            prev_end = an.ends[t]
-        return "".join(parts)
-    return " ".join(tokens)
+    """The text of tokens ``idx`` as written (spacing kept, gaps joined by a space)."""
+    if an is None or idx is None:
+        return " ".join(tokens)
+    if not idx:
+        return ""
+    text, starts, ends = an.text, an.starts, an.ends
+    parts: list[str] = []
+    a = prev = idx[0]
+    for t in idx[1:]:
+        if t != prev + 1:
+            parts.append(text[starts[a]:ends[prev]])
+            a = t
+        prev = t
+    parts.append(text[starts[a]:ends[prev]])
+    out = " ".join(parts)
+    if "  " in out or "\n" in out:
+        out = _SPACE_RE.sub(" ", out)
+    return out
 
 
 def _short(disp: str, kind: str) -> str:
@@ -1532,11 +1535,38 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
+_QUOTE_TABLE = str.maketrans("", "", "“”\"‘`")
+_APOS_RE = re.compile(r"['’]")
+
+
+def _drop_single_quotes(s: str) -> str:
+    """Remove single quote marks but keep apostrophes inside words."""
+    out = []
+    last = 0
+    n = len(s)
+    for m in _APOS_RE.finditer(s):
+        k = m.start()
+        if 0 < k < n - 1 and s[k - 1].isalpha() and s[k + 1].isalpha():
+            continue
+        if k > 0 and s[k - 1] in "sS" and (k == n - 1 or not s[k + 1].isalnum()) and s[k - 2:k - 1].isalpha():
+            continue  # plural possessive: "the allies' plan"
+        out.append(s[last:k])
+        last = k + 1
+    if not out:
+        return s
+    out.append(s[last:])
+    return "".join(out)
+
+
 def _trim(s: str) -> str:
-    s = _SPACE_RE.sub(" ", s).strip(" ,;:-—–\u00a0")
-    for q in ("“", "”", '"', "‘"):
-        s = s.replace(q, "")
-    s = s.replace(" ,", ",").replace(" .", ".")
+    if "  " in s or "\u00a0" in s or "\n" in s or "\t" in s:
+        s = _SPACE_RE.sub(" ", s)
+    s = s.translate(_QUOTE_TABLE)
+    if "'" in s or "’" in s:
+        s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
+    s = s.strip(" ,;:-—–")
+    if "  " in s or " ," in s or " ." in s:
+        s = s.replace("  ", " ").replace(" ,", ",").replace(" .", ".")
     if len(s) > _TITLE_MAX:
         cut = s.rfind(" ", 0, _TITLE_MAX + 1)
         s = s[: cut if cut > 20 else _TITLE_MAX]
