@@ -267,3 +267,28 @@ def test_odd_offsets_do_not_raise() -> None:
     assert isinstance(d, Description)
     d2 = describe(text, (0, 5), (15, 21))  # mention outside the sentence
     assert d2.title
+
+
+STRUCTURE_CASES = [
+    # (text, mention, title must start with, actors exactly)
+    ("Key dates: Trump takes office on January 20; talks in Riyadh on February 18.", "February 18",
+     "Talks in Riyadh", []),
+    ("Asked on Monday whether he would meet Zelensky, Putin said such a meeting was possible only "
+     "at the final stage.", "Monday", "Putin: such a meeting", ["Putin"]),
+    ("The meeting between Putin and Witkoff, which lasted almost five hours, ended late on Thursday.",
+     "Thursday", "The meeting between Putin and Witkoff ends", ["Putin", "Witkoff"]),
+    ("Trump, who spoke with Putin for two hours on Tuesday, later told reporters the call went well.",
+     "Tuesday", "Trump speaks with Putin", ["Trump"]),
+    ("Trump's special envoy Steve Witkoff arrived in Moscow on Wednesday morning.", "Wednesday",
+     "Witkoff arrives in Moscow", ["Steve Witkoff"]),
+    ("Putin could announce a new offensive as early as next month, according to Western intelligence.",
+     "next month", "Putin could announce a new offensive", ["Putin"]),
+]
+
+
+@pytest.mark.parametrize("text,mention,start,actors", STRUCTURE_CASES,
+                         ids=[str(i) for i in range(len(STRUCTURE_CASES))])
+def test_clause_structure(text: str, mention: str, start: str, actors: list[str]) -> None:
+    d = _describe(text, mention)
+    assert d.title.startswith(start), d.title
+    assert d.actors == actors, d.actors

@@ -430,6 +430,13 @@ class _Sentence:
                     vcls[i] = _NONFIN
                 continue
             _base, tags = info
+            if ("past" in tags or "pp" in tags) and (i == 0 or (i == 1 and kinds[0])):
+                vcls[i] = _NONFIN  # "Asked on Monday whether ..., Putin said": a participle
+                continue
+            if "past" in tags and i + 1 < n and low[i + 1] == "by" and p and not caps[i - 1] \
+                    and p not in _AUX and p not in _SUBJ_PRONOUNS and kinds[i - 1] == _WORD:
+                vcls[i] = _NONFIN  # "the deadline set by Trump expires": a participle
+                continue
             if "past" in tags:
                 if (p in _DETERMINERS and p not in _SUBJ_PRONOUNS) or (p in _PREPOSITIONS and p != "to"):
                     continue
@@ -533,7 +540,7 @@ class _Sentence:
                 if i > cur:
                     segs.append([cur, i, kind])
                 cur = i + 1
-                kind = "punct"
+                kind = "punct" if w in (",", "(", ")", "[", "]") else "semi"
                 continue
             boundary = False
             if w == "that" and i > cur:
@@ -687,11 +694,11 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
         k -= 1
         if k > 0 and low[k - 1] == "as" and low[k] == "of":
             k -= 1
-        if k > 0 and low[k - 1] in ("early", "late", "later", "earlier"):
-            k -= 1  # "early on Sunday"
         # "as early as", "as soon as", "no later than"
         if k > 1 and low[k] in ("as", "than") and low[k - 1] in _DEGREE:
             k -= 2 if low[k - 2] in ("as", "no", "not") else 1
+        elif k > 0 and low[k] in ("on", "in") and low[k - 1] in ("early", "late", "later", "earlier"):
+            k -= 1  # "early on Sunday"
     return k, e
 
 
@@ -747,6 +754,14 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
         first_verb_seg = next((k for k, sg in enumerate(segs) if sg[3]), None)
         if first_verb_seg is None:
             return _Clause(segs[0][0], segs[-1][1], -1, -1, kind0)
+        if kind0 == "semi" and si > 0:
+            # after ";" / ":" / a dash a verbless phrase stands alone ("talks in Riyadh on ...")
+            end = e0
+            k = si + 1
+            while k < len(segs) and not segs[k][3] and segs[k][2] == "punct":
+                end = segs[k][1]
+                k += 1
+            return _Clause(s0, end, -1, -1, None)
         if si < first_verb_seg:
             # an opening adverbial ("On January 22, ..."): the main clause follows;
             # skip subordinate clauses ("two days after starting his term").
@@ -793,16 +808,19 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
                 an.low[t] in _DATE_PREPS or an.low[t] in _DATEWORDS or an.low[t][:1].isdigit()
                 for t in lead):
             k = target - 1
-            while k >= 0 and not segs[k][3]:
+            while k >= 0 and (not segs[k][3] or segs[k][2] in _RELATIVE_KINDS):
+                if segs[k][3]:
+                    k -= 1  # a relative clause inside the subject: "X, which lasted hours, ended"
+                    continue
                 start = segs[k][0]
-                if segs[k][2] in _SUBORD_KINDS or segs[k][2] == "that":
+                if segs[k][2] in _SUBORD_KINDS or segs[k][2] in ("that", "semi"):
                     break
                 k -= 1
     # the clause extends over following verbless segments (objects, appositions)
     end = e
     k = target + 1
     while k < len(segs) and not segs[k][3] and segs[k][2] not in _SUBORD_KINDS \
-            and segs[k][2] != "that":
+            and segs[k][2] not in ("that", "semi"):
         end = segs[k][1]
         k += 1
     # reporting verb governing the clause
@@ -821,12 +839,13 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
                     governor = pg
                     _ = between
     clause_kind = segs[an.seg_of[start]][2] if start < len(an.seg_of) else kind
-    if clause_kind == "punct":
+    if clause_kind in ("punct", "semi"):
         clause_kind = None
     return _Clause(start, end, gi, governor, clause_kind)
 
 
-_SUBORD_KINDS = frozenset({"when", "whenever", "after", "before", "while", "because", "although",
+_RELATIVE_KINDS = frozenset({"which", "who", "whom", "whose"})
+_SUBORD_KINDS = frozenset({"whether", "when", "whenever", "after", "before", "while", "because", "although",
                            "though", "if", "unless", "whereas", "which", "who", "whom", "whose",
                            "where", "once", "since", "until", "so"})
 
@@ -1058,6 +1077,9 @@ def _classify_run(an: _Sentence, span: list[int], sent_first: int,
     return [(first, last + 1, resolved, "other")]
 
 
+_TITLE_ADJ = frozenset({"special", "former", "top", "chief", "senior", "deputy", "new", "longtime",
+                        "personal", "foreign", "national", "security", "defense", "defence",
+                        "press", "presidential", "military", "economic", "main", "lead"})
 _COUNTRY_ABBR = frozenset({"u.s", "u.s.", "us", "u.k", "u.k.", "uk", "eu", "un", "nato"})
 
 
@@ -1066,7 +1088,8 @@ def _after_prep(an: _Sentence, t: int) -> bool:
     k = t - 1
     while k >= 0 and an.low[k] in ("the", "a", "an"):
         k -= 1
-    return k >= 0 and an.low[k] in _PREPOSITIONS and an.low[k] not in _SUBORD_PREPS
+    return k >= 0 and an.low[k] in _PREPOSITIONS and an.low[k] not in _SUBORD_PREPS \
+        and an.low[k] != "between"
 
 
 _SUBORD_PREPS = frozenset({"as", "like", "since", "after", "before", "until", "till", "once"})
@@ -1097,13 +1120,16 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
         if b < len(low) and low[b] in _TITLES and not an.toks[b - 1].endswith(("'s", "’s")) \
                 and any(_a > a for (_a, _b, _d, _k) in ents):
             continue  # "Kremlin spokesman Dmitry Peskov": the organisation qualifies the person
-        if an.toks[b - 1].endswith(("'s", "’s")) and b < len(low) and (
-                low[b] in _TITLES or low[b] in _GROUP_NOUNS or low[b] in _DEMONYMS):
+        nb = b
+        while nb < len(low) - 1 and low[nb] in _TITLE_ADJ:
+            nb += 1
+        if an.toks[b - 1].endswith(("'s", "’s")) and nb < len(low) and (
+                low[nb] in _TITLES or low[nb] in _GROUP_NOUNS or low[nb] in _DEMONYMS):
             # a possessor of a title is not the actor: "Putin's spokesman, Dmitry Peskov"
             if any(_a > a for (_a, _b, _d, _k) in ents):
                 continue
-            if low[b] in _TITLES:
-                kept.append((f"{disp}'s {low[b]}", "person"))
+            if low[nb] in _TITLES:
+                kept.append((f"{disp}'s {' '.join(low[b:nb + 1])}", "person"))
                 continue
         kept.append((disp, kind))
     if kept:
@@ -1114,6 +1140,11 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
                 and not _after_prep(an, t):
             return [(an.toks[t] + " " + an.toks[t + 1], "group")]
     lead = [t for t in range(start, gs) if an.kinds[t] == _WORD and low[t] not in _CONNECTOR_START]
+    if not lead and depth == 0 and gs > start and low[start] in ("who", "which", "that"):
+        si = an.seg_of[start]
+        if si > 0:
+            ps, pe = an.segs[si - 1][0], an.segs[si - 1][1]
+            return _subject(an, ps, pe, names, depth=1)  # "Trump, who spoke with Putin ..."
     if not lead or len(lead) > 2:
         return []
     w = low[lead[-1]]
@@ -1279,6 +1310,8 @@ def _present(word: str, plural: bool) -> str | None:
 _BARE_COMPLEMENT = _SPEECH | _PREDICT | frozenset({
     "announce", "confirm", "report", "warn", "deny", "admit", "acknowledge", "indicate",
     "reveal", "suggest", "signal", "know", "tell", "inform", "assure", "remind", "show"})
+_SUBJECT_FILLER = _DETERMINERS | _TITLES | _TITLE_ADJ | _DEMONYMS | _PREPOSITIONS | frozenset(
+    {"and", "both", "also", "then", "meanwhile"})
 _TELL = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "promise", "convince",
                    "notify", "advise", "reassure", "show"})
 _REL_PRONOUNS = frozenset({"which", "who", "that"})
@@ -1289,6 +1322,13 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
     """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
     low = an.low
     idx = [t for t in range(cl.start, gs) if t not in drop]
+    own = an.seg_of[gs] if gs < len(low) else -1
+    if len(idx) > 2:
+        kept = [t for t in idx if an.seg_of[t] == own
+                or not (an.segs[an.seg_of[t]][2] in _RELATIVE_KINDS and an.segs[an.seg_of[t]][3])]
+        if len(kept) < len(idx):
+            kept = [t for t in kept if an.kinds[t] == _WORD]  # no stray commas
+        idx = kept
     prefix = ""
     while idx and (low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
         if low[idx[0]] in ("which", "who") and len(idx) == 1:
@@ -1316,6 +1356,12 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
     ents = [x for x in _entities(an, idx[0], idx[-1] + 1, names) if not _after_prep(an, x[0])] \
         if idx else []
     lead = [t for t in idx if an.kinds[t] == _WORD]
+    if ents and not reduced and any(
+            an.kinds[t] == _WORD and not an.caps[t] and low[t] not in _SUBJECT_FILLER
+            and not any(e[0] <= t < e[1] for e in ents)
+            for t in idx if t < ents[-1][0]):
+        # a common noun heads the subject: "The meeting between Putin and Witkoff"
+        return prefix + _join([], an, idx), False, False, False
     if ents and not reduced:
         last = ents[-1]
         if len(ents) >= 2 and "and" in (low[t] for t in idx):
