@@ -292,3 +292,24 @@ def test_clause_structure(text: str, mention: str, start: str, actors: list[str]
     d = _describe(text, mention)
     assert d.title.startswith(start), d.title
     assert d.actors == actors, d.actors
+
+
+def test_random_offsets_never_raise(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import timeline.semantics as sem
+
+    monkeypatch.setattr(sem, "_STRICT", True)
+    texts = [c[0] for c in STATUS_CASES] + [c[0] for c in ACTOR_CASES] + [
+        "“Quote” — dash; semi: colon (paren) [bracket] … end,", "A", "", "   \n\n  ", "May may May.",
+        "He said: “On Monday.” She did not.", "U.S.-Russia talks, Jan. 5, 2025, 10 a.m."]
+    text = "\n".join(texts)
+    names = NameIndex.from_text(text)
+    rng = random.Random(7)
+    for _ in range(3000):
+        a = rng.randrange(len(text) + 1)
+        b = min(len(text), a + rng.randrange(0, 200))
+        c = rng.randrange(a, b + 1)
+        d = min(b, c + rng.randrange(0, 15))
+        out = describe(text, (a, b), (c, d), names=names)
+        assert out.title and out.status in STATUSES
