@@ -184,3 +184,18 @@ def test_empty_input() -> None:
 def test_threshold_controls_merging(threshold: float, expected: int) -> None:
     out = merge_events(_corpus(), threshold=threshold)
     assert len(out) == expected  # 0.99: nothing merges; 0.0: one event per date
+
+
+def test_missing_values_are_tolerated() -> None:
+    rows = _rows("m.txt", "On March 18, Trump and Putin spoke by phone about a ceasefire.", [("March 18", "2025-03-18")])
+    rows.append({"doc": "n.txt", "value": "2025-03-18", "start": pd.Timestamp("2025-03-18"),
+                 "end": pd.Timestamp("2025-03-19"), "mention": None, "char_start": 5, "char_end": 9,
+                 "sentence": None, "title": None, "actors": None, "status": None})
+    rows.append({"doc": "o.txt", "value": None, "start": None, "end": None, "mention": "someday",
+                 "char_start": 0, "char_end": 7, "sentence": "Someday Trump and Putin spoke by phone.",
+                 "title": "Trump and Putin speak by phone", "actors": ["Trump"], "status": "reported"})
+    out = merge_events(pd.DataFrame(rows))
+    assert len(out) == 3
+    assert out["n_sources"].tolist() == [1, 1, 1]
+    # a row without a date stays last
+    assert pd.isna(out.iloc[-1]["start"])

@@ -67,6 +67,26 @@ class _Row:
     title_norm: float = 0.0
 
 
+def _s(v: object) -> str:
+    """A cell as text: "" for missing values (None, NaN, pd.NA)."""
+    if v is None:
+        return ""
+    try:
+        if pd.isna(v):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(v)
+
+
+def _i(v: object) -> int:
+    """A cell as int: -1 for missing values."""
+    try:
+        return -1 if v is None or pd.isna(v) else int(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return -1
+
+
 def _period(row: dict) -> tuple[int | None, int | None]:
     s, e = row.get("start"), row.get("end")
     s = None if s is None or pd.isna(s) else pd.Timestamp(s).value
@@ -139,11 +159,11 @@ def _is_anaphoric(sentence: str, mention: str) -> bool:
 
 def _informativeness(row: dict) -> tuple:
     """Sort key for the best title: content words, actor named in it, length."""
-    title = str(row.get("title") or "")
+    title = _s(row.get("title"))
     words = content_words(title)
     actors = row.get("actors") or []
     named = any(actor_key(a).split()[-1] in title.lower() for a in actors if a)
-    status_rank = -_CERTAINTY.get(str(row.get("status") or ""), 5)
+    status_rank = -_CERTAINTY.get(_s(row.get("status")), 5)
     return (min(len(words), 10) + (3 if named else 0), status_rank, -abs(len(title) - 60))
 
 
@@ -166,7 +186,7 @@ def _union_actors(rows: list[dict]) -> list[str]:
 
 def _status(rows: list[dict]) -> str:
     """Majority status; ties go to the most certain."""
-    c = Counter(str(r.get("status") or "reported") for r in rows)
+    c = Counter((_s(r.get("status")) or "reported") for r in rows)
     return min(c, key=lambda s: (-c[s], _CERTAINTY.get(s, 5)))
 
 
@@ -196,15 +216,15 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
     rows: list[_Row] = []
     for i, r in enumerate(records):
         s, e = _period(r)
-        title = str(r.get("title") or "") if not pd.isna(r.get("title")) else ""
-        sent = str(r.get("sentence") or "") if not pd.isna(r.get("sentence")) else ""
+        title = _s(r.get("title"))
+        sent = _s(r.get("sentence"))
         tw = content_words(title)
         rows.append(_Row(
-            i=i, doc=str(r.get("doc") or ""), value=str(r.get("value") or "") if not pd.isna(r.get("value")) else "",
+            i=i, doc=_s(r.get("doc")), value=_s(r.get("value")),
             start=s, end=e, title_words=tw, words=tw | content_words(sent),
             actors={actor_key(a) for a in (r.get("actors") or []) if a},
-            status=str(r.get("status") or ""),
-            anaphoric=_is_anaphoric(sent, str(r.get("mention") or "") if not pd.isna(r.get("mention")) else ""),
+            status=_s(r.get("status")),
+            anaphoric=_is_anaphoric(sent, _s(r.get("mention"))),
         ))
     n = len(rows)
     dfreq: Counter[str] = Counter()
@@ -284,7 +304,7 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
 
     out_rows: list[dict] = []
     for idxs in members.values():
-        mem = [records[i] for i in sorted(idxs, key=lambda i: (rows[i].doc, records[i]["char_start"]))]
+        mem = [records[i] for i in sorted(idxs, key=lambda i: (rows[i].doc, _i(records[i].get("char_start")), i))]
 
         def width(r: dict) -> float:
             s, e = _period(r)
@@ -292,16 +312,17 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
 
         finest = min(width(r) for r in mem)
         fine = [r for r in mem if width(r) == finest]
-        base = dict(max(fine, key=lambda r: (_informativeness(r), -len(str(r.get("doc") or "")))))
+        base = dict(max(fine, key=lambda r: (_informativeness(r), -len(_s(r.get("doc"))))))
         best_title = max(mem, key=_informativeness).get("title")
         base["title"] = best_title
         base["actors"] = _union_actors(mem)
         base["status"] = _status(mem)
-        mentions = [{"doc": r["doc"], "mention": r["mention"], "sentence": r["sentence"],
-                     "char_start": int(r["char_start"]), "char_end": int(r["char_end"])}
+        mentions = [{"doc": _s(r.get("doc")), "mention": _s(r.get("mention")),
+                     "sentence": _s(r.get("sentence")), "char_start": _i(r.get("char_start")),
+                     "char_end": _i(r.get("char_end"))}
                     for r in mem]
-        sources = sorted({str(r["doc"]) for r in mem})
-        base["event_id"] = _event_id(str(base.get("value") or ""), mentions)
+        sources = sorted({m["doc"] for m in mentions})
+        base["event_id"] = _event_id(_s(base.get("value")), mentions)
         base["sources"] = sources
         base["n_sources"] = len(sources)
         base["mentions"] = mentions
