@@ -283,6 +283,14 @@ STRUCTURE_CASES = [
      "Witkoff arrives in Moscow", ["Steve Witkoff"]),
     ("Putin could announce a new offensive as early as next month, according to Western intelligence.",
      "next month", "Putin could announce a new offensive", ["Putin"]),
+    ("The ruble fell sharply after the Central Bank raised rates on Friday.", "Friday",
+     "Central Bank raises rates", ["Central Bank"]),
+    ("Before the talks resumed on Monday, Ukraine released a list of demands.", "Monday",
+     "The talks resume", []),
+    ("When Trump called Putin on March 18, the two leaders discussed a ceasefire.", "March 18",
+     "Trump calls Putin", ["Trump", "Putin"]),
+    ("Sybiha met Rubio in Washington on Tuesday and discussed air defence.", "Tuesday",
+     "Sybiha meets Rubio in Washington and discusses air defence", ["Sybiha", "Rubio"]),
 ]
 
 

@@ -447,6 +447,8 @@ class _Sentence:
             elif "3sg" in tags:
                 if (p in _DETERMINERS or p in _PREPOSITIONS) and p not in _SUBJ_PRONOUNS:
                     continue
+                if i > 0 and vcls[i - 1] == _FIN:
+                    continue  # the object of a verb: "raised rates"
                 if w in _NOUNY:
                     prev_cap = i > 0 and self.caps[i - 1] and kinds[i - 1] == _WORD \
                         and p not in _DEMONYMS
@@ -556,6 +558,14 @@ class _Sentence:
                 if w in ("after", "before", "since", "until", "once"):
                     boundary = not (nxt[:1].isdigit() or nxt in _DATEWORDS
                                     or nxt in _DETERMINERS or nxt in _DATE_PREPS)
+                    if not boundary and not (nxt[:1].isdigit() or nxt in _DATEWORDS):
+                        # "after the Central Bank raised rates": a clause, not a phrase
+                        for t in range(i + 1, min(n, i + 7)):
+                            if kinds[t]:
+                                break
+                            if self.vcls[t] in (_AUXV, _FIN):
+                                boundary = True
+                                break
                 elif w == "so":
                     boundary = nxt == "that"
                 elif w in ("which", "who", "whom", "whose"):
@@ -582,7 +592,8 @@ class _Sentence:
             first = s
             while first < e and kinds[first] != _WORD:
                 first += 1
-            if has_verb and first < e and low[first] in _PREPOSITIONS and low[first] != "that":
+            if has_verb and first < e and low[first] in _PREPOSITIONS and low[first] != "that" \
+                    and low[first] not in _SUBORD:
                 # "In an ultimatum issued in July": a participle, not a clause
                 has_verb = any(self.vcls[t] == _AUXV or (
                     self.vcls[t] == _FIN and "past" not in _FORMS.get(low[t], ("", {"past"}))[1])
@@ -1490,7 +1501,12 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
                 and pw not in _SUBJ_PRONOUNS and pw not in _ADVERBS and not pw.endswith("ly"):
             stop = g2s
             break
-    rest = _join([], an, [t for t in range(ge, stop) if t not in drop])
+    rest_idx = [t for t in range(ge, stop) if t not in drop]
+    rest = _join([], an, rest_idx)
+    for t in rest_idx:
+        # coordinated verbs in headline tense too: "meets Rubio and discusses air defence"
+        if an.vcls[t] == _FIN and low[t - 1] == "and" and (p := _present(low[t], plural)):
+            rest = rest.replace("and " + an.toks[t], "and " + p, 1)
     title = " ".join(x for x in (subj, verb, rest) if x)
     return _cap(title) if depth == 0 else _trim(title)
 
