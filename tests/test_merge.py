@@ -199,3 +199,17 @@ def test_missing_values_are_tolerated() -> None:
     assert out["n_sources"].tolist() == [1, 1, 1]
     # a row without a date stays last
     assert pd.isna(out.iloc[-1]["start"])
+
+
+def test_same_actor_different_events_stay_apart() -> None:
+    a = _rows("p.txt", "On March 3, Trump met Zelensky at the White House to discuss a minerals deal.",
+              [("March 3", "2025-03-03")])
+    b = _rows("q.txt", "Trump signed an executive order raising tariffs on steel imports on March 3.",
+              [("March 3", "2025-03-03")])
+    c = _rows("r.txt", "Zelensky and Trump discussed the minerals deal at the White House on March 3.",
+              [("March 3", "2025-03-03")])
+    out = merge_events(pd.DataFrame(a + b + c))
+    assert len(out) == 2
+    assert sorted(out["n_sources"].tolist()) == [1, 2]
+    merged = out[out["n_sources"] == 2].iloc[0]
+    assert merged["sources"] == ["p.txt", "r.txt"]
