@@ -121,7 +121,7 @@ def _collect(args: argparse.Namespace, rep: _Reporter):
     from .readers import ReadOptions
     from .schema import ensure_schema
 
-    options = ReadOptions(max_bytes=int(args.max_size * 1024 * 1024), text_column=args.text_column)
+    options = ReadOptions(max_bytes=int(args.max_size * 1_000_000), text_column=args.text_column)
     rows: list[dict] = []
     for r in progress(iter_results(args.paths, reference_date=args.reference_date, options=options),
                       desc="reading", quiet=args.quiet):
@@ -167,7 +167,7 @@ def _cmd_events(args: argparse.Namespace, rep: _Reporter) -> int:
 
         df, errors = extract_dask(args.paths, scheduler=args.scheduler, n_workers=args.workers,
                                   reference_date=args.reference_date, text_column=args.text_column,
-                                  max_bytes=int(args.max_size * 1024 * 1024))
+                                  max_bytes=int(args.max_size * 1_000_000))
         for msg in errors:
             rep.error(msg)
         if args.merge:
@@ -191,7 +191,7 @@ def _stream_events(args: argparse.Namespace, rep: _Reporter, fmt: str) -> None:
     from .readers import ReadOptions
     from .schema import ensure_schema
 
-    options = ReadOptions(max_bytes=int(args.max_size * 1024 * 1024), text_column=args.text_column)
+    options = ReadOptions(max_bytes=int(args.max_size * 1_000_000), text_column=args.text_column)
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         csv_out = CsvStream(out) if fmt == "csv" else None

@@ -33,8 +33,8 @@ class Document:
     timeline reports points into it. ``reference_date`` is the publication date that
     relative expressions ("yesterday", "on Wednesday") and missing years are resolved
     against; ``reference_source`` says where it came from (see :data:`REFERENCE_SOURCES`).
-    ``reference_span`` is the (start, end) of the words in ``text`` that stated it, when
-    it came from the text.
+    ``reference_span`` is the (start, end) of a publication line's date words in ``text``
+    (a dateline, "Published: ..."), when the text has one: never an event.
     """
 
     name: str
@@ -103,11 +103,13 @@ def parse_reference_date(value: str | date | datetime) -> date:
 def with_reference_date(doc: Document, given: date | None, today: date | None = None) -> Document:
     """``doc`` with its reference date settled: ``given`` wins, then what the document
     already carries (metadata), then a date the text states, else ``today``."""
-    if given is not None:
-        return replace(doc, reference_date=given, reference_source="given")
-    if doc.reference_date is not None:
-        return replace(doc, reference_source=doc.reference_source or "metadata")
     found = find_publication_date(doc.text)
+    # The line that states the publication date is never an event, whoever sets the date.
+    span = found[1] if found else None
+    if given is not None:
+        return replace(doc, reference_date=given, reference_source="given", reference_span=span)
+    if doc.reference_date is not None:
+        return replace(doc, reference_source=doc.reference_source or "metadata", reference_span=span)
     if found is not None:
         d, span = found
         return replace(doc, reference_date=d, reference_source="text", reference_span=span)
@@ -174,19 +176,26 @@ def find_publication_date(text: str) -> tuple[date, tuple[int, int]] | None:
     return (best[1], best[2]) if best else None
 
 
-def _parse_date(s: str) -> date | None:
-    """An absolute date written in one of the forms above. dateparser normalises the
-    odd spellings ("26th", "Sept.", day-first dotted forms)."""
-    import dateparser  # imported lazily: it takes a while and is needed only here
+_MONTHS = {m: i for i, ms in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+     "aug august", "sep sept september", "oct october", "nov november", "dec december"), start=1)
+    for m in ms.split()}
 
-    s = s.strip()
-    order = "DMY" if re.fullmatch(r"[0-3]?\d\.[01]?\d\.\d{4}", s) else "MDY"
+
+def _parse_date(s: str) -> date | None:
+    """An absolute date in one of the forms ``_DATE_FORMS`` admits (the regex has
+    already checked the shape): month names, ISO, US slashes, European dots."""
+    words = re.findall(r"[A-Za-z]+|\d+", s)
     try:
-        dt = dateparser.parse(
-            s,
-            languages=["en"],
-            settings={"DATE_ORDER": order, "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True},
-        )
-    except Exception:  # dateparser raises a variety of errors on odd input
+        if words[0].isalpha():                      # January 26th 2025
+            return date(int(words[-1]), _MONTHS[words[0].lower()], int(words[1]))
+        if len(words) >= 3 and words[1].isalpha():  # 26 January 2025
+            return date(int(words[-1]), _MONTHS[words[1].lower()], int(words[0]))
+        a, b, c = (int(w) for w in words[:3])
+        if "-" in s:                                # 2025-01-26
+            return date(a, b, c)
+        if "/" in s:                                # 8/25/2020 (US order)
+            return date(c, a, b)
+        return date(c, b, a)                        # 26.01.2025
+    except (ValueError, KeyError, IndexError):
         return None
-    return dt.date() if dt else None

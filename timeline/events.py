@@ -74,9 +74,15 @@ def _rows(doc: Document) -> list[dict]:
     names: NameIndex | None = None
     ref = doc.reference_date.isoformat() if doc.reference_date else None
     rows = []
+    placed = False  # has the story named a date yet?
     for t in timexes:
         if not t.is_calendar or t.range_role == "end" or _overlaps(t, doc.reference_span):
             continue
+        if t.anchor == "narrative" and not placed:
+            # "the next day" with no date before it in the story: the day after what?
+            # Only the reference date is left, and that is a guess, not a reading.
+            continue
+        placed = True
         period = period_of(t.value, t.mod)
         if period is None:
             continue

@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: Files larger than this are refused (``--max-size`` / ``ReadOptions.max_bytes``).
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -147,3 +147,7 @@ def _read_one(path: Path, options: ReadOptions) -> Iterator[Document | InputErro
         yield InputError(str(path), "is a directory")
     except OSError as e:
         yield InputError(str(path), e.strerror or str(e))
+
+
+# Readers of other kinds register themselves on import (saved web pages; corpora).
+from . import corpus, html  # noqa: E402,F401

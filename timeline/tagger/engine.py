@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .context import Ctx, Hit
 from .lexicon import lexicon
-from .rules import Rule, build_rules
+from .rules import Rule, build_rules, trigger_groups
 from .timex import Timex
 
 __all__ = ["tag", "normalise"]
@@ -47,6 +47,18 @@ def _rules() -> tuple[Rule, ...]:
     return tuple(build_rules(lexicon()))
 
 
+@lru_cache(maxsize=1)
+def _trigger_words() -> dict[str, tuple[str, ...]]:
+    words: dict[str, list[str]] = {}
+    for group, ws in trigger_groups(lexicon()).items():
+        for w in ws:
+            words.setdefault(w, []).append(group)
+    return {w: tuple(g) for w, g in words.items()}
+
+
+_TOKEN = re.compile(r"[a-z]+|\d+")
+
+
 def normalise(text: str) -> str:
     """``text`` with typographic spaces, quotes and dashes replaced one-for-one."""
     return text.translate(_TRANS)
@@ -60,16 +72,71 @@ def _as_date(ref: date | datetime | None) -> date | None:
     return ref
 
 
+def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
+    """Trigger tokens by group, from one tokenising scan of the lowercased text; None
+    when lowercasing changes the length (then every rule scans the whole text)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    words = _trigger_words()
+    get = words.get
+    hits: dict[str, list[tuple[int, int]]] = {}
+    digits = hits.setdefault("DIGIT", [])
+    for m in _TOKEN.finditer(low):
+        w = m.group()
+        if w[0] <= "9":
+            digits.append(m.span())
+            continue
+        gs = get(w)
+        if gs:
+            span = m.span()
+            for g in gs:
+                hits.setdefault(g, []).append(span)
+    return hits
+
+
+def _rule_spans(rule: Rule, hits: dict[str, list[tuple[int, int]]], n: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for g in rule.trigger:
+        spans.extend(hits.get(g, ()))
+    if not spans:
+        return []
+    spans.sort()
+    back, fwd = rule.reach
+    out: list[list[int]] = []
+    for s, e in spans:
+        ws, we = max(0, s - back), min(n, e + fwd)
+        if out and ws <= out[-1][1]:
+            if we > out[-1][1]:
+                out[-1][1] = we
+        else:
+            out.append([ws, we])
+    return [(a, b) for a, b in out]
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     out = []
+    hits = _windows(text)
+    n = len(text)
+    seen: set[tuple[int, int, str]] = set()
     for r in _rules():
         guard = r.guard
-        for m in r.regex.finditer(text):
-            if m.end() <= m.start():
-                continue
-            if guard is not None and not guard(m, text):
-                continue
-            out.append((m.start(), m.end(), r.priority, r, m))
+        if hits is None or not r.trigger:
+            ranges = [(0, n)]
+        else:
+            ranges = _rule_spans(r, hits, n)
+        finditer = r.regex.finditer
+        for ws, we in ranges:
+            for m in finditer(text, ws, we):
+                if m.end() <= m.start():
+                    continue
+                key = (m.start(), m.end(), r.name)
+                if key in seen:
+                    continue
+                if guard is not None and not guard(m, text):
+                    continue
+                seen.add(key)
+                out.append((m.start(), m.end(), r.priority, r, m))
     return out
 
 

@@ -76,6 +76,7 @@ class Lexicon:
         self.quantities: dict[str, float] = numerals["quantities"]
         self.vague_qty: set[str] = set(numerals["vague"])
         self.ordinal_num: dict[str, int] = numerals["ordinals"]
+        self.count_nouns_re = re.compile(r"\s*" + alt(numerals["count_nouns"]) + r"\b", re.I)
         word = (
             "(?:" + alt(list(self.tens_num)) + r"(?:[-\s]" + alt([k for k, v in self.units_num.items() if 0 < v < 10])
             + ")?|" + alt(list(self.units_num)) + ")"
@@ -111,8 +112,13 @@ class Lexicon:
                 self.holidays[name] = (kind, spec)
         self.holiday_re = alt([h.replace("'", "\u0027") for h in self.holidays])
         # signals
-        self.future_re = re.compile(r"(?<![\w'])" + alt(signals["future"]) + r"(?!\w)", re.I)
+        self.future_re = re.compile(
+            r"(?<![\w'])(?:" + alt(signals["future"]) + "|(?-i:" + alt(signals.get("future_case_sensitive", []))
+            + r"))(?!\w)", re.I)
         self.past_re = re.compile(r"(?<![\w'])" + alt(signals["past"]) + r"(?!\w)", re.I)
+        self.not_past: set[str] = set(signals.get("not_past", []))
+        self.reporting: set[str] = set(signals.get("reporting", []))
+        self.reporting_re = re.compile(r"(?<![\w'])" + alt(signals["reporting"]) + r"(?!\w)", re.I)
         self.vague: dict[str, str] = {k: v for k, v in signals["vague"].items() if v}
         self.vague_re = alt(list(self.vague))
         self.modifiers: dict[str, str] = signals["modifiers"]

@@ -41,6 +41,8 @@ class Rule:
     handler: Callable[[re.Match, Ctx], Result]
     guard: Callable[[re.Match, str], bool] | None = None
     priority: int = 0
+    trigger: tuple[str, ...] = ()  # trigger groups (see TRIGGERS); empty: scan the whole text
+    reach: tuple[int, int] = (80, 80)  # how far a match may extend before/after its trigger
 
 
 UNIT_GRAN = {"second": "D", "minute": "D", "hour": "D", "day": "D", "night": "D", "week": "W",
@@ -56,6 +58,120 @@ PREP_CONTEXT = re.compile(
     r"last|past|coming)\s+|mid-|-)$",
     re.I,
 )
+
+
+def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
+    """Trigger words by group (lowercase whole tokens; digits are the group ``DIGIT``).
+    A rule runs only near a token of one of its groups."""
+    hol = {h.split()[0] if not h.startswith("the ") else h.split()[1] for h in lex.holidays}
+    hol = {re.sub(r"[^a-z].*$", "", h) for h in hol} - {""}
+    vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right")}
+    units = set(lex.unit_info)
+    return {
+        "MON": set(lex.month_num),
+        "WD": set(lex.weekday_num) | {w + "s" for w in lex.weekday_num},
+        "UNIT": units - {"quarter", "quarters", "century", "centuries", "weekend", "weekends"}
+        | {"yearly", "monthly", "weekly", "hourly", "nightly"},
+        "QUARTER": {"quarter", "quarters", "half"},
+        "CENT": {"century", "centuries"},
+        "WEEKEND": {"weekend", "weekends"},
+        "S": {"s"},
+        "DAYWORD": {"today", "yesterday", "tomorrow", "tonight"},
+        "POD": set(lex.pod_code) | {"mornings", "nights", "evenings", "afternoons"},
+        "AGO": {"ago", "earlier", "later", "before", "after", "hence", "previously", "now"},
+        "SEASON": set(lex.season_code),
+        "VAGUE": vague | {"recent", "coming"},
+        "CLOCK": {"noon", "midnight", "midday", "clock", "am", "pm", "m"},
+        "NUMWORD": {"nineteen", "eighteen", "twenty", "thousand"},
+        "DECW": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+        "RATE": {"times", "once", "twice"},
+        "SET": {"every", "each", "per", "daily", "annually", "nightly", "weekly", "monthly", "yearly", "hourly"},
+        "PERIOD": {"period"},
+        "QCODE": {"q", "h", "fy"},
+        "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
+    }
+
+
+_U = ("UNIT", "QUARTER", "CENT", "WEEKEND")
+RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
+    "date_mdy": (("MON",), (14, 26)),
+    "date_dmy": (("MON",), (26, 26)),
+    "iso": (("DIGIT",), (2, 30)),
+    "slash": (("DIGIT",), (2, 15)),
+    "month_year": (("MON",), (2, 30)),
+    "month": (("MON",), (20, 30)),
+    "year": (("DIGIT",), (18, 12)),
+    "spoken_year": (("NUMWORD",), (20, 50)),
+    "decade": (("S",), (22, 4)),
+    "decade_word": (("DECW",), (50, 5)),
+    "century": (("CENT",), (40, 10)),
+    "season": (("SEASON",), (30, 30)),
+    "quarter": (("QUARTER",), (50, 45)),
+    "quarter_ana": (("QUARTER",), (50, 5)),
+    "rel_unit": (_U, (32, 6)),
+    "dayword": (("DAYWORD",), (10, 25)),
+    "this_pod": (("UNIT", "POD"), (12, 5)),
+    "weekday": (("WD",), (25, 25)),
+    "time": (("CLOCK",), (40, 50)),
+    "ago": (("AGO",), (48, 12)),
+    "duration": (_U, (45, 25)),
+    "bare_plural": (_U, (10, 10)),
+    "vague": (("VAGUE",), (8, 25)),
+    "recent_units": (("VAGUE",), (2, 20)),
+    "set": (("SET",), (2, 60)),
+    "freq": (("SET",), (8, 12)),
+    "rate": (("RATE",), (2, 20)),
+    "holiday": (("HOLIDAY",), (12, 30)),
+    "year_earlier": (("UNIT", "QUARTER", "PERIOD"), (20, 30)),
+    "latest_period": (("PERIOD",), (30, 8)),
+    "weekend": (("WEEKEND",), (15, 12)),
+    "year_ended": (("UNIT",), (25, 8)),
+    "full_year": (("UNIT",), (30, 8)),
+    "year_period": (("PERIOD", "QUARTER"), (40, 10)),
+    "the_unit": (_U, (15, 8)),
+    "q_code": (("QCODE",), (2, 14)),
+    "fy": (("QCODE",), (2, 10)),
+    "day_before": (("AGO",), (12, 4)),
+    "year_end": (("UNIT",), (6, 10)),
+    "in_the_unit": (("UNIT",), (22, 4)),
+    "next_pod": (("UNIT", "POD"), (20, 4)),
+}
+
+
+# a fractional amount of a unit is written in the next smaller one: P1.5Y -> P18M
+_SMALLER = {("Y", False): ("M", False, 12), ("DE", False): ("Y", False, 10), ("CE", False): ("Y", False, 100),
+            ("W", False): ("D", False, 7), ("D", False): ("H", True, 24), ("H", True): ("M", True, 60),
+            ("M", True): ("S", True, 60), ("Q", False): ("M", False, 3)}
+
+
+def iso_duration(q: float | None, iso: str, time: bool) -> str:
+    """The TIMEX3 duration value of ``q`` units (``None``: an unspecified number, ``X``)."""
+    if q is None:
+        return f"P{'T' if time else ''}X{iso}"
+    if iso in ("DE", "CE"):  # TimeML writes decades and centuries in years
+        q, iso = q * (10 if iso == "DE" else 100), "Y"
+    if q != int(q):
+        nxt = _SMALLER.get((iso, time))
+        if nxt and float(q * nxt[2]).is_integer():
+            whole = int(q)
+            rest = int(round((q - whole) * nxt[2]))
+            if whole and nxt[1] == time:
+                return f"P{'T' if time else ''}{whole}{iso}{rest}{nxt[0]}"
+            if whole and not time and nxt[1]:
+                return f"P{whole}{iso}T{rest}{nxt[0]}"
+            return f"P{'T' if nxt[1] else ''}{int(q * nxt[2])}{nxt[0]}"
+        return f"P{'T' if time else ''}{q:g}{iso}"
+    return f"P{'T' if time else ''}{int(q)}{iso}"
+
+
+def _title_name(m: re.Match, group: str, text: str) -> bool:
+    """True when the unit word of the match is capitalised inside a sentence ("60 Minutes",
+    "This Week", "High Noon"): a title or a name, not a time expression."""
+    w = m.group(group)
+    if not w or not w[0].isupper() or w.isupper():
+        return False
+    before = text[max(0, m.start() - 3):m.start()]
+    return not (m.start() == 0 or re.search(r"(?:[.!?:]\s*|\n\s*|^\s*)$", before)) or m.start(group) > m.start()
 
 
 def _word_before(text: str, start: int, n: int = 40) -> str:
@@ -88,7 +204,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     rules: list[Rule] = []
 
     def add(name: str, pattern: str, handler, guard=None, priority: int = 0) -> None:
-        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority))
+        trig, reach = RULE_TRIGGERS.get(name, ((), (80, 80)))
+        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority, trig, reach))
 
     # ---------------------------------------------------------------- helpers
     def month_of(s: str) -> int:
@@ -96,7 +213,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def resolve_year(ctx: Ctx, month: int, day: int | None, start: int, end: int,
                      rel: str | None = None) -> int | None:
-        """The year of a month(-day) given without one."""
+        ctx.year_from_narrative = False
+        """The year of a month(-day) given without one: by the relative word, else the
+        tense of the sentence (past: the latest such date not after the reference date;
+        future: the earliest not before it), else the nearest one."""
         dct = ctx.dct
         if dct is None:
             return None
@@ -108,20 +228,28 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return dct.year if md > ref else dct.year + 1
         if rel == "this":
             return dct.year
-        tense = ctx.tense(start, end)
-        if tense != "future":
+        tense = ctx.tense(start, end, generic=day is None)
+        if tense is None and day is None and re.search(r"\b(?:by|until|till)\s+$", ctx.text[max(0, start - 8):start], re.I):
+            tense = "future"
+        if day is None and tense == "past":
             ry = ctx.recent_year(start)
-            if ry is not None and ry < dct.year:
+            if ry is not None and ry < dct.year and ry >= dct.year - 2:
+                ctx.year_from_narrative = True
                 return ry
-        if tense == "future":
-            return dct.year if md >= ref else dct.year + 1
-        if tense == "past":
-            return dct.year if md <= ref else dct.year - 1
-        # no tense cue: the nearest such date
-        this = date(dct.year, month, min(day or 15, 28))
-        cands = [date(dct.year + k, month, min(day or 15, 28)) for k in (-1, 0, 1)]
-        best = min(cands, key=lambda c: abs((c - dct).days))
-        return best.year if abs((best - dct).days) < abs((this - dct).days) - 60 else dct.year if md <= ref else dct.year - 1
+        best = None
+        for y in (dct.year - 1, dct.year, dct.year + 1):
+            c = date(y, month, min(day or 15, 28))
+            dist = abs((c - dct).days)
+            if best is None or dist < best[0]:
+                best = (dist, y)
+        y = best[1]
+        c = date(y, month, min(day or 15, 28))
+        slack = 31 if day else 45
+        if tense == "past" and (c - dct).days > slack:
+            y -= 1
+        elif tense == "future" and (dct - c).days > slack:
+            y += 1
+        return y
 
     def ymd_hit(ctx: Ctx, y: int | None, mo: int, d: int | None, start: int, end: int,
                 rel: str | None = None) -> Hit | None:
@@ -132,13 +260,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             if y is None:
                 v = f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else "")
                 return Hit("DATE", v, year_assumed=True)
+        anchor = ("narrative" if ctx.year_from_narrative else "dct") if assumed else None
         if d:
             dd = _safe_date(y, mo, d)
             if dd is None:
                 return None
-            return Hit("DATE", dd.isoformat(), anchor="dct" if assumed else None, year_assumed=assumed,
+            return Hit("DATE", dd.isoformat(), anchor=anchor, year_assumed=assumed,
                        point=(dd, "D"), names_year=not assumed)
-        return Hit("DATE", f"{y:04d}-{mo:02d}", anchor="dct" if assumed else None, year_assumed=assumed,
+        return Hit("DATE", f"{y:04d}-{mo:02d}", anchor=anchor, year_assumed=assumed,
                    point=(date(y, mo, 15), "M"), names_year=not assumed)
 
     def weekday_date(ctx: Ctx, wd: int, rel: str | None, start: int, end: int) -> date | None:
@@ -150,6 +279,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return weekday_on_or_before(dct, wd, strict=True)
         if rel in ("next", "coming"):
             return weekday_on_or_after(dct, wd, strict=True)
+        if rel == "this":
+            return dct + timedelta(days=wd - dct.isoweekday())
+        if ctx.text.startswith("'s", end):
+            return weekday_on_or_before(dct, wd)
         tense = ctx.tense(start, end)
         if tense == "future":
             return weekday_on_or_after(dct, wd)
@@ -185,17 +318,27 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return ymd_hit(ctx, y, mo, d, m.start(), m.end())
 
     add("date_mdy",
-        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:the\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})\b"
+        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})\b"
         rf"(?:{RANGE_SEP}(?P<day2>{DAY})\b)?(?:\s*,?\s*(?P<year>{YEAR4}))?", h_mdy, priority=5)
 
     def h_dmy(m: re.Match, ctx: Ctx) -> Result:
         mo = month_of(m.group("mon"))
         d = int(re.match(r"\d+", m.group("day")).group())
         y = int(m.group("year")) if m.group("year") else None
+        if m.group("day0"):
+            d0 = int(re.match(r"\d+", m.group("day0")).group())
+            h2 = ymd_hit(ctx, y, mo, d, m.start(), m.end())
+            if h2 is None or h2.point is None or d0 >= d:
+                return None
+            h1 = ymd_hit(ctx, h2.point[0].year, mo, d0, m.start(), m.end())
+            if h1 is None:
+                return None
+            h1.year_assumed, h1.anchor = h2.year_assumed, h2.anchor
+            return [(m.start("day0"), m.end("day0"), h1), (m.start("day"), m.end(), h2)]
         return ymd_hit(ctx, y, mo, d, m.start(), m.end())
 
     add("date_dmy",
-        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?!\w)"
+        rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:(?P<day0>{DAY})\s*(?:-|to|and|until|through)\s*)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?!\w)"
         rf"(?:\s*,?\s*(?P<year>{YEAR4}))?", h_dmy, priority=4)
 
     def h_iso(m: re.Match, ctx: Ctx) -> Result:
@@ -255,7 +398,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         h = ymd_hit(ctx, None, mo, None, m.start(), m.end(), rel)
         return h
 
-    add("month", rf"\b(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<mon>{MONF})(?![\w'])"
+    add("month", rf"\b(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<mon>{MONF})(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<rely>last|this|next)\s+year)?", h_month, g_month, priority=2)
 
     def g_year(m: re.Match, text: str) -> bool:
@@ -269,9 +412,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 return False
         if y < 1600 and not re.search(r"\b(?:in|since|until|by|year|of|from|before|after)\s*$", before, re.I):
             return False
-        after = text[m.end():m.end() + 20]
-        if re.match(r"\s*(?:people|persons|men|women|troops|soldiers|units|shares|tons|feet|meters|miles|"
-                    r"kilometers|votes|jobs|workers|cars|homes|acres|dollars|euros|yen|pounds)\b", after, re.I):
+        if lex.count_nouns_re.match(text, m.end()):
             return False
         return True
 
@@ -286,8 +427,26 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return [(m.start(), m.end("year"), h), (m.start("y2"), m.end(), _year_hit(y2))]
         return h
 
-    add("year", rf"(?<![\w$£€#.,/-])(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?![\w'])"
+    add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?![\w'])"
         rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])))?", h_year, g_year, priority=1)
+
+    def h_spoken_year(m: re.Match, ctx: Ctx) -> Result:
+        if m.group("hi"):
+            hi = lex.number(m.group("hi"))
+            lo = lex.number(m.group("lo"))
+            if hi is None or lo is None or not 10 <= lo <= 99:
+                return None
+            y = int(hi) * 100 + int(lo)
+        else:
+            lo = lex.number(m.group("lo2")) if m.group("lo2") else 0
+            if lo is None:
+                return None
+            y = 2000 + int(lo)
+        return _year_hit(y)
+
+    add("spoken_year", rf"\b(?:the\s+year\s+)?(?:(?P<hi>nineteen|eighteen|twenty)[-\s]+(?P<lo>{lex.number_word_re})"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<lo2>{lex.number_word_re}))?(?=\W*$|\W*[.,;]|\s+(?:and|when|as|in|to|was|is)\b))(?![\w-])",
+        h_spoken_year, lambda m, t: bool(m.group("hi")) or m.group(0).lower().startswith("the year"), priority=2)
 
     def h_decade(m: re.Match, ctx: Ctx) -> Result:
         if m.group("yr"):
@@ -392,9 +551,6 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return None
         if rely:
             return ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rely]
-        ry = ctx.recent_year(m.start(), 200)
-        if ry is not None:
-            return ry
         cur_q = (ctx.dct.month - 1) // 3 + 1
         if half:
             cur_q = 1 if ctx.dct.month <= 6 else 2
@@ -413,15 +569,56 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if y is None:
             return Hit("DATE", f"XXXX-{code}")
         mo = (q - 1) * (6 if half else 3) + 2
-        return Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
+        hit = Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
                    year_assumed=not (m.group("year") or m.group("rely") or m.group("rely2")),
                    point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")))
+        if m.group("the") and "-" in m.group(0) and not m.group("year"):
+            return [(m.start("ord"), m.end(), hit)]
+        return hit
 
     add("quarter",
-        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?"
+        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?P<the>the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?"
         rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
+
+    def h_q_code(m: re.Match, ctx: Ctx) -> Result:
+        kind, n = m.group("k").upper(), int(m.group("n"))
+        if kind == "H" and n > 2:
+            return None
+        if m.group("year"):
+            y = int(m.group("year"))
+            if y < 100:
+                y += 2000
+        elif ctx.dct is not None:
+            y = ctx.dct.year
+        else:
+            return Hit("DATE", f"XXXX-{kind}{n}")
+        mo = (n - 1) * (6 if kind == "H" else 3) + 2
+        return Hit("DATE", f"{y:04d}-{kind}{n}", anchor=None if m.group("year") else "dct",
+                   year_assumed=not m.group("year"), point=(date(y, mo, 15), "H" if kind == "H" else "Q"),
+                   names_year=bool(m.group("year")))
+
+    add("q_code", rf"(?<![\w-])(?-i:(?P<k>[QH])(?P<n>[1-4]))(?:\s*(?:of\s+)?(?:FY\s*)?(?P<year>{YEAR4}|'?\d\d(?![\w%])))?(?![\w-])",
+        h_q_code, priority=3)
+
+    def h_fy(m: re.Match, ctx: Ctx) -> Result:
+        y = int(m.group("y"))
+        if y < 100:
+            y += 2000
+        return _year_hit(y)
+
+    add("fy", r"(?<![\w-])(?-i:FY)\s*'?(?P<y>(?:19|20)\d\d|\d\d)(?![\w%])", h_fy, priority=3)
+
+    def h_day_before(m: re.Match, ctx: Ctx) -> Result:
+        n = -1 if m.group("d").lower() == "before" else 1
+        p = rel_point(ctx, "D", n, True)
+        if p is None:
+            return Hit("DATE", "XXXX-XX-XX")
+        return Hit("DATE", fmt(*p), anchor="narrative", point=p)
+
+    add("day_before", r"\bthe\s+day\s+(?P<d>before|after)(?=\s*[,.;:!?)]|\s+(?:that|when|which|and|but)\b)",
+        h_day_before, priority=2)
 
     def h_quarter_ana(m: re.Match, ctx: Ctx) -> Result:
         which = (m.group("w") or "").lower()
@@ -449,10 +646,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         gran = UNIT_GRAN[unit]
         pre = (m.group("pre") or "").lower()
         mod = {"early": "START", "late": "END", "mid": "MID"}.get(pre)
-        if rel in ("the past", "the last", "the previous") and unit in ("day", "hour", "minute", "second"):
+        if rel in ("the past", "the last", "the previous", "past") and unit in (
+                "day", "hour", "minute", "second", "decade", "century"):
             u = lex.unit_info[unit]
-            return Hit("DURATION", f"P{'T' if u['time'] else ''}1{u['iso']}")
-        narrative = rel in REL_NAR and not (rel == "the previous" and False)
+            return Hit("DURATION", iso_duration(1, u["iso"], u["time"]))
+        narrative = rel in REL_NAR
         n = REL_NAR[rel] if narrative else REL_DCT[rel]
         if unit in ("hour", "minute", "second"):
             return None
@@ -461,14 +659,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("DATE", UNKNOWN[gran], mod=mod)
         if gran == "S":
             return None
-        return Hit("DATE", fmt(*p), mod=mod, anchor="narrative" if narrative else "dct", point=p,
-                   names_year=gran in ("Y", "DE", "CE"))
+        hit = Hit("DATE", fmt(*p), mod=mod, anchor="narrative" if narrative else "dct", point=p,
+                  names_year=gran in ("Y", "DE", "CE"))
+        return hit
 
     add("rel_unit",
         r"\b(?:(?P<pre>early|earlier|late|later|mid)[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
         r"the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+following|the\s+preceding|"
         r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])",
-        h_rel_unit, priority=2)
+        h_rel_unit, lambda m, t: not _title_name(m, "u", t), priority=2)
 
     DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -487,7 +686,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
-    add("dayword", rf"\b(?:(?P<pre>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)"
+    add("dayword", rf"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_dayword, priority=3)
 
     def h_this_pod(m: re.Match, ctx: Ctx) -> Result:
@@ -510,7 +709,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_weekday(m: re.Match, ctx: Ctx) -> Result:
         wd = lex.weekday_num[m.group("wd").lower()]
-        rel = (m.group("rel") or "").lower() or None
+        rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
+        if rel == "coming" and m.group("rel").lower().startswith("this"):
+            rel = "next"
         pod = (m.group("pod") or "").lower()
         if m.group("pl"):
             code = f"XXXX-WXX-{wd}" + (f"T{lex.pod_code[pod]}" if pod else "")
@@ -525,7 +726,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
-    add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?![\w'])"
+    add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?", h_weekday, priority=2)
 
     def h_time(m: re.Match, ctx: Ctx) -> Result:
@@ -551,6 +752,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             hhmm = f"{h:02d}:{mi:02d}"
         day = m.group("day") or m.group("day0")
         d: date | None = None
+        if m.group("tmon"):
+            h = ymd_hit(ctx, int(m.group("tyear")) if m.group("tyear") else None, month_of(m.group("tmon")),
+                        int(re.match(r"\d+", m.group("tday")).group()), m.start(), m.end())
+            if h is None or h.point is None:
+                return None
+            d = h.point[0]
+            return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=h.anchor, year_assumed=h.year_assumed,
+                       point=(d, "D"), names_year=h.names_year)
         if day:
             dl = day.lower()
             if dl in DAYWORD:
@@ -559,8 +768,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 d = weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end())
         else:
             nar = ctx.narrative()
-            if nar and nar[1] == "D":
-                d = nar[0]
+            d = nar[0] if nar and nar[1] == "D" else ctx.dct
         if d is None:
             return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
         return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor="dct" if day else "narrative", point=(d, "D"))
@@ -570,8 +778,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?<![\w:.$])(?:(?P<day0>{WD}|today|yesterday|tomorrow)\s+(?:at\s+)?)?"
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|"
         rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight))"
-        rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)(?!\w))?",
-        lambda m, ctx: h_time_wrap(m, ctx), priority=4)
+        rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?!\w)|(?P<tmon>{MON})\s*(?P<tday>{DAY})\b(?:\s*,?\s*(?P<tyear>{YEAR4}))?))?",
+        lambda m, ctx: h_time_wrap(m, ctx), lambda m, t: not _title_name(m, "cw", t), priority=4)
 
     def h_time_wrap(m: re.Match, ctx: Ctx) -> Result:
         if m.group("oc"):
@@ -603,25 +811,30 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if q is None:
             return Hit("DATE", "PAST_REF" if dirw in ("ago", "earlier", "before") else "FUTURE_REF",
                        anchor="dct" if dirw == "ago" else "narrative")
-        if q != int(q):
-            q_i = None
-        else:
-            q_i = int(q)
         if unit in ("hour", "minute", "second"):
-            return Hit("DURATION" if dirw not in ("ago",) else "DATE",
-                       f"PT{m.group('q') if False else int(q) if q == int(q) else q}{lex.unit_info[unit]['iso']}") \
-                if dirw not in ("ago",) else Hit("DATE", ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX",
-                                                 anchor="dct", point=(ctx.dct, "D") if ctx.dct else None)
-        if q_i is None:
+            if dirw in ("ago", "from now", "hence") and ctx.dct is not None:
+                # a few hours ago: the reference day, at day precision
+                return Hit("DATE", ctx.dct.isoformat(), anchor="dct", point=(ctx.dct, "D"))
+            # "two hours later": TimeML marks the duration
+            u = lex.unit_info[unit]
+            return [(m.start(), m.end("u"), Hit("DURATION", iso_duration(q, u["iso"], True)))]
+        if q != int(q):
             return None
+        q_i = int(q)
         if unit == "fortnight":
             q_i *= 2
+        if unit == "decade":
+            q_i, gran = q_i * 10, "Y"
         sign = -1 if dirw in ("ago", "earlier", "before", "previously") else 1
         narrative = dirw not in ("ago", "from now", "hence")
         p = rel_point(ctx, gran, sign * q_i, narrative)
         if p is None:
             return Hit("DATE", UNKNOWN.get(gran, "XXXX-XX-XX"))
-        if narrative and ctx.narrative() and gran in ("Y",) and ctx.narrative()[1] in ("Q", "M", "D", "H"):
+        qc = ctx.quarter_context(m.start())
+        if gran == "Y" and qc is not None:
+            p = (shift(qc, "Y", sign * q_i), "Q")
+            return Hit("DATE", fmt(*p), anchor="narrative", point=p, keep_anchor=True)
+        elif narrative and ctx.narrative() and gran in ("Y",) and ctx.narrative()[1] in ("Q", "M", "D", "H"):
             p = (p[0], ctx.narrative()[1])
         if gran == "WE":
             p = (p[0], "W")
@@ -634,8 +847,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return bool(re.match(r"\s*(?:[,.;:!?)\"']|$|and\b|but\b)", text[m.end():m.end() + 6]))
         return True
 
-    add("ago", rf"\b(?:(?:about|nearly|almost|some|roughly|around|more\s+than|less\s+than|just|only|over)\s+)?"
-        rf"(?P<q>{QTY})\s+(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously)(?!\w)",
+    add("ago", rf"\b(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over)\s+)?"
+        rf"(?P<q>{QTY})\s+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously)(?!\w)",
         h_ago, g_ago, priority=3)
 
     # durations
@@ -645,6 +858,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         unit = lex.unit_info[m.group("u").lower()]["name"]
         qs = m.group("q").lower()
+        if _title_name(m, "u", text):
+            return False
+        if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in text[m.end("q"):m.start("u")]) \
+                and m.group("u").lower().endswith("s"):
+            return False  # "three-quarters of its food": a fraction
+        if re.fullmatch(r"(?:1[0-9]|20)\d\d", qs):
+            return False  # a year ("the 1988 second quarter", "the 1988 quarter")
+        if unit == "second" and not m.group("u").lower().endswith("s") and re.match(r"[-\s]+(?:quarter|half)\b", after, re.I):
+            return False
         if unit == "second" and not m.group("u").lower().endswith("s") and qs in ("a", "an", "one"):
             return False
         if unit == "night" and qs in ("a", "an"):
@@ -654,8 +876,6 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             if re.search(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", before, re.I):
                 return False
             if re.search(r"\b(?:one|a)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
-                return False
-            if re.match(r"\s+(?:or\s+(?:so|two)|earlier|ago|later)\b", after, re.I) and False:
                 return False
         return True
 
@@ -669,28 +889,21 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
         if q is not None and u.get("factor"):
             q *= u["factor"]
-        if m.group("half"):
+        if m.group("half") is not None or m.group("half1") is not None:
             q = (q or 0) + 0.5
-        if q is None:
-            n = "X"
-        elif q == int(q):
-            n = str(int(q))
-        else:
-            n = f"{q:g}"
-        value = f"P{'T' if u['time'] else ''}{n}{iso}"
+        value = iso_duration(q, iso, u["time"])
         apx = (m.group("apx") or "").lower()
         mod = lex.approx.get(re.sub(r"\s+", " ", apx)) if apx else None
-        return Hit("DURATION", value, mod=mod)
+        hit = Hit("DURATION", value, mod=mod)
+        if det in ("the", "these", "those") and "-" in m.group(0)[m.start("q") - m.start():]:
+            return [(m.start("apx") if apx else m.start("q"), m.end(), hit)]
+        return hit
 
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?:(?P<apx>{lex.approx_re})\s+)?(?P<q>{QTY})(?:[-\s]+and[-\s]+a[-\s]+half(?P<half1>))?[-\s]+(?P<u>{UNIT})"
+        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
-
-    def h_bare_plural(m: re.Match, ctx: Ctx) -> Result:
-        u = lex.unit_info[m.group("u").lower()]
-        return Hit("DURATION", f"P{'T' if u['time'] else ''}X{u['iso']}")
 
     add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
         r"(?<=\bwithin\s)(?P<u2>years|months|weeks|days|hours|minutes)\b",
@@ -713,8 +926,6 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         w = m.group(0).lower()
         after = text[m.end():m.end() + 12]
         before = _word_before(text, m.start(), 12)
-        if w == "now" and re.match(r"\s*(?:that)\b", after, re.I) and False:
-            return False
         if w in ("current", "future") and not re.match(r"\s+[a-z]", after):
             return w == "future" and bool(re.search(r"\bthe\s+$", before, re.I))
         if w in ("the past",) and re.match(r"\s+(?:few|several|two|three|\d)", after):
@@ -814,14 +1025,115 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{lex.holiday_re})(?![\w])(?:\s*,?\s+(?P<year>{YEAR4}))?",
         h_holiday, g_holiday, priority=3)
 
+    def h_year_earlier(m: re.Match, ctx: Ctx) -> Result:
+        qc = ctx.quarter_context(m.start())
+        if qc is not None:
+            p = (shift(qc, "Y", -1), "Q")
+        elif ctx.dct is not None:
+            p = (shift(ctx.dct, "Y", -1), "Y")
+        else:
+            return Hit("DATE", "XXXX")
+        return Hit("DATE", fmt(*p), anchor="narrative", point=p, keep_anchor=True)
+
+    add("year_earlier", r"\b(?:the\s+)?year-(?:earlier|ago)\s+(?:period|quarter|results?)\b|(?<![\w-])year-(?:earlier|ago)(?![\w-])",
+        lambda m, ctx: _trim_noun(m, h_year_earlier(m, ctx)), priority=2)
+
+    def _trim_noun(m: re.Match, hit: Hit) -> Result:
+        t = m.group(0).lower()
+        if t.endswith("result") or t.endswith("results"):
+            k = t.index("year-")
+            e = m.start() + t.index(" ", k)
+            return [(m.start() + k, e, hit)]
+        return hit
+
+    def h_latest_period(m: re.Match, ctx: Ctx) -> Result:
+        qc = ctx.quarter_context(m.start())
+        if qc is None:
+            return None
+        return Hit("DATE", fmt(qc, "Q"), anchor="narrative", point=(qc, "Q"))
+
+    add("latest_period", r"\bthe\s+(?:latest|same|comparable|recent)\s+period\b", h_latest_period, priority=1)
+
+    def h_weekend(m: re.Match, ctx: Ctx) -> Result:
+        if ctx.dct is None:
+            return Hit("DATE", "XXXX-WXX-WE")
+        dct = ctx.dct
+        if ctx.tense(m.start(), m.end()) == "future":
+            d = weekday_on_or_after(dct, 6)
+        else:
+            d = weekday_on_or_before(dct, 7) if dct.isoweekday() < 6 else dct
+        return Hit("DATE", fmt(d, "WE"), anchor="dct", point=(d, "D"))
+
+    add("weekend", r"(?:(?<=\bover\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bat\s)|(?<=\bfor\s)|(?<=\bof\s))the\s+weekend\b", h_weekend, priority=1)
+
+    def h_year_ended(m: re.Match, ctx: Ctx) -> Result:
+        return Hit("DURATION", "P1Y")
+
+    add("year_ended", r"\bthe\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending|that\s+ended|to\s+date)\b)", h_year_ended, priority=1)
+
+    def h_full_year(m: re.Match, ctx: Ctx) -> Result:
+        if ctx.dct is None:
+            return Hit("DATE", "XXXX")
+        y = ctx.dct.year
+        return Hit("DATE", f"{y:04d}", anchor="dct", point=(date(y, 7, 1), "Y"))
+
+    add("full_year", r"\bthe\s+(?:full|fiscal|current|entire|whole|current\s+fiscal|latest\s+fiscal)\s+year\b(?!\s+(?:ended|ending|that|to\s+date|earlier|ago)\b)",
+        h_full_year, priority=1)
+
+    def h_year_period(m: re.Match, ctx: Ctx) -> Result:
+        y = int(m.group("year"))
+        qc = ctx.quarter_context(m.start())
+        if m.group("ord"):
+            q = QORD[m.group("ord").lower()]
+            d = date(y, (q - 1) * 3 + 2, 15)
+            return Hit("DATE", fmt(d, "Q"), point=(d, "Q"), names_year=True, keep_anchor=True)
+        if qc is not None:
+            d = date(y, qc.month, 15)
+            return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
+        return Hit("DATE", f"{y:04d}", point=(date(y, 7, 1), "Y"), names_year=True, keep_anchor=True)
+
+    add("year_period", rf"\bthe\s+(?P<year>{YEAR4})\s+(?:(?P<ord>first|second|third|fourth)[-\s]+)?(?:fiscal\s+)?(?:quarter|period)\b",
+        h_year_period, priority=4)
+
+    def h_year_end(m: re.Match, ctx: Ctx) -> Result:
+        if ctx.dct is None:
+            return Hit("DATE", "XXXX-12-31")
+        y = ctx.dct.year
+        if re.search(r"\bsince\s+$", _word_before(ctx.text, m.start(), 10), re.I):
+            y -= 1
+        d = date(y, 12, 31)
+        return Hit("DATE", d.isoformat(), mod="END", anchor="dct", point=(d, "D"))
+
+    add("year_end", r"\b(?:the\s+)?year(?:-|\s+|'s\s+)end\b", h_year_end, priority=2)
+
+    def h_in_the_unit(m: re.Match, ctx: Ctx) -> Result:
+        unit = m.group("u").lower()
+        gran = UNIT_GRAN[unit]
+        if ctx.dct is None:
+            return Hit("DATE", UNKNOWN[gran])
+        return Hit("DATE", fmt(ctx.dct, gran), anchor="dct", point=(ctx.dct, gran), names_year=gran == "Y")
+
+    add("in_the_unit", r"\b(?:earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)\b", h_in_the_unit, priority=2)
+
+    def h_next_pod(m: re.Match, ctx: Ctx) -> Result:
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        code = lex.pod_code[m.group("pod").lower()]
+        nar = ctx.narrative()
+        if nar is None or nar[1] != "D":
+            return Hit("TIME", f"XXXX-XX-XXT{code}")
+        d = nar[0] + timedelta(days={"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0))
+        return Hit("TIME", f"{d.isoformat()}T{code}", anchor="narrative", point=(d, "D"))
+
+    add("next_pod", r"\b(?P<rel>the\s+next|the\s+following|the\s+previous|that\s+same|the\s+same)\s+(?P<pod>morning|afternoon|evening|night)\b",
+        h_next_pod, priority=2)
+
     # "the end of the year", "the rest of the month"
     def h_the_unit(m: re.Match, ctx: Ctx) -> Result:
         unit = m.group("u").lower()
         gran = UNIT_GRAN[unit]
-        nar = ctx.narrative()
-        if nar is None:
+        if ctx.dct is None:
             return Hit("DATE", UNKNOWN[gran])
-        return Hit("DATE", fmt(nar[0], gran), anchor="narrative", point=(nar[0], gran))
+        return Hit("DATE", fmt(ctx.dct, gran), anchor="dct", point=(ctx.dct, gran))
 
     add("the_unit", r"(?<=\bof\s)the\s+(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after|in|when|that)\b)",
         h_the_unit, priority=0)

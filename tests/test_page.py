@@ -1,0 +1,152 @@
+"""The HTML page: embed modes, escaping of the embedded data, table, snapshot."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser_fixtures import PAYLOADS, hostile_events, sample_events
+from timeline.chart import plot
+from timeline.errors import OutputError
+from timeline.page import plotly_cdn_url, script_json, to_html, write_html
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def _payload(html_text: str, div_id: str) -> dict:
+    m = re.search(rf'<script type="application/json" id="{div_id}-data">(.*?)</script>', html_text, re.S)
+    assert m, "no data block"
+    return json.loads(m.group(1))
+
+
+def test_inline_page_is_self_contained():
+    h = to_html(sample_events(), title="US and Russia")
+    assert h.startswith("<!DOCTYPE html>")
+    assert "plotly.js v" in h and len(h) > 3_000_000
+    assert '<script src="https://cdn' not in h and 'src="plotly.min.js"' not in h
+    assert "<title>US and Russia</title>" in h
+    assert '<details class="tl-table-wrap">' in h  # collapsed by default
+
+
+def test_cdn_and_directory_modes(tmp_path):
+    h = to_html(sample_events(), plotlyjs="cdn")
+    assert f'<script src="{plotly_cdn_url()}"' in h and len(h) < 200_000
+    p = write_html(sample_events(), tmp_path / "out" / "t.html", plotlyjs="directory")
+    assert p.exists() and (p.parent / "plotly.min.js").stat().st_size > 3_000_000
+    assert '<script src="plotly.min.js"' in p.read_text(encoding="utf-8")
+    with pytest.raises(OutputError, match="plotlyjs"):
+        to_html(sample_events(), plotlyjs="bundle")
+    with pytest.raises(OutputError, match="div_id"):
+        to_html(sample_events(), div_id='x"><script>')
+
+
+def test_fragment_loads_plotly_once():
+    f = to_html(sample_events(), fragment=True, plotlyjs="cdn", div_id="tl-a")
+    assert "<html" not in f and "<body" not in f
+    assert 'id="tl-a"' in f and "data-timeline-plotly" in f and 'typeof window.Plotly!=="undefined"' in f
+    g = to_html(sample_events(), fragment=True, div_id="tl-b")
+    assert g.startswith('<script charset="utf-8">if (typeof window.Plotly === "undefined") {')
+    assert "TimelinePage.boot(\"tl-b\")" in g
+
+
+def test_figure_input_and_foreign_figure():
+    fig = plot(sample_events(), title="T")
+    h = to_html(fig, plotlyjs="cdn", div_id="tl-f")
+    assert len(_payload(h, "tl-f")["events"]) == len(sample_events())
+    import plotly.graph_objects as go
+
+    h = to_html(go.Figure(go.Scatter(x=[1, 2], y=[3, 4])), plotlyjs="cdn", div_id="tl-g")
+    assert _payload(h, "tl-g")["events"] is None and 'class="tl-search"' not in h
+
+
+def test_script_json_escapes_breakouts():
+    s = script_json({"a": "</script><!--<b>&\u2028\u2029"})
+    assert "</" not in s and "<!--" not in s and "\u2028" not in s and "\u2029" not in s and "&" not in s
+    assert json.loads(s) == {"a": "</script><!--<b>&\u2028\u2029"}
+
+
+def test_hostile_text_is_inert_in_html():
+    e = hostile_events()
+    h = to_html(e, plotlyjs="cdn", div_id="tl-h", title=PAYLOADS[1], lanes="actor")
+    body = h.split("<body>", 1)[1]
+    # no document-made tag anywhere; only our own scripts
+    assert body.count("<script") == 3
+    for bad in ("<img", "<svg", "<a href", "<span style=\"position", "<b onmouse", "href=\"javascript", "href=\"data",
+                "<u>"):
+        assert bad not in body
+    block = re.search(r'id="tl-h-data">(.*?)</script>', body, re.S).group(1)
+    assert "\u2028" not in block and "<" not in block
+    # the data round-trips exactly
+    data = _payload(h, "tl-h")
+    assert [r["sentence"] for r in data["events"]] == list(e["sentence"])
+    assert [r["title"] for r in data["events"]] == list(e["title"])
+    # only http(s) URLs are offered as links
+    links = [r["link"] for r in data["events"]]
+    assert all(x == "" or x.startswith(("http://", "https://")) for x in links)
+    assert not any("javascript" in x or x.startswith("data:") for x in links)
+
+
+def test_table_rows_escaped_and_lazy_for_big_tables(monkeypatch):
+    h = to_html(hostile_events(), plotlyjs="cdn", div_id="tl-t")
+    rows = re.findall(r'<tr data-id="(\d+)">', h)
+    assert len(rows) == len(hostile_events())
+    assert "&lt;script&gt;window.__pwned=1" in h
+    import timeline.page as page
+
+    monkeypatch.setattr(page, "TABLE_STATIC_MAX", 3)
+    h = to_html(sample_events(), plotlyjs="cdn", div_id="tl-t")
+    assert 'data-lazy="true"' in h and not re.findall(r'<tr data-id="\d+">', h)
+
+
+def test_details_data_has_highlight_offsets():
+    e = sample_events()
+    data = _payload(to_html(e, plotlyjs="cdn", div_id="tl-d"), "tl-d")
+    for r in data["events"]:
+        a, b = r["hl"]
+        assert r["sentence"][a:b] == r["mention"]
+    r0 = data["events"][0]
+    assert r0["link"] == e.loc[0, "url"]
+    geneva = next(r for r in data["events"] if r["doc"] == "notes-geneva.txt")
+    assert geneva["url"].startswith("ftp:") and geneva["link"] == ""
+
+
+def _normalise(h: str) -> str:
+    from plotly.offline import get_plotlyjs_version
+
+    h = h.replace(get_plotlyjs_version(), "X.Y.Z")
+    return h
+
+
+def test_snapshot_page():
+    """Great-tables-style snapshot (CDN mode, fixed div id). Regenerate with
+    ``UPDATE_SNAPSHOTS=1`` after an intended change and review the diff."""
+    h = _normalise(to_html(sample_events(), plotlyjs="cdn", div_id="tl-snap", title="US–Russia"))
+    f = SNAPSHOTS / "page_sample.html"
+    if os.environ.get("UPDATE_SNAPSHOTS") or not f.exists():
+        SNAPSHOTS.mkdir(exist_ok=True)
+        f.write_text(h, encoding="utf-8")
+        if not os.environ.get("UPDATE_SNAPSHOTS"):
+            pytest.fail("snapshot created; run again")
+    assert h == f.read_text(encoding="utf-8")
+
+
+def test_snapshot_fragment():
+    h = _normalise(to_html(sample_events(), plotlyjs="cdn", fragment=True, div_id="tl-snap2", lanes="actor",
+                           theme="dark"))
+    f = SNAPSHOTS / "fragment_actor_dark.html"
+    if os.environ.get("UPDATE_SNAPSHOTS") or not f.exists():
+        SNAPSHOTS.mkdir(exist_ok=True)
+        f.write_text(h, encoding="utf-8")
+        if not os.environ.get("UPDATE_SNAPSHOTS"):
+            pytest.fail("snapshot created; run again")
+    assert h == f.read_text(encoding="utf-8")
+
+
+def test_deterministic_output():
+    a = to_html(sample_events(), plotlyjs="cdn")
+    b = to_html(sample_events(), plotlyjs="cdn")
+    assert a == b

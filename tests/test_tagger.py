@@ -1,0 +1,218 @@
+"""Table-driven tests of timeline.tagger.tag on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from timeline.tagger import TIMEX_TYPES, Timex, tag
+
+D = date
+
+# (sentence, reference date, [(text, type, value), ...]) -- every timex expected, in order
+CASES = [
+    # absolute and partial dates
+    ("The treaty was signed on March 3, 2021, in Geneva.", D(2024, 5, 1),
+     [("March 3, 2021", "DATE", "2021-03-03")]),
+    ("Talks resumed Feb. 9 after a pause.", D(2024, 2, 20), [("Feb. 9", "DATE", "2024-02-09")]),
+    ("The museum reopened on 14 July 2019.", D(2024, 5, 1), [("14 July 2019", "DATE", "2019-07-14")]),
+    ("The vote is set for Tuesday, 9 April.", D(2024, 4, 2), [("Tuesday, 9 April", "DATE", "2024-04-09")]),
+    ("The filing is dated 2023-11-30.", D(2024, 5, 1), [("2023-11-30", "DATE", "2023-11-30")]),
+    ("The form was stamped 8/25/2020 by the clerk.", D(2024, 5, 1), [("8/25/2020", "DATE", "2020-08-25")]),
+    ("Prices peaked in October 2022.", D(2024, 5, 1), [("October 2022", "DATE", "2022-10")]),
+    ("The company was founded in 1987.", D(2024, 5, 1), [("1987", "DATE", "1987")]),
+    ("Floods hit the valley in the spring of 2018.", D(2024, 5, 1), [("the spring of 2018", "DATE", "2018-SP")]),
+    ("The report is due in mid-September.", D(2024, 5, 1), [("mid-September", "DATE", "2024-09")]),
+    ("Output should recover by early 2026.", D(2024, 5, 1), [("early 2026", "DATE", "2026")]),
+    ("Growth was fast in the 1960s.", D(2024, 5, 1), [("the 1960s", "DATE", "196")]),
+    ("The abbey dates from the 12th century.", D(2024, 5, 1), [("the 12th century", "DATE", "11")]),
+    # relative to the reference date
+    ("Officials said today that the bridge is safe.", D(2024, 5, 1), [("today", "DATE", "2024-05-01")]),
+    ("The storm hit the coast yesterday.", D(2024, 5, 1), [("yesterday", "DATE", "2024-04-30")]),
+    ("Sales fell last year and will rise next year.", D(2024, 5, 1),
+     [("last year", "DATE", "2023"), ("next year", "DATE", "2025")]),
+    ("Parliament meets this week and next month.", D(2024, 5, 1),
+     [("this week", "DATE", "2024-W18"), ("next month", "DATE", "2024-06")]),
+    ("The ship left port two days ago.", D(2024, 5, 1), [("two days ago", "DATE", "2024-04-29")]),
+    ("The plant closed four years ago.", D(2013, 3, 1), [("four years ago", "DATE", "2009")]),
+    ("The minister said on Monday that taxes would not rise.", D(2024, 5, 1),  # a Wednesday
+     [("Monday", "DATE", "2024-04-29")]),
+    ("The minister will travel to Oslo on Friday.", D(2024, 5, 1), [("Friday", "DATE", "2024-05-03")]),
+    ("The ferry sank last Saturday.", D(2024, 5, 1), [("last Saturday", "DATE", "2024-04-27")]),
+    ("The final is this Sunday.", D(2024, 5, 1), [("this Sunday", "DATE", "2024-05-05")]),
+    ("Gunfire was heard Tuesday night near the port.", D(2024, 5, 1),
+     [("Tuesday night", "TIME", "2024-04-30TNI")]),
+    ("The mayor spoke this morning.", D(2024, 5, 1), [("this morning", "TIME", "2024-05-01TMO")]),
+    ("The rally starts tonight.", D(2024, 5, 1), [("tonight", "TIME", "2024-05-01TNI")]),
+    ("The shop opens at 9 a.m. and closes at noon.", D(2024, 5, 1),
+     [("9 a.m.", "TIME", "2024-05-01T09:00"), ("noon", "TIME", "2024-05-01T12:00")]),
+    # months without a year
+    ("The harvest failed in August, farmers said.", D(2024, 5, 1), [("August", "DATE", "2023-08")]),
+    ("The new line will open in August.", D(2024, 5, 1), [("August", "DATE", "2024-08")]),
+    ("Exports rose in February.", D(2024, 5, 1), [("February", "DATE", "2024-02")]),
+    ("Inflation spiked last year. In an interview in March, the governor warned of more.",
+     D(2024, 11, 7), [("last year", "DATE", "2023"), ("March", "DATE", "2023-03")]),
+    # narrative anchoring
+    ("The strike began on June 2, 2022. A week later, the port closed. The next day, it reopened.",
+     D(2024, 5, 1),
+     [("June 2, 2022", "DATE", "2022-06-02"), ("A week later", "DATE", "2022-W23"),
+      ("The next day", "DATE", "2022-06-10")]),
+    ("The firm was sold in 2015. That year, profits doubled.", D(2024, 5, 1),
+     [("2015", "DATE", "2015"), ("That year", "DATE", "2015")]),
+    ("Three weeks later the ban was lifted.", D(2024, 5, 1), [("Three weeks later", "DATE", "2024-W21")]),
+    # ranges
+    ("The festival runs between June 12 and 15.", D(2024, 5, 1),
+     [("June 12", "DATE", "2024-06-12"), ("15", "DATE", "2024-06-15")]),
+    ("The exhibition is open from May to July.", D(2024, 4, 1),
+     [("May", "DATE", "2024-05"), ("July", "DATE", "2024-07")]),
+    ("He served as mayor 2014-2016.", D(2024, 5, 1), [("2014", "DATE", "2014"), ("2016", "DATE", "2016")]),
+    # durations, vague references, sets
+    ("Both sides agreed to a 30-day truce.", D(2024, 5, 1), [("30-day", "DURATION", "P30D")]),
+    ("The tanks must leave within 10 days.", D(2024, 5, 1), [("10 days", "DURATION", "P10D")]),
+    ("Prices have climbed for the past several months.", D(2024, 5, 1),
+     [("the past several months", "DURATION", "PXM")]),
+    ("The talks lasted twenty-five minutes.", D(2024, 5, 1), [("twenty-five minutes", "DURATION", "PT25M")]),
+    ("In recent years the town has grown.", D(2024, 5, 1), [("recent years", "DATE", "PAST_REF")]),
+    ("The army is now in control.", D(2024, 5, 1), [("now", "DATE", "PRESENT_REF")]),
+    ("Nobody can predict the future.", D(2024, 5, 1), [("the future", "DATE", "FUTURE_REF")]),
+    ("The market is held every week.", D(2024, 5, 1), [("every week", "SET", "P1W")]),
+    ("The paper is published daily.", D(2024, 5, 1), [("daily", "SET", "P1D")]),
+    ("The choir meets each Thursday.", D(2024, 5, 1), [("each Thursday", "SET", "XXXX-WXX-4")]),
+    # event-anchored: only the duration part
+    ("He resigned three days after taking office.", D(2024, 5, 1), [("three days", "DURATION", "P3D")]),
+    ("The decree came 10 days before the election.", D(2024, 5, 1), [("10 days", "DURATION", "P10D")]),
+    # holidays, quarters, weekends, decades
+    ("Shops close on Christmas Day.", D(2024, 5, 1), [("Christmas Day", "DATE", "2024-12-25")]),
+    ("Crowds gathered on New Year's Day.", D(2024, 5, 1), [("New Year's Day", "DATE", "2024-01-01")]),
+    ("Families met for Thanksgiving last year.", D(2024, 5, 1),
+     [("Thanksgiving", "DATE", "2023-11-23"), ("last year", "DATE", "2023")]),
+    ("Easter falls early in 2024.", D(2024, 5, 1), [("Easter", "DATE", "2024-03-31"), ("2024", "DATE", "2024")]),
+    ("Profit rose in the third quarter.", D(2024, 11, 1), [("the third quarter", "DATE", "2024-Q3")]),
+    ("Profit fell in the fourth quarter of 2023.", D(2024, 5, 1),
+     [("the fourth quarter of 2023", "DATE", "2023-Q4")]),
+    ("The fire broke out over the weekend.", D(2024, 5, 1), [("the weekend", "DATE", "2024-W17-WE")]),
+    ("Unemployment soared in the late 1970s.", D(2024, 5, 1), [("the late 1970s", "DATE", "197")]),
+    ("Revenue beat forecasts in Q3 2023 and in H1 2024.", D(2024, 9, 1),
+     [("Q3 2023", "DATE", "2023-Q3"), ("H1 2024", "DATE", "2024-H1")]),
+    ("The summit ran from 10 to 12 March.", D(2024, 4, 1),
+     [("10", "DATE", "2024-03-10"), ("12 March", "DATE", "2024-03-12")]),
+    ("The crew spent 2 1/2 years at sea and two and a half hours in port.", D(2024, 5, 1),
+     [("2 1/2 years", "DURATION", "P2Y6M"), ("two and a half hours", "DURATION", "PT2H30M")]),
+    ("The law takes effect by the end of the year.", D(2024, 5, 1),
+     [("the end of the year", "DATE", "2024")]),
+    ("Aid fell sharply in late 2019.", D(2024, 5, 1), [("late 2019", "DATE", "2019")]),
+    ("The talks collapsed on May 4, 2021. The day before, both sides had been hopeful.", D(2024, 5, 1),
+     [("May 4, 2021", "DATE", "2021-05-04"), ("The day before", "DATE", "2021-05-03")]),
+    ("Viewers watched 60 Minutes and This Week on Sunday.", D(2024, 5, 1), [("Sunday", "DATE", "2024-04-28")]),
+    ("Iraq imports three-quarters of its food.", D(2024, 5, 1), []),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_sentences(text: str, ref: date, expected: list[tuple[str, str, str]]) -> None:
+    got = [(t.text, t.type, t.value) for t in tag(text, ref)]
+    assert got == expected
+
+
+NEGATIVES = [
+    "Be that as it may, the deal is off.",
+    "Putin may be stalling for time.",
+    "Protesters march through the capital every evening",  # lowercase verb; SET on "every evening" below
+    "A second source confirmed the report.",
+    "A second Russian source denied it.",
+    "We met them and we left.",
+    "The Sun newspaper ran the story.",
+    "Aid reached $174 billion this cycle.",
+    "Some 600,000 people fled.",
+    "Turnout fell by 20 percent.",
+    "March on, said the general.",
+    "He scored 2015 points in his career.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES[:2] + NEGATIVES[3:])
+def test_no_timex(text: str) -> None:
+    assert tag(text, D(2024, 5, 1)) == []
+
+
+def test_march_verb_with_set() -> None:
+    got = [(t.text, t.type) for t in tag(NEGATIVES[2], D(2024, 5, 1))]
+    assert got == [("every evening", "SET")]
+
+
+def test_may_month_in_context() -> None:
+    got = [(t.text, t.value) for t in tag("The vote was held in May. It may be repeated.", D(2024, 8, 1))]
+    assert got == [("May", "2024-05")]
+
+
+def test_offsets_with_typographic_characters() -> None:
+    text = "On\u00a0January\u00a022, the \u201cdeal\u201d fell\u2014apart; it\u2019s over since last\u00a0week \u2013 now."
+    got = tag(text, D(2025, 1, 26))
+    assert [t.text for t in got] == ["January\u00a022", "last\u00a0week", "now"]
+    for t in got:
+        assert text[t.start:t.end] == t.text
+    assert got[0].value == "2025-01-22"
+
+
+def test_sorted_and_well_formed_on_long_text() -> None:
+    para = ("On March 3, 2021 the board met. Two days later it resigned. Last year sales fell 5 percent "
+            "and next month they may recover, the CEO said on Tuesday. ")
+    text = para * 200
+    got = tag(text, datetime(2024, 5, 1, 12, 0))
+    assert len(got) == 200 * 5
+    assert [t.start for t in got] == sorted(t.start for t in got)
+    for t in got:
+        assert isinstance(t, Timex)
+        assert t.type in TIMEX_TYPES
+        assert text[t.start:t.end] == t.text
+        assert t.end > t.start
+
+
+def test_fields() -> None:
+    got = tag("On January 22 the talks failed; a day later they resumed. Between 2009 and 2010 it grew.",
+              D(2025, 1, 26))
+    jan, later, y1, y2 = got
+    assert (jan.year_assumed, jan.anchor, jan.is_calendar) == (True, "dct", True)
+    assert (later.anchor, later.value) == ("narrative", "2025-01-23")
+    assert (y1.range_role, y1.range_end, y2.range_role) == ("start", "2010", "end")
+    assert y1.anchor is None and not y1.year_assumed
+    early = tag("The plan starts in early December.", D(2012, 11, 1))[0]
+    assert (early.text, early.value, early.mod) == ("early December", "2012-12", "START")
+    assert not tag("now", D(2024, 1, 1))[0].is_calendar
+    assert not tag("a 30-day ceasefire", D(2024, 1, 1))[0].is_calendar
+
+
+def test_without_reference_date() -> None:
+    got = {t.text: t.value for t in tag("He left yesterday and returns on Christmas; in 1999 too.")}
+    assert got["yesterday"] == "XXXX-XX-XX"
+    assert got["Christmas"] == "XXXX-12-25"
+    assert got["1999"] == "1999"
+
+
+def test_empty() -> None:
+    assert tag("") == []
+    assert tag("No dates here at all.", D(2024, 1, 1)) == []
+
+
+def test_trigger_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keyword prefilter is an optimisation only: same output as running every rule
+    over the whole text."""
+    import timeline.tagger.engine as engine
+
+    text = " ".join(c[0] for c in CASES) + " " + " ".join(NEGATIVES)
+    fast = tag(text, D(2024, 5, 1))
+    monkeypatch.setattr(engine, "_windows", lambda _text: None)
+    slow = tag(text, D(2024, 5, 1))
+    assert fast == slow
+    assert len(fast) > 60
+
+
+def test_tense_signals() -> None:
+    ref = D(2025, 8, 6)  # a Wednesday
+    said = tag("The envoy said on Monday that talks failed.", ref)[0]
+    will = tag("The envoy will fly to Moscow on Monday.", ref)[0]
+    would = tag("The envoy would likely visit Russia on Thursday.", ref)[0]
+    poss = tag("Critics attacked Tuesday's decision.", ref)[0]
+    assert (said.value, will.value, would.value, poss.value) == (
+        "2025-08-04", "2025-08-11", "2025-08-07", "2025-08-05")

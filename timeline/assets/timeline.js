@@ -1,0 +1,415 @@
+/* timeline page behaviour: search, details panel, events table, themes.
+   Works for full pages and for several fragments on one page: everything hangs
+   off the root element whose id is "<div_id>-root". Document text is only ever
+   inserted with textContent / createTextNode, never as HTML. */
+(function () {
+  "use strict";
+  if (window.TimelinePage) { return; }
+
+  var SAFE_URL = /^https?:\/\/[^\s"<>\\`]+$/i;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+
+  function readPayload(id) {
+    var node = document.getElementById(id + "-data");
+    return JSON.parse(node.textContent);
+  }
+
+  function haystack(e) {
+    return [e.title, e.sentence, e.mention, e.value, e.doc, e.doc_title, e.source,
+      (e.actors || []).join(" "), (e.sources || []).join(" ")].join("\n").toLowerCase();
+  }
+
+  function fmtPeriod(e) {
+    if (!e.start) { return ""; }
+    return e.end && e.end !== e.start ? e.start + " \u2192 " + e.end : e.start;
+  }
+
+  function Timeline(id) {
+    this.id = id;
+    this.root = document.getElementById(id + "-root");
+    this.gd = document.getElementById(id);
+    this.payload = readPayload(id);
+    this.events = this.payload.events || [];
+    this.hay = null;
+    this.keep = null;
+  }
+
+  Timeline.prototype.start = function () {
+    var self = this, P = this.payload;
+    var fig = P.figure;
+    return window.Plotly.newPlot(this.gd, fig.data, fig.layout, P.config).then(function () {
+      self.orig = self.gd.data.map(function (tr) {
+        var role = tr.meta && tr.meta.tl;
+        return tr.customdata && tr.x && role !== "labels" ? Array.prototype.slice.call(tr.x) : null;
+      });
+      self.collectItems();
+      self.wire();
+      self.relabel();
+      self.root.setAttribute("data-ready", "true");
+      window.__timelineReady = true;
+    }, function (err) {
+      self.fail("The chart could not be drawn: " + err);
+    });
+  };
+
+  /* Every drawn mark: event id, lane trace, row (y), start/end in ms. */
+  Timeline.prototype.collectItems = function () {
+    var items = [], gd = this.gd, xa = gd._fullLayout.xaxis;
+    function toMs(v) { return xa.d2l(v); }
+    this.labelTrace = -1;
+    gd.data.forEach(function (tr, i) {
+      var role = tr.meta && tr.meta.tl;
+      if (role === "labels") { this.labelTrace = i; return; }
+      if (!tr.customdata || (role !== "points" && role !== "spans")) { return; }
+      var cd = tr.customdata, n = cd.length, j, a, b;
+      if (tr.type === "bar") {
+        for (j = 0; j < n; j++) {
+          a = toMs(tr.base[j]);
+          items.push({ id: cd[j], t: i, y: tr.y[j], a: a, b: a + tr.x[j], p: false });
+        }
+      } else if (role === "spans") {  /* WebGL segments: start, middle, end, gap */
+        for (j = 0; j + 2 < n; j += 4) {
+          items.push({ id: cd[j], t: i, y: tr.y[j], a: toMs(tr.x[j]), b: toMs(tr.x[j + 2]), p: false });
+        }
+      } else {
+        for (j = 0; j < n; j++) {
+          a = toMs(tr.x[j]);
+          items.push({ id: cd[j], t: i, y: tr.y[j], a: a, b: a, p: true });
+        }
+      }
+    }, this);
+    this.items = items;
+  };
+
+  var measureCtx = null;
+  function textWidth(text, font) {
+    if (!measureCtx) { measureCtx = document.createElement("canvas").getContext("2d"); }
+    measureCtx.font = font;
+    return measureCtx.measureText(text).width;
+  }
+
+  /* Labels for the current zoom: in each row, left to right, a label is drawn
+     when it fits before the next mark and after the previous label (to the right
+     of a point, else to its left; inside a span from its visible start). */
+  Timeline.prototype.relabel = function () {
+    var gd = this.gd, fl = gd._fullLayout, self = this;
+    if (this.labelTrace < 0 || !fl || !fl.xaxis) { return; }
+    var xa = fl.xaxis, width = fl._size.w, keep = this.keep;
+    var r0 = xa.r2l(xa.range[0]), r1 = xa.r2l(xa.range[1]);
+    var pxPerMs = width / (r1 - r0);
+    var hidden = {};
+    (gd._fullData || []).forEach(function (fd) { if (fd.visible !== true) { hidden[fd.index] = true; } });
+    var rows = {}, inView = 0, items = this.items;
+    for (var k = 0; k < items.length; k++) {
+      var it = items[k];
+      if (hidden[it.t] || (keep !== null && !keep[it.id]) || it.b < r0 || it.a > r1) { continue; }
+      (rows[it.y] || (rows[it.y] = [])).push(it);
+      inView++;
+    }
+    var font = (this.payload.label_font_size || 11) + "px " + (fl.font && fl.font.family || "sans-serif");
+    var xs = [], ys = [], texts = [], pos = [], ids = [];
+    if (inView <= (this.payload.max_labels || 600)) {
+      Object.keys(rows).forEach(function (y) {
+        var row = rows[y];
+        row.sort(function (p, q) { return p.a - q.a; });
+        var prevEnd = -Infinity;
+        for (var k = 0; k < row.length; k++) {
+          var it = row[k], ev = self.events[it.id];
+          var label = ev ? ev.label : "";  /* escaped for Plotly by the page builder */
+          if (!label) { continue; }
+          var w = textWidth(label, font) + 4;
+          var ax = it.p ? (it.a - r0) * pxPerMs : Math.max((it.a - r0) * pxPerMs, 0);
+          var markL = it.p ? ax - 6 : ax, markR = it.p ? ax + 6 : (it.b - r0) * pxPerMs;
+          var next = k + 1 < row.length ? (row[k + 1].p ? (row[k + 1].a - r0) * pxPerMs - 7 : (row[k + 1].a - r0) * pxPerMs - 3) : width;
+          next = Math.min(next, width);
+          var start = it.p ? ax + 8 : ax + 3;
+          if (start >= prevEnd && start + w <= next) {
+            xs.push(xa.l2d(r0 + start / pxPerMs)); ys.push(it.y); texts.push(label); pos.push("middle right"); ids.push(it.id);
+            prevEnd = start + w + 4;
+          } else if (ax - 8 - w >= Math.max(prevEnd, 0)) {
+            xs.push(xa.l2d(r0 + (ax - 8) / pxPerMs)); ys.push(it.y); texts.push(label); pos.push("middle left"); ids.push(it.id);
+            prevEnd = Math.max(prevEnd, markR + 2);
+          } else {
+            prevEnd = Math.max(prevEnd, markR + 2);
+          }
+        }
+      });
+    }
+    this.shownLabels = texts.length;
+    this.root.setAttribute("data-labels", String(texts.length));
+    window.Plotly.update(gd, {
+      x: [xs], y: [ys], text: [texts],
+      textposition: [pos], customdata: [ids]
+    }, this.keepAxis(), [this.labelTrace]);
+  };
+
+  /* Restyling x makes Plotly re-detect the x axis type (and range) from the data:
+     pin both to what they are. */
+  Timeline.prototype.keepAxis = function () {
+    var xa = this.gd._fullLayout.xaxis;
+    return { "xaxis.type": "date", "xaxis.range": xa.range.slice(), "xaxis.autorange": false };
+  };
+
+  Timeline.prototype.fail = function (msg) {
+    var p = el("p", "tl-error", msg);
+    this.gd.appendChild(p);
+  };
+
+  Timeline.prototype.wire = function () {
+    var self = this, root = this.root;
+    this.gd.on("plotly_click", function (data) {
+      if (!data || !data.points || !data.points.length) { return; }
+      var cd = data.points[0].customdata;
+      if (cd !== undefined && cd !== null) { self.showDetails(+cd); }
+    });
+    var busy = false, pending = null;
+    function later() {
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        if (busy) { return; }
+        busy = true;
+        try { self.relabel(); } finally { busy = false; }
+      }, 60);
+    }
+    this.gd.on("plotly_relayout", function (d) {
+      if (!d) { return; }
+      for (var k in d) {
+        if (k.indexOf("xaxis.range") === 0 || k === "xaxis.autorange" || k === "width" || k === "autosize") {
+          later();
+          return;
+        }
+      }
+    });
+    this.gd.on("plotly_restyle", function (d) {
+      if (!busy && d && d[0] && "visible" in d[0]) { later(); }
+    });
+    window.addEventListener("resize", later);
+    this.later = later;
+    var search = root.querySelector(".tl-search");
+    if (search) {
+      var timer = null;
+      search.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { self.filter(search.value); }, 120);
+      });
+    }
+    var theme = root.querySelector(".tl-theme");
+    if (theme) {
+      theme.addEventListener("change", function () { self.setTheme(theme.value); });
+    }
+    var close = root.querySelector(".tl-close");
+    if (close) { close.addEventListener("click", function () { self.hideDetails(); }); }
+    root.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { self.hideDetails(); }
+    });
+    root.addEventListener("click", function (ev) {
+      var b = ev.target.closest ? ev.target.closest(".tl-show") : null;
+      if (b && root.contains(b)) { self.showDetails(+b.getAttribute("data-id")); }
+    });
+    var wrap = root.querySelector(".tl-table-wrap");
+    if (wrap && wrap.getAttribute("data-lazy") === "true") {
+      wrap.addEventListener("toggle", function () {
+        if (wrap.open) { self.fillTable(); }
+      });
+    }
+  };
+
+  /* Rows of the events table, built on first opening for large tables. */
+  Timeline.prototype.fillTable = function () {
+    var tbody = this.root.querySelector(".tl-table tbody");
+    if (!tbody || tbody.getAttribute("data-filled") === "true") { return; }
+    var frag = document.createDocumentFragment();
+    var cols = this.payload.table_columns;
+    this.events.forEach(function (e) {
+      var tr = el("tr");
+      tr.setAttribute("data-id", String(e.id));
+      cols.forEach(function (c) {
+        var v = e[c];
+        if (Array.isArray(v)) { v = v.join("; "); }
+        var td = el("td", c === "value" || c === "mention" ? "tl-nowrap" : "", v === null || v === undefined ? "" : v);
+        tr.appendChild(td);
+      });
+      var td = el("td");
+      var b = el("button", "tl-show", "Details");
+      b.type = "button";
+      b.setAttribute("data-id", String(e.id));
+      td.appendChild(b);
+      tr.appendChild(td);
+      frag.appendChild(tr);
+    });
+    tbody.appendChild(frag);
+    tbody.setAttribute("data-filled", "true");
+    this.filterTable();
+  };
+
+  Timeline.prototype.filterTable = function () {
+    var keep = this.keep;
+    var rows = this.root.querySelectorAll(".tl-table tbody tr");
+    for (var i = 0; i < rows.length; i++) {
+      var id = +rows[i].getAttribute("data-id");
+      rows[i].hidden = keep !== null && !keep[id];
+    }
+  };
+
+  Timeline.prototype.filter = function (query) {
+    var terms = String(query || "").toLowerCase().split(/\s+/).filter(Boolean);
+    var evs = this.events, n = evs.length, keep = null, shown = n;
+    if (terms.length) {
+      if (!this.hay) { this.hay = evs.map(haystack); }
+      keep = new Uint8Array(n);
+      shown = 0;
+      for (var i = 0; i < n; i++) {
+        var h = this.hay[i], ok = true;
+        for (var k = 0; k < terms.length; k++) {
+          if (h.indexOf(terms[k]) < 0) { ok = false; break; }
+        }
+        if (ok) { keep[i] = 1; shown++; }
+      }
+    }
+    this.keep = keep;
+    var xs = [], idx = [], gd = this.gd, orig = this.orig;
+    gd.data.forEach(function (tr, i) {
+      if (!orig[i]) { return; }
+      var cd = tr.customdata, o = orig[i];
+      xs.push(keep === null ? o.slice() : o.map(function (v, j) { return keep[cd[j]] ? v : null; }));
+      idx.push(i);
+    });
+    if (idx.length) { window.Plotly.update(gd, { x: xs }, this.keepAxis(), idx); }
+    this.relabel();
+    this.filterTable();
+    var count = this.root.querySelector(".tl-count");
+    if (count) {
+      count.textContent = keep === null ? n + " events" : shown + " of " + n + " events match";
+    }
+    this.root.setAttribute("data-shown", String(shown));
+  };
+
+  Timeline.prototype.setTheme = function (name) {
+    var th = (this.payload.themes || {})[name];
+    if (!th) { return; }
+    this.root.setAttribute("data-theme", name);
+    if (this.payload.full_page) { document.documentElement.setAttribute("data-tl-theme", name); }
+    var gd = this.gd;
+    window.Plotly.relayout(gd, th.layout);
+    var textIdx = [], styleIdx = [];
+    gd.data.forEach(function (tr, i) {
+      if (tr.textfont) { textIdx.push(i); }
+      if (tr.meta && tr.meta.tl === "style-legend") { styleIdx.push(i); }
+    });
+    if (textIdx.length) { window.Plotly.restyle(gd, { "textfont.color": th.text }, textIdx); }
+    if (styleIdx.length) {
+      window.Plotly.restyle(gd, { "marker.color": th.muted, "marker.line.color": th.muted }, styleIdx);
+    }
+  };
+
+  Timeline.prototype.hideDetails = function () {
+    var panel = this.root.querySelector(".tl-details");
+    if (panel && !panel.hidden) { panel.hidden = true; this.resize(); }
+  };
+
+  /* The plot shares its row with the details panel: refit it when that changes. */
+  Timeline.prototype.resize = function () {
+    var gd = this.gd;
+    var self = this;
+    if (window.Plotly && window.Plotly.Plots) {
+      window.Plotly.Plots.resize(gd).then(function () { self.relabel(); });
+    }
+  };
+
+  Timeline.prototype.showDetails = function (id) {
+    var e = this.events[id];
+    var panel = this.root.querySelector(".tl-details");
+    if (!e || !panel) { return; }
+    var body = panel.querySelector(".tl-details-body");
+    body.textContent = "";
+    var h = el("h3", "tl-details-title", e.title || e.mention || "(event)");
+    h.tabIndex = -1;
+    body.appendChild(h);
+    if (e.status && e.status !== "reported") { body.appendChild(el("span", "tl-badge", e.status)); }
+    if (e.year_assumed) { body.appendChild(el("span", "tl-badge", "year assumed")); }
+    if (e.n_sources && e.n_sources > 1) { body.appendChild(el("span", "tl-badge", e.n_sources + " sources")); }
+
+    var dl = el("dl");
+    function row(label, value, node) {
+      if ((value === undefined || value === null || value === "") && !node) { return; }
+      dl.appendChild(el("dt", "", label));
+      var dd = el("dd");
+      if (node) { dd.appendChild(node); } else { dd.textContent = String(value); }
+      dl.appendChild(dd);
+    }
+    row("As written", e.mention);
+    row("Normalised", e.value + (e.granularity ? " (" + e.granularity + ")" : ""));
+    row("Period", fmtPeriod(e));
+    if (e.year_assumed) { row("Year", "assumed from reference date " + (e.reference_date || "")); }
+    body.appendChild(dl);
+
+    var q = el("blockquote", "tl-sentence");
+    var s = e.sentence || "", hl = e.hl;
+    if (hl && hl.length === 2 && hl[0] >= 0 && hl[1] <= s.length && hl[0] < hl[1]) {
+      q.appendChild(document.createTextNode(s.slice(0, hl[0])));
+      q.appendChild(el("mark", "", s.slice(hl[0], hl[1])));
+      q.appendChild(document.createTextNode(s.slice(hl[1])));
+    } else {
+      q.appendChild(document.createTextNode(s));
+    }
+    body.appendChild(q);
+
+    var dl2 = el("dl");
+    dl = dl2;
+    row("Document", e.doc);
+    row("Title", e.doc_title);
+    row("Source", e.source);
+    if (e.url && SAFE_URL.test(e.url)) {
+      var a = el("a", "tl-url", e.url);
+      a.href = e.url;
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      row("URL", null, a);
+    } else if (e.url) {
+      row("URL", e.url);
+    }
+    row("Actors", (e.actors || []).join(", "));
+    row("Sources", (e.sources || []).join(", "));
+    row("Reference date", e.reference_date);
+    body.appendChild(dl2);
+
+    var wasHidden = panel.hidden;
+    panel.hidden = false;
+    if (wasHidden) { this.resize(); }
+    h.focus({ preventScroll: true });
+  };
+
+  var TimelinePage = {
+    instances: {},
+    /* Start the timeline whose plot div has this id, once plotly.js is there. */
+    boot: function (id) {
+      var tries = 0;
+      function go() {
+        if (typeof window.Plotly !== "undefined" && window.Plotly.newPlot) {
+          var t = new Timeline(id);
+          TimelinePage.instances[id] = t;
+          t.start();
+          return;
+        }
+        if (tries++ > 600) {
+          var gd = document.getElementById(id);
+          if (gd) { gd.appendChild(el("p", "tl-error", "plotly.js could not be loaded.")); }
+          return;
+        }
+        setTimeout(go, 50);
+      }
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", go);
+      } else {
+        go();
+      }
+    }
+  };
+  window.TimelinePage = TimelinePage;
+})();

@@ -1,0 +1,582 @@
+"""The Plotly figure of an event table.
+
+Time runs on x. Each lane (one per document by default, or one per value of any
+column; ``lanes="actor"`` gives one lane per actor) is a horizontal band; events
+that would overlap, label included, are stacked into rows inside their lane by a
+greedy interval packing computed for the initial zoom, so labels never collide.
+
+* A day or anything finer is a **point**; a week, month, season, quarter, year...
+  is a **span** (a bar from ``start`` to ``end``).
+* Events that are not reported as having happened (planned, expected,
+  hypothetical) are **hollow**; negated ones are crosses; events whose year was
+  assumed from the reference date are **diamonds / hatched spans**. A second
+  legend says what each style means.
+* All document text is HTML-escaped before it reaches Plotly, which otherwise
+  renders ``<a href>``, ``<span style>`` and ``<br>`` in hover and label text.
+
+:func:`plot` returns the figure; :func:`prepare` gives the per-item table it is
+built from (used by :mod:`timeline.page` for the search box, the details panel
+and the events table).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .errors import OutputError
+from .schema import ensure_schema
+
+__all__ = ["plot", "prepare", "THEMES", "PALETTE", "Prepared", "POINT_GRANULARITIES"]
+
+#: Granularities drawn as points; coarser ones are spans.
+POINT_GRANULARITIES = frozenset({"day", "part_of_day", "hour", "minute", "second"})
+
+#: Lane colours (Tableau 10): readable on white and on dark backgrounds.
+PALETTE = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+)
+
+#: Layout colours of each theme (the page switches between them).
+THEMES: dict[str, dict[str, str]] = {
+    "light": {
+        "paper": "#ffffff", "plot": "#ffffff", "font": "#1f2328", "muted": "#57606a",
+        "grid": "#e6e8eb", "line": "#d0d7de", "hover_bg": "#ffffff", "hover_border": "#8c959f",
+        "button_bg": "#f6f8fa", "button_active": "#d0d7de", "lane_band": "rgba(246,248,250,0.9)",
+    },
+    "dark": {
+        "paper": "#0d1117", "plot": "#0d1117", "font": "#e6edf3", "muted": "#9198a1",
+        "grid": "#21262d", "line": "#30363d", "hover_bg": "#161b22", "hover_border": "#6e7681",
+        "button_bg": "#21262d", "button_active": "#484f58", "lane_band": "rgba(22,27,34,0.9)",
+    },
+    "print": {
+        "paper": "#ffffff", "plot": "#ffffff", "font": "#000000", "muted": "#333333",
+        "grid": "#dddddd", "line": "#999999", "hover_bg": "#ffffff", "hover_border": "#000000",
+        "button_bg": "#ffffff", "button_active": "#cccccc", "lane_band": "rgba(0,0,0,0)",
+    },
+}
+
+#: Above this many drawn items, points and spans use WebGL traces (no labels
+#: drawn by default: the page shows labels once the user zooms in).
+GL_THRESHOLD = 3000
+#: Rows a lane may grow to when stacking; beyond, events share rows unlabelled.
+MAX_ROWS_PER_LANE = 10
+#: Assumed width of the plotting area at the initial zoom (px), and font metrics.
+PLOT_WIDTH_PX = 980
+CHAR_PX = 6.6
+LABEL_CHARS = 34
+ROW_PX = 24
+
+_TENTATIVE = {"planned", "expected", "hypothetical"}
+_LANE_ALIASES = {"actor": "actors", "document": "doc", "docs": "doc"}
+
+
+def esc(value: Any) -> str:
+    """Text for Plotly/HTML: ``None``/NA become ``""``; ``<``, ``>`` and ``&`` are escaped."""
+    if value is None or (not isinstance(value, (list, tuple, np.ndarray)) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=False)
+
+
+def _text(value: Any) -> str:
+    if value is None or (not isinstance(value, (list, tuple, np.ndarray)) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def _shorten(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _wrap(s: str, width: int = 72, max_lines: int = 4) -> list[str]:
+    """Greedy word wrap of plain text into at most ``max_lines`` lines."""
+    words = s.split()
+    lines: list[str] = []
+    cur = ""
+    for w in words:
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+            if len(lines) == max_lines:
+                break
+        else:
+            cur = f"{cur} {w}" if cur else w
+    else:
+        if cur:
+            lines.append(cur)
+        return lines
+    if lines:
+        lines[-1] = lines[-1].rstrip(".,;: ") + " …"
+    return lines
+
+
+def highlight_span(sentence: str, mention: str) -> tuple[int, int] | None:
+    """Offsets of ``mention`` inside ``sentence`` (first exact, then case-insensitive
+    occurrence), or ``None``."""
+    if not sentence or not mention:
+        return None
+    i = sentence.find(mention)
+    if i < 0:
+        i = sentence.lower().find(mention.lower())
+    if i < 0:
+        return None
+    return i, i + len(mention)
+
+
+def safe_url(url: Any) -> str:
+    """``url`` when it is an absolute http(s) URL without whitespace or control
+    characters, else ``""`` (so ``javascript:``/``data:`` never become links)."""
+    u = _text(url).strip()
+    if not u.lower().startswith(("http://", "https://")):
+        return ""
+    if any(ord(c) < 33 or c in '"<>\\`' for c in u):
+        return ""
+    return u
+
+
+@dataclass
+class Prepared:
+    """What the figure is drawn from.
+
+    ``events``: the event table (schema order), indexed 0..n-1 (the event id).
+    ``items``: one row per drawn item (an event appears once per lane it is in)
+    with columns ``eid, lane, lane_idx, x0, x1, xp, is_point, kind, assumed,
+    row, y, label, label_side, show_label, hover``.
+    ``lanes``: lane names in display order; ``lane_rows``: rows per lane;
+    ``lane_col``: the column lanes were made from.
+    """
+
+    events: pd.DataFrame
+    items: pd.DataFrame
+    lanes: list[str]
+    lane_rows: list[int]
+    lane_col: str
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None
+
+
+def _lane_values(ev: pd.DataFrame, lanes: str) -> tuple[str, pd.Series]:
+    col = _LANE_ALIASES.get(lanes, lanes)
+    if col not in ev.columns:
+        raise OutputError(
+            f"lanes={lanes!r}: no such column; use one of: actor, "
+            + ", ".join(c for c in ev.columns if c != "actors")
+        )
+    if col in ("actors", "sources"):
+        vals = ev[col].map(
+            lambda a: [str(x) for x in a if _text(x).strip()] if isinstance(a, (list, tuple, np.ndarray)) else []
+        )
+        missing = "(no actor)" if col == "actors" else "(no source)"
+        vals = vals.map(lambda a: a or [missing])
+        return col, vals
+    empty = f"(no {col})"
+    return col, ev[col].map(lambda v: [_text(v).strip() or empty])
+
+
+def _kind(status: Any) -> str:
+    s = _text(status).strip().lower()
+    if s in _TENTATIVE:
+        return "tentative"
+    if s == "negated":
+        return "negated"
+    return "reported"
+
+
+def _hover(ev: pd.DataFrame) -> list[str]:
+    """Hover text of each event (escaped, Plotly's HTML subset only)."""
+    out = []
+    has_n = "n_sources" in ev.columns
+    for r in ev.itertuples(index=False):
+        title = esc(_shorten(_text(r.title) or _text(r.mention) or "(event)", 90))
+        mention = esc(_shorten(_text(r.mention), 60))
+        value = esc(_text(r.value))
+        lines = [f"<b>{title}</b>", f"{mention} <span style='opacity:0.7'>→ {value}</span>"]
+        lines += [esc(s) for s in _wrap(_text(r.sentence))]
+        notes = []
+        st = _text(r.status).strip().lower()
+        if st and st != "reported":
+            notes.append(esc(st))
+        if bool(r.year_assumed) if not pd.isna(r.year_assumed) else False:
+            ref = _text(r.reference_date)
+            notes.append("year assumed" + (f" from {esc(ref)}" if ref else ""))
+        if has_n:
+            n = getattr(r, "n_sources", None)
+            if n is not None and not pd.isna(n) and int(n) > 1:
+                notes.append(f"{int(n)} sources")
+        doc = esc(_shorten(_text(r.doc), 60))
+        dt = _text(r.doc_title)
+        lines.append(f"<i>{doc}</i>" + (f" — {esc(_shorten(dt, 60))}" if dt else ""))
+        if notes:
+            lines.append("<i>" + " · ".join(notes) + "</i>")
+        out.append("<br>".join(lines))
+    return out
+
+
+def _pack(items: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], max_rows: int) -> None:
+    """Stack items into rows inside each lane (in place): columns ``row``,
+    ``show_label`` and ``label_side``.
+
+    Greedy interval packing at the initial zoom: an item occupies its span (or its
+    marker) plus the estimated width of its label; it goes to the first row where
+    it does not overlap what is already there. When every row up to ``max_rows``
+    is taken, it goes without its label to the row where its bare mark fits best.
+    """
+    lo, hi = x_range
+    ns_per_px = max(pd.Timedelta(hi - lo).as_unit("ns").value / PLOT_WIDTH_PX, 1.0)
+    x0, x1, xp = (items[c].to_numpy().astype("datetime64[ns]").astype(np.int64) for c in ("x0", "x1", "xp"))
+    is_point = items["is_point"].to_numpy()
+    lab_len = items["label"].str.len().to_numpy()
+    hi_ns = pd.Timestamp(hi).as_unit("ns").value
+    rows = np.zeros(len(items), dtype=np.int64)
+    show = np.zeros(len(items), dtype=bool)
+    side = np.full(len(items), "right", dtype=object)
+    gap = 10 * ns_per_px
+    mark = 7 * ns_per_px
+    for _, idx in items.groupby("lane_idx", sort=False).indices.items():
+        order = idx[np.lexsort((x1[idx], x0[idx]))]
+        ends: list[float] = []  # last occupied x per row
+        for i in order:
+            if is_point[i]:
+                a, b = xp[i] - mark, xp[i] + mark
+            else:
+                a, b = x0[i], x1[i]
+            lw = (lab_len[i] * CHAR_PX + 14) * ns_per_px
+            la, lb = a, max(b, (xp[i] if is_point[i] else x0[i]) + mark + lw)
+            s = "right"
+            if lb > hi_ns and is_point[i]:  # label would run off the right edge
+                la, lb, s = xp[i] - mark - lw, b, "left"
+            placed = False
+            for r, e in enumerate(ends):
+                if e + gap <= la:
+                    ends[r] = lb
+                    rows[i], show[i], side[i] = r, True, s
+                    placed = True
+                    break
+            if not placed and len(ends) < max_rows:
+                ends.append(lb)
+                rows[i], show[i], side[i] = len(ends) - 1, True, s
+                placed = True
+            if not placed:  # no room for the label: the mark alone, in the emptiest row
+                r = int(np.argmin(ends))
+                ends[r] = max(ends[r], b)
+                rows[i] = r
+    items["row"] = rows
+    items["show_label"] = show
+    items["label_side"] = side
+
+
+def prepare(events: pd.DataFrame, lanes: str = "doc", *, max_rows: int | None = None) -> Prepared:
+    """Lay the events out: lanes, rows, labels and hover text (see :class:`Prepared`)."""
+    if not isinstance(events, pd.DataFrame):
+        raise OutputError(f"expected an event table (pandas DataFrame), got {type(events).__name__}")
+    ev = ensure_schema(events)
+    col, lane_lists = _lane_values(ev, lanes)
+    n = len(ev)
+    hover = _hover(ev) if n else []
+    gran = ev["granularity"].fillna("").astype(str)
+    dated = ev["start"].notna() & ev["end"].notna()
+    is_point = gran.isin(POINT_GRANULARITIES).to_numpy()
+    start = ev["start"]
+    end = ev["end"].where(ev["end"] > ev["start"], ev["start"] + pd.Timedelta(days=1))
+    mid = start + (end - start) / 2
+    labels = [
+        esc(_shorten(_text(t) or _text(m) or _text(v), LABEL_CHARS))
+        for t, m, v in zip(ev["title"], ev["mention"], ev["value"])
+    ]
+    assumed = ev["year_assumed"].fillna(False).astype(bool).to_numpy()
+    kinds = [_kind(s) for s in ev["status"]]
+
+    eids = np.flatnonzero(dated.to_numpy())
+    lane_rows_raw = [(i, ln) for i in eids for ln in lane_lists.iat[i]]
+    items = pd.DataFrame(
+        {
+            "eid": np.array([i for i, _ in lane_rows_raw], dtype=np.int64),
+            "lane": [ln for _, ln in lane_rows_raw],
+        }
+    )
+    if len(items):
+        e = items["eid"].to_numpy()
+        items["x0"] = start.to_numpy().astype("datetime64[ns]")[e]
+        items["x1"] = end.to_numpy().astype("datetime64[ns]")[e]
+        items["xp"] = mid.to_numpy().astype("datetime64[ns]")[e]
+        items["is_point"] = is_point[e]
+        items["kind"] = np.array(kinds, dtype=object)[e]
+        items["assumed"] = assumed[e]
+        items["label"] = np.array(labels, dtype=object)[e]
+        # lane order: by each lane's first event (time, then table order)
+        first = items.assign(_t=items["x0"]).groupby("lane", sort=False)["_t"].min()
+        lane_names = list(first.sort_values(kind="stable").index)
+        lane_index = {ln: k for k, ln in enumerate(lane_names)}
+        items["lane_idx"] = items["lane"].map(lane_index).astype(np.int64)
+        lo, hi = items["x0"].min(), items["x1"].max()
+        pad = max((hi - lo) * 0.03, pd.Timedelta(days=1))
+        x_range = (lo - pad, hi + pad)
+        if max_rows is None:
+            max_rows = max(1, min(MAX_ROWS_PER_LANE, 48 // max(1, len(lane_names))))
+        _pack(items, x_range, max_rows)
+        lane_rows = [int(items.loc[items["lane_idx"] == k, "row"].max()) + 1 for k in range(len(lane_names))]
+        offsets = np.concatenate([[0], np.cumsum(lane_rows)[:-1]]) if lane_names else np.array([0])
+        items["y"] = offsets[items["lane_idx"].to_numpy()] + items["row"].to_numpy()
+        items["hover"] = np.array(hover, dtype=object)[e]
+    else:
+        lane_names, lane_rows, x_range = [], [], None
+        for c in ("x0", "x1", "xp", "is_point", "kind", "assumed", "label", "lane_idx", "row",
+                  "show_label", "label_side", "y", "hover"):
+            items[c] = pd.Series(dtype=object)
+    return Prepared(ev, items, lane_names, lane_rows, col, x_range)
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i: i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _symbol(kind: str, assumed: bool) -> str:
+    if kind == "negated":
+        return "x-thin-open"
+    base = "diamond" if assumed else "circle"
+    return base + ("-open" if kind == "tentative" else "")
+
+
+def theme_layout(theme: str) -> dict[str, Any]:
+    """Layout properties that change with the theme (also used by the page's switch)."""
+    if theme not in THEMES:
+        raise OutputError(f"theme={theme!r}: use one of {', '.join(THEMES)}")
+    t = THEMES[theme]
+    axis = {"gridcolor": t["grid"], "linecolor": t["line"], "zerolinecolor": t["grid"],
+            "tickfont": {"color": t["font"]}}
+    return {
+        "paper_bgcolor": t["paper"],
+        "plot_bgcolor": t["plot"],
+        "font": {"color": t["font"]},
+        "xaxis": {**axis, "rangeselector": {"bgcolor": t["button_bg"], "activecolor": t["button_active"],
+                                              "font": {"color": t["font"]}, "bordercolor": t["line"]},
+                  "rangeslider": {"bgcolor": t["plot"], "bordercolor": t["line"]}},
+        "yaxis": axis,
+        "hoverlabel": {"bgcolor": t["hover_bg"], "bordercolor": t["hover_border"], "font": {"color": t["font"]}},
+        "legend": {"font": {"color": t["font"]}, "bgcolor": "rgba(0,0,0,0)"},
+        "legend2": {"font": {"color": t["font"]}, "bgcolor": "rgba(0,0,0,0)"},
+    }
+
+
+def _merge(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def plot(events: pd.DataFrame, *, lanes: str = "doc", title: str | None = None, theme: str = "light") -> go.Figure:
+    """An interactive timeline of an event table.
+
+    Parameters
+    ----------
+    events:
+        An event table (see :mod:`timeline.schema`); rows without a calendar
+        period (``start``/``end`` missing) are not drawn.
+    lanes:
+        Column giving one lane per value: ``"doc"`` (default), ``"actor"`` (one
+        lane per actor; an event with several actors appears in each), ``"source"``,
+        or any other column.
+    title:
+        Figure title (plain text; escaped).
+    theme:
+        ``"light"``, ``"dark"`` or ``"print"``.
+    """
+    tl = theme_layout(theme)
+    prep = prepare(events, lanes)
+    fig = _figure(prep, title=title, theme=theme, tl=tl)
+    fig._timeline = prep  # read by timeline.page to build the page around it
+    fig._timeline_theme = theme
+    return fig
+
+
+def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Figure:
+    t = THEMES[theme]
+    items = prep.items
+    gl = len(items) > GL_THRESHOLD
+    traces: list[go.BaseTraceType] = []
+    for k, lane in enumerate(prep.lanes):
+        color = PALETTE[k % len(PALETTE)]
+        group = f"lane{k}"
+        name = esc(_shorten(lane, 40))
+        li = items[items["lane_idx"] == k]
+        sp = li[~li["is_point"]]
+        pt = li[li["is_point"]]
+        first = True
+        if len(sp):
+            if gl:
+                traces += _gl_spans(sp, color, name, group, first)
+            else:
+                kinds = sp["kind"].to_numpy()
+                tent = kinds != "reported"
+                fill = [_rgba(color, 0.10) if x else _rgba(color, 0.42) for x in tent]
+                traces.append(go.Bar(
+                    orientation="h", base=sp["x0"], x=((sp["x1"] - sp["x0"]).dt.total_seconds() * 1000).tolist(),
+                    y=sp["y"].tolist(), width=0.62, customdata=sp["eid"].tolist(), hovertext=list(sp["hover"]),
+                    hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
+                    showlegend=first, marker={
+                        "color": fill, "line": {"color": color, "width": [1.6 if x else 0.8 for x in tent]},
+                        "pattern": {"shape": ["x" if kd == "negated" else "/" if a else ""
+                                              for kd, a in zip(kinds, sp["assumed"])],
+                                    "fgcolor": color, "fgopacity": 0.55, "size": 7, "solidity": 0.25},
+                    },
+                    meta={"tl": "spans"},
+                ))
+                lab = sp[sp["show_label"]]
+                if len(lab):
+                    traces.append(go.Scatter(
+                        x=lab["x0"], y=lab["y"].tolist(), mode="text", text=["\u2002" + s for s in lab["label"]],
+                        textposition="middle right", textfont={"size": 11, "color": t["font"]},
+                        hoverinfo="skip", showlegend=False, legendgroup=group, name=name, cliponaxis=True,
+                        customdata=lab["eid"].tolist(), meta={"tl": "span-labels"},
+                    ))
+            first = False
+        if len(pt):
+            symbols = [_symbol(kd, a) for kd, a in zip(pt["kind"], pt["assumed"])]
+            marker = {"color": color, "size": 10, "symbol": symbols, "line": {"color": color, "width": 2}}
+            common = dict(
+                x=pt["xp"], y=pt["y"].tolist(), customdata=pt["eid"].tolist(), hovertext=list(pt["hover"]),
+                hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
+                showlegend=first, marker=marker, meta={"tl": "points"},
+            )
+            if gl:
+                traces.append(go.Scattergl(mode="markers", **common))
+            else:
+                text = [s if show else "" for s, show in zip(pt["label"], pt["show_label"])]
+                pos = ["middle " + s for s in pt["label_side"]]
+                traces.append(go.Scatter(
+                    mode="markers+text", text=text, textposition=pos,
+                    textfont={"size": 11, "color": t["font"]}, cliponaxis=True, **common))
+    traces += _style_legend(items, t)
+
+    total_rows = int(sum(prep.lane_rows)) or 1
+    height = int(min(1800, max(420, 190 + ROW_PX * total_rows + (60 if not gl else 0))))
+    shapes = lane_shapes(prep, theme)
+    tickvals, ticktext = [], []
+    y = 0
+    for k, (lane, nr) in enumerate(zip(prep.lanes, prep.lane_rows)):
+        tickvals.append(y + (nr - 1) / 2)
+        color = PALETTE[k % len(PALETTE)]
+        ticktext.append(f"<span style='color:{color}'>■</span> {esc(_shorten(lane, 26))}")
+        y += nr
+    layout: dict[str, Any] = {
+        "template": "none",
+        "title": {"text": esc(title) if title else "", "x": 0.01, "xanchor": "left",
+                  "font": {"size": 18}},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 96 if title else 70, "b": 40},
+        "barmode": "overlay",
+        "dragmode": "zoom",
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left", "font": {"size": 12}},
+        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+                 "size": 12},
+        "showlegend": True,
+        "legend": {"title": {"text": _legend_title(prep.lane_col)}, "x": 1.0, "xanchor": "left", "y": 1,
+                   "yanchor": "top", "itemclick": "toggle", "itemdoubleclick": "toggleothers",
+                   "groupclick": "togglegroup", "tracegroupgap": 2},
+        "legend2": {"orientation": "h", "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "bottom",
+                    "itemclick": False, "itemdoubleclick": False, "font": {"size": 11}},
+        "xaxis": {
+            "type": "date", "showgrid": True, "side": "bottom", "automargin": True,
+            "range": [prep.x_range[0], prep.x_range[1]] if prep.x_range else None,
+            "rangeselector": {"x": 0, "y": 1.0, "yanchor": "bottom", "buttons": [
+                {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
+                {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
+                {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
+                {"label": "all", "step": "all"},
+            ]},
+            "rangeslider": {"visible": False},
+        },
+        "yaxis": {"range": [total_rows - 0.5 + 0.2, -0.7], "fixedrange": True, "showgrid": False,
+                  "zeroline": False, "tickmode": "array", "tickvals": tickvals, "ticktext": ticktext,
+                  "automargin": True, "ticks": "", "tickfont": {"size": 12}},
+        "shapes": shapes,
+        "uirevision": "timeline",
+    }
+    if not len(items):
+        layout["annotations"] = [{"text": "No dated events", "showarrow": False, "xref": "paper",
+                                  "yref": "paper", "x": 0.5, "y": 0.5, "font": {"size": 16}}]
+    layout = _merge(layout, tl)
+    return go.Figure(data=traces, layout=layout)
+
+
+def lane_shapes(prep: Prepared, theme: str) -> list[dict[str, Any]]:
+    """Alternate lane bands and lane separators, coloured for ``theme``."""
+    t = THEMES[theme]
+    shapes: list[dict[str, Any]] = []
+    y = 0
+    for k, nr in enumerate(prep.lane_rows):
+        if k % 2 == 1 and t["lane_band"] != "rgba(0,0,0,0)":
+            shapes.append({"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": y - 0.5, "y1": y + nr - 0.5,
+                           "fillcolor": t["lane_band"], "line": {"width": 0}, "layer": "below"})
+        if k:
+            shapes.append({"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": y - 0.5, "y1": y - 0.5,
+                           "line": {"color": t["line"], "width": 1}, "layer": "below"})
+        y += nr
+    return shapes
+
+
+def _legend_title(col: str) -> str:
+    names = {"doc": "Documents", "actors": "Actors", "source": "Sources", "sources": "Sources"}
+    return esc(names.get(col, col.replace("_", " ").capitalize())) + " <span style='font-size:10px'>(click to hide)</span>"
+
+
+def _gl_spans(sp: pd.DataFrame, color: str, name: str, group: str, showlegend: bool) -> list[go.BaseTraceType]:
+    """Spans as thick WebGL line segments (start, middle, end each hoverable)."""
+    out = []
+    for tentative in (False, True):
+        s = sp[(sp["kind"] != "reported") == tentative]
+        if not len(s):
+            continue
+        n = len(s)
+        xs = np.empty(n * 4, dtype="datetime64[ns]")
+        xs[0::4] = s["x0"].to_numpy()
+        xs[1::4] = s["xp"].to_numpy()
+        xs[2::4] = s["x1"].to_numpy()
+        xs[3::4] = np.datetime64("NaT")
+        ys = np.repeat(s["y"].to_numpy().astype(float), 4)
+        ys[3::4] = np.nan
+        ys = [None if math.isnan(v) else v for v in ys.tolist()]
+        cd = np.repeat(s["eid"].to_numpy(), 4).tolist()
+        hv = np.repeat(s["hover"].to_numpy(), 4)
+        out.append(go.Scattergl(
+            x=xs, y=ys, mode="lines", customdata=cd, hovertext=hv,
+            hovertemplate="%{hovertext}<extra></extra>", connectgaps=False,
+            line={"color": _rgba(color, 0.45 if tentative else 0.8), "width": 7,
+                  "dash": "dot" if tentative else "solid"},
+            name=name, legendgroup=group, showlegend=showlegend and not out, meta={"tl": "spans"},
+        ))
+    return out
+
+
+def _style_legend(items: pd.DataFrame, t: dict[str, str]) -> list[go.BaseTraceType]:
+    """Legend entries (in ``legend2``) explaining the mark styles present."""
+    if not len(items):
+        return []
+    c = t["muted"]
+    entries = [("circle", "reported", True)]
+    kinds = set(items["kind"])
+    if "tentative" in kinds:
+        entries.append(("circle-open", "planned / expected", True))
+    if "negated" in kinds:
+        entries.append(("x-thin-open", "negated", True))
+    if items["assumed"].any():
+        entries.append(("diamond", "year assumed", True))
+    if (~items["is_point"]).any():
+        entries.append(("square", "span = month, season, year…", True))
+    return [
+        go.Scatter(x=[None], y=[None], mode="markers", name=label, legend="legend2", showlegend=True,
+                   marker={"symbol": sym, "color": c, "size": 9, "line": {"color": c, "width": 2}},
+                   hoverinfo="skip", meta={"tl": "style-legend"})
+        for sym, label, _ in entries
+    ]

@@ -1,0 +1,301 @@
+"""Merge mentions of the same event, within a document and across documents.
+
+Two rows of the event table are the same event when
+
+* their dates are compatible: the same TIMEX3 value, or one period contains the other
+  (``2025-01`` contains ``2025-01-22``; the merged event keeps the finer date), and
+* they tell the same happening: a similarity of their content words (title and
+  sentence, lemma-ish, weighted by rarity in the table) and of their actors reaches
+  a threshold.
+
+Rows are grouped greedily, best pairs first; two groups join only when every pair of
+their dates is compatible and their average similarity stays above the threshold,
+so a chain of loosely similar rows does not snowball into one event.
+
+The result has one row per event: every column of :mod:`timeline.schema` (taken
+from the member with the finest date, the best title) plus ``event_id``,
+``sources``, ``n_sources`` and ``mentions``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .schema import ensure_schema
+from .semantics import actor_key, content_words
+
+__all__ = ["merge_events", "event_similarity", "MERGE_COLUMNS"]
+
+#: Columns merge_events adds to the event table.
+MERGE_COLUMNS = ("event_id", "sources", "n_sources", "mentions")
+
+#: How sure a status is, for breaking ties between members (most certain first).
+_CERTAINTY = {"reported": 0, "negated": 1, "planned": 2, "expected": 3, "hypothetical": 4}
+
+_DEFAULT_THRESHOLD = 0.34
+# A coarser date containing a finer one needs a little more evidence.
+_CONTAINMENT_EXTRA = 0.08
+
+
+# "The January 22 post", "Trump's January 22 post": a date used as a modifier of a
+# definite noun phrase refers back to an event the document has already told.
+_ANAPHOR_BEFORE = re.compile(r"(?:\b(?:the|this|that|its|his|her|their)|['’]s)\s*$", re.I)
+_ANAPHOR_AFTER = re.compile(r"^\s+[a-z]")
+#: similarity added to two mentions of the same date in one document when one refers back
+_ANAPHOR_BONUS = 0.36
+
+
+@dataclass
+class _Row:
+    i: int
+    doc: str
+    value: str
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    title_words: set[str]
+    words: set[str]
+    actors: set[str]
+    status: str
+    anaphoric: bool = False
+
+
+def _period(row: dict) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    s, e = row.get("start"), row.get("end")
+    s = None if s is None or pd.isna(s) else pd.Timestamp(s)
+    e = None if e is None or pd.isna(e) else pd.Timestamp(e)
+    return s, e
+
+
+def _compatible(a: _Row, b: _Row) -> int:
+    """0: incompatible dates; 1: same value/period; 2: one period contains the other."""
+    if a.value and a.value == b.value:
+        return 1
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return 0
+    if a.start == b.start and a.end == b.end:
+        return 1
+    if (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end):
+        return 2
+    return 0
+
+
+def _cosine(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = sum(idf.get(w, 1.0) ** 2 for w in a & b)
+    na = math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in a))
+    nb = math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in b))
+    return inter / (na * nb) if na and nb else 0.0
+
+
+def event_similarity(a: _Row, b: _Row, idf: dict[str, float]) -> float:
+    """How likely two rows tell the same happening, 0..1 (dates are not considered).
+
+    Content words of title+sentence (weighted cosine) count 0.65, titles alone 0.1
+    and actors (Jaccard of surnames/organisation keys) 0.25; when either row has no
+    actor the text carries the whole weight. Actors on both sides with nothing in
+    common lower the score.
+    """
+    text = _cosine(a.words, b.words, idf)
+    title = _cosine(a.title_words, b.title_words, idf)
+    if a.actors and b.actors:
+        inter = len(a.actors & b.actors)
+        act = inter / len(a.actors | b.actors)
+        score = 0.65 * text + 0.10 * title + 0.25 * act
+        if inter == 0:
+            score *= 0.7
+    else:
+        score = (0.65 * text + 0.10 * title) / 0.75
+    if a.doc == b.doc and a.value == b.value and (a.anaphoric or b.anaphoric):
+        score += _ANAPHOR_BONUS
+    return min(score, 1.0)
+
+
+def _is_anaphoric(sentence: str, mention: str) -> bool:
+    """True when the date modifies a definite noun phrase ("The January 22 post")."""
+    if not mention:
+        return False
+    k = sentence.find(mention)
+    while k >= 0:
+        if _ANAPHOR_BEFORE.search(sentence[max(0, k - 12):k]) and \
+                _ANAPHOR_AFTER.match(sentence[k + len(mention):k + len(mention) + 3]):
+            return True
+        k = sentence.find(mention, k + 1)
+    return False
+
+
+def _informativeness(row: dict) -> tuple:
+    """Sort key for the best title: content words, actor named in it, length."""
+    title = str(row.get("title") or "")
+    words = content_words(title)
+    actors = row.get("actors") or []
+    named = any(actor_key(a).split()[-1] in title.lower() for a in actors if a)
+    status_rank = -_CERTAINTY.get(str(row.get("status") or ""), 5)
+    return (min(len(words), 10) + (3 if named else 0), status_rank, -abs(len(title) - 60))
+
+
+def _union_actors(rows: list[dict]) -> list[str]:
+    """Actors of all members, most frequent first, each under its longest form."""
+    best: dict[str, str] = {}
+    count: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for r in rows:
+        for a in r.get("actors") or []:
+            if not a:
+                continue
+            k = actor_key(a)
+            count[k] += 1
+            first.setdefault(k, len(first))
+            if k not in best or len(a) > len(best[k]):
+                best[k] = a
+    return [best[k] for k in sorted(count, key=lambda k: (-count[k], first[k]))]
+
+
+def _status(rows: list[dict]) -> str:
+    """Majority status; ties go to the most certain."""
+    c = Counter(str(r.get("status") or "reported") for r in rows)
+    return min(c, key=lambda s: (-c[s], _CERTAINTY.get(s, 5)))
+
+
+def _event_id(value: str, members: list[dict]) -> str:
+    key = "|".join(sorted(f"{m['doc']}:{m['char_start']}:{m['char_end']}" for m in members))
+    return f"{value or 'event'}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """One row per event: the same happening told in several mentions or documents.
+
+    ``events`` is an event table (:func:`timeline.schema.ensure_schema` columns). The
+    result keeps every schema column (from the member with the finest date and, among
+    those, the most informative title; ``actors`` is the union and ``status`` the
+    majority, ties to the most certain) and adds ``event_id`` (stable for the same
+    input), ``sources`` (sorted document names), ``n_sources`` and ``mentions`` (one
+    dict per member: doc, mention, sentence, char_start, char_end). Rows are ordered by
+    start, then title.
+    """
+    df = ensure_schema(events)
+    if df.empty:
+        out = df.copy()
+        for c in MERGE_COLUMNS:
+            out[c] = pd.Series(dtype="int64" if c == "n_sources" else object)
+        return out
+    records = df.to_dict("records")
+    rows: list[_Row] = []
+    for i, r in enumerate(records):
+        s, e = _period(r)
+        title = str(r.get("title") or "") if not pd.isna(r.get("title")) else ""
+        sent = str(r.get("sentence") or "") if not pd.isna(r.get("sentence")) else ""
+        tw = content_words(title)
+        rows.append(_Row(
+            i=i, doc=str(r.get("doc") or ""), value=str(r.get("value") or "") if not pd.isna(r.get("value")) else "",
+            start=s, end=e, title_words=tw, words=tw | content_words(sent),
+            actors={actor_key(a) for a in (r.get("actors") or []) if a},
+            status=str(r.get("status") or ""),
+            anaphoric=_is_anaphoric(sent, str(r.get("mention") or "") if not pd.isna(r.get("mention")) else ""),
+        ))
+    n = len(rows)
+    dfreq: Counter[str] = Counter()
+    for r in rows:
+        dfreq.update(r.words)
+    idf = {w: math.log(1.0 + n / c) for w, c in dfreq.items()}
+
+    # candidate pairs: compatible dates only (sorted by start; containment via a scan)
+    order = sorted(range(n), key=lambda i: (rows[i].start or pd.Timestamp.max, rows[i].value))
+    pairs: list[tuple[float, int, int]] = []
+    sim: dict[tuple[int, int], float] = {}
+    by_value: dict[str, list[int]] = {}
+    for i in range(n):
+        by_value.setdefault(rows[i].value, []).append(i)
+    for a_pos, i in enumerate(order):
+        a = rows[i]
+        for j in order[a_pos + 1:]:
+            b = rows[j]
+            if a.end is not None and b.start is not None and b.start >= a.end and a.value != b.value:
+                if a.start is None or b.start > a.start:
+                    # sorted by start: no later row can lie inside a (unless same value)
+                    break
+            comp = _compatible(a, b)
+            if not comp:
+                continue
+            score = event_similarity(a, b, idf)
+            key = (min(i, j), max(i, j))
+            sim[key] = score
+            need = threshold + (_CONTAINMENT_EXTRA if comp == 2 else 0.0)
+            if score >= need:
+                pairs.append((score, key[0], key[1]))
+    # rows of the same value that the break above may have skipped
+    for members in by_value.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                key = (min(members[x], members[y]), max(members[x], members[y]))
+                if key not in sim:
+                    score = event_similarity(rows[key[0]], rows[key[1]], idf)
+                    sim[key] = score
+                    if score >= threshold:
+                        pairs.append((score, key[0], key[1]))
+
+    # greedy average-link grouping
+    group = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    for score, i, j in pairs:
+        gi, gj = group[i], group[j]
+        if gi == gj:
+            continue
+        A, B = members[gi], members[gj]
+        ok = True
+        total = 0.0
+        for x in A:
+            for y in B:
+                if not _compatible(rows[x], rows[y]):
+                    ok = False
+                    break
+                key = (min(x, y), max(x, y))
+                s = sim.get(key)
+                if s is None:
+                    s = sim[key] = event_similarity(rows[x], rows[y], idf)
+                total += s
+            if not ok:
+                break
+        if not ok or total / (len(A) * len(B)) < threshold * 0.85:
+            continue
+        keep, drop = (gi, gj) if len(A) >= len(B) else (gj, gi)
+        members[keep].extend(members[drop])
+        for x in members[drop]:
+            group[x] = keep
+        del members[drop]
+
+    out_rows: list[dict] = []
+    for idxs in members.values():
+        mem = [records[i] for i in sorted(idxs, key=lambda i: (rows[i].doc, records[i]["char_start"]))]
+
+        def width(r: dict) -> float:
+            s, e = _period(r)
+            return (e - s).total_seconds() if s is not None and e is not None else float("inf")
+
+        finest = min(width(r) for r in mem)
+        fine = [r for r in mem if width(r) == finest]
+        base = dict(max(fine, key=lambda r: (_informativeness(r), -len(str(r.get("doc") or "")))))
+        best_title = max(mem, key=_informativeness).get("title")
+        base["title"] = best_title
+        base["actors"] = _union_actors(mem)
+        base["status"] = _status(mem)
+        mentions = [{"doc": r["doc"], "mention": r["mention"], "sentence": r["sentence"],
+                     "char_start": int(r["char_start"]), "char_end": int(r["char_end"])}
+                    for r in mem]
+        sources = sorted({str(r["doc"]) for r in mem})
+        base["event_id"] = _event_id(str(base.get("value") or ""), mentions)
+        base["sources"] = sources
+        base["n_sources"] = len(sources)
+        base["mentions"] = mentions
+        out_rows.append(base)
+    out = ensure_schema(pd.DataFrame.from_records(out_rows))
+    out["n_sources"] = out["n_sources"].astype("int64")
+    out = out.sort_values(["start", "title", "event_id"], kind="mergesort", na_position="last")
+    return out.reset_index(drop=True)

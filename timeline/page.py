@@ -1,0 +1,400 @@
+"""The HTML page (or fragment) around the timeline figure.
+
+The page adds what a bare Plotly figure lacks: a search box that filters events as
+you type, a details panel that opens when an event is clicked (the sentence with
+the date words highlighted, the document and its link), the events as an HTML
+table (collapsed by default), and a theme switch (light, dark, print).
+
+Safety: document text reaches the page in two ways only, both inert: HTML-escaped
+text in the table, and a JSON block (``<script type="application/json">``) whose
+``<``, ``>``, ``&``, U+2028 and U+2029 are written as ``\\uXXXX`` escapes. The page
+script inserts that text with ``textContent`` and builds ``<mark>`` and ``<a>``
+elements itself; only ``http(s)`` URLs become links.
+
+plotly.js can be inlined (``plotlyjs="inline"``, an offline self-contained file),
+taken from the CDN (``"cdn"``), from ``plotly.min.js`` beside the page
+(``"directory"``) or left to the host page (``"none"``). Fragments load plotly.js
+at most once per page, whatever the mode, and each fragment's script waits until
+``window.Plotly`` exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from .chart import (LABEL_CHARS, THEMES, Prepared, _shorten, _text, esc, highlight_span, lane_shapes, plot,
+                    safe_url, theme_layout)
+from .errors import OutputError
+
+__all__ = ["to_html", "write_html", "screenshot", "PLOTLYJS_MODES"]
+
+PLOTLYJS_MODES = ("inline", "cdn", "directory", "none")
+#: Above this many events the table rows are built by the page script when the
+#: table is first opened, rather than written into the HTML.
+TABLE_STATIC_MAX = 2000
+TABLE_COLUMNS = [("value", "Date"), ("mention", "As written"), ("title", "Event"), ("status", "Status"),
+                 ("doc", "Document"), ("sentence", "Sentence")]
+#: Label font size (px) and the most labels the page draws at once.
+LABEL_FONT_PX = 11
+MAX_LABELS = 800
+_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
+_PLOTLY_FILE = "plotly.min.js"
+_NOWRAP_TD = '<td class="tl-nowrap">'
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return resources.files("timeline").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _plotlyjs() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def plotly_cdn_url() -> str:
+    """The CDN address of the plotly.js version bundled with the installed plotly."""
+    from plotly.offline import get_plotlyjs_version
+
+    return f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js"
+
+
+def script_json(obj: Any) -> str:
+    """JSON safe to embed in a ``<script>`` element: no ``</script>``, ``<!--``,
+    ``&`` or line separators can appear literally."""
+    s = obj if isinstance(obj, str) else json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
+    return (s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _attr(s: Any) -> str:
+    return html.escape(_text(s), quote=True)
+
+
+def _flatten(d: dict, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        key = f"{prefix}.{k}" if prefix else k
+        if isinstance(v, dict):
+            out.update(_flatten(v, key))
+        else:
+            out[key] = v
+    return out
+
+
+def _period_text(start: Any, end: Any, granularity: str) -> tuple[str, str]:
+    """Readable first and last day (inclusive) of a period."""
+    if start is None or pd.isna(start):
+        return "", ""
+    s, e = pd.Timestamp(start), pd.Timestamp(end) if end is not None and not pd.isna(end) else None
+    fine = granularity in ("part_of_day", "hour", "minute", "second")
+    fmt = "%Y-%m-%d %H:%M" if fine else "%Y-%m-%d"
+    if e is None:
+        return s.strftime(fmt), ""
+    last = e if fine else e - pd.Timedelta(days=1)
+    if last <= s:
+        return s.strftime(fmt), ""
+    return s.strftime(fmt), last.strftime(fmt)
+
+
+def _event_records(prep: Prepared) -> list[dict[str, Any]]:
+    """One JSON-able record per event (id = row position) for the page script."""
+    ev = prep.events
+    has_sources = "sources" in ev.columns
+    has_n = "n_sources" in ev.columns
+    labels = [esc(_shorten(_text(t) or _text(m) or _text(v), LABEL_CHARS))
+              for t, m, v in zip(ev["title"], ev["mention"], ev["value"])]
+    out = []
+    for i, r in enumerate(ev.itertuples(index=False)):
+        sentence, mention = _text(r.sentence), _text(r.mention)
+        gran = _text(r.granularity)
+        a, b = _period_text(r.start, r.end, gran)
+        rec: dict[str, Any] = {
+            "id": i, "title": _text(r.title), "label": labels[i], "mention": mention, "value": _text(r.value),
+            "granularity": gran, "start": a, "end": b, "sentence": sentence,
+            "hl": highlight_span(sentence, mention), "doc": _text(r.doc), "doc_title": _text(r.doc_title),
+            "source": _text(r.source), "url": _text(r.url), "link": safe_url(r.url),
+            "actors": [_text(x) for x in (r.actors if isinstance(r.actors, list) else [])],
+            "status": _text(r.status), "year_assumed": bool(r.year_assumed) if not pd.isna(r.year_assumed) else False,
+            "reference_date": _text(r.reference_date),
+        }
+        if has_sources:
+            srcs = getattr(r, "sources")
+            rec["sources"] = [_text(x) for x in srcs] if isinstance(srcs, (list, tuple)) else []
+        if has_n:
+            n = getattr(r, "n_sources")
+            rec["n_sources"] = int(n) if n is not None and not pd.isna(n) else None
+        out.append(rec)
+    return out
+
+
+def _table_html(records: list[dict[str, Any]], lazy: bool, caption: str) -> str:
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for _, h in TABLE_COLUMNS)
+    rows: list[str] = []
+    if not lazy:
+        for rec in records:
+            cells = "".join(
+                (_NOWRAP_TD if c in ("value", "mention") else "<td>") + _attr(rec.get(c)) + "</td>"
+                for c, _ in TABLE_COLUMNS
+            )
+            rows.append(f'<tr data-id="{rec["id"]}">{cells}<td><button type="button" class="tl-show" '
+                        f'data-id="{rec["id"]}">Details</button></td></tr>')
+    lazy_attr = ' data-lazy="true"' if lazy else ""
+    filled_attr = "" if lazy else ' data-filled="true"'
+    return (
+        f'<details class="tl-table-wrap"{lazy_attr}>'
+        f"<summary>Events table ({len(records)} rows)</summary>"
+        f'<div class="tl-table-scroll"><table class="tl-table"><caption class="tl-note">{html.escape(caption)}'
+        f'</caption><thead><tr>{head}<th scope="col"><span class="tl-note">Details</span></th></tr></thead>'
+        f"<tbody{filled_attr}>" + "\n".join(rows) + "</tbody></table></div></details>"
+    )
+
+
+def _plotly_tags(mode: str, fragment: bool) -> str:
+    """How the page gets plotly.js."""
+    if mode == "none":
+        return ""
+    if mode == "inline":
+        src = _plotlyjs()
+        if fragment:
+            return ('<script charset="utf-8">if (typeof window.Plotly === "undefined") {\n'
+                    + src + "\n}</script>")
+        return f'<script charset="utf-8">{src}</script>'
+    url = plotly_cdn_url() if mode == "cdn" else _PLOTLY_FILE
+    if not fragment:
+        return f'<script src="{_attr(url)}" charset="utf-8"></script>'
+    return (
+        "<script>(function(){if(typeof window.Plotly!==\"undefined\"||"
+        "document.querySelector(\"script[data-timeline-plotly]\")){return;}"
+        "var s=document.createElement(\"script\");s.src=" + script_json(json.dumps(url)) + ";s.charset=\"utf-8\";"
+        "s.setAttribute(\"data-timeline-plotly\",\"\");document.head.appendChild(s);})();</script>"
+    )
+
+
+def _page_figure(fig: go.Figure, theme: str) -> go.Figure:
+    """The figure as the page draws it: no title (the page heading shows it), and
+    labels drawn by the page script at every zoom instead of fixed text: one
+    ``labels`` trace (filled by the script) replaces the per-trace text."""
+    data = []
+    for tr in fig.data:
+        role = tr.meta.get("tl") if isinstance(tr.meta, dict) else None
+        if role == "span-labels":
+            continue
+        if role == "points" and isinstance(tr, go.Scatter):
+            tr = go.Scatter(tr)
+            tr.update(mode="markers", text=None, textposition=None)
+        data.append(tr)
+    data.append(go.Scatter(
+        x=[], y=[], mode="text", text=[], hoverinfo="skip", showlegend=False, cliponaxis=True,
+        textfont={"size": LABEL_FONT_PX, "color": THEMES[theme]["font"]}, meta={"tl": "labels"}, customdata=[],
+    ))
+    out = go.Figure(data=data, layout=fig.layout)
+    out.update_layout(title_text="", margin_t=64)
+    return out
+
+
+def _figure_title(fig: go.Figure) -> str:
+    """The figure's title as plain text (it is stored escaped), or "Timeline"."""
+    t = fig.layout.title.text if fig.layout.title else None
+    return html.unescape(re.sub(r"<[^>]*>", "", t)) if t else "Timeline"
+
+
+def _figure_and_prep(events_or_fig: Any, *, lanes: str, title: str | None, theme: str
+                     ) -> tuple[go.Figure, Prepared | None, str]:
+    if isinstance(events_or_fig, go.Figure):
+        fig = events_or_fig
+        prep = getattr(fig, "_timeline", None)
+        fig_theme = getattr(fig, "_timeline_theme", theme)
+        if title is not None:
+            fig = go.Figure(fig)
+            fig.update_layout(title_text=html.escape(title, quote=False))
+            fig._timeline = prep
+        return fig, prep, fig_theme
+    if isinstance(events_or_fig, pd.DataFrame):
+        fig = plot(events_or_fig, lanes=lanes, title=title, theme=theme)
+        return fig, fig._timeline, theme
+    raise OutputError(f"expected an event table or a plotly Figure, got {type(events_or_fig).__name__}")
+
+
+def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline", fragment: bool = False,
+            title: str | None = None, theme: str = "light", lanes: str = "doc", div_id: str | None = None,
+            full_html: bool | None = None) -> str:
+    """The timeline as an HTML page (or, with ``fragment=True``, a ``<div>`` with its
+    scripts to paste into a report).
+
+    ``events_or_fig`` is an event table (drawn with :func:`timeline.chart.plot`) or a
+    figure made by ``plot`` (a foreign figure works too, without search and table).
+    ``plotlyjs``: ``"inline"`` (default, works offline), ``"cdn"``, ``"directory"``
+    (``plotly.min.js`` beside the page, see :func:`write_html`) or ``"none"`` (the
+    host page loads plotly.js). ``div_id`` fixes the plot div's id (default: derived
+    from the content, so output is reproducible).
+    """
+    if plotlyjs not in PLOTLYJS_MODES:
+        raise OutputError(f"plotlyjs={plotlyjs!r}: use one of {', '.join(PLOTLYJS_MODES)}")
+    if theme not in THEMES:
+        raise OutputError(f"theme={theme!r}: use one of {', '.join(THEMES)}")
+    if full_html is not None:
+        fragment = not full_html
+    fig, prep, theme = _figure_and_prep(events_or_fig, lanes=lanes, title=title, theme=theme)
+    plain_title = title if title is not None else _figure_title(fig)
+    page_fig = go.Figure(fig)  # the page shows the title as its heading, not inside the plot
+    if prep is not None:
+        page_fig = _page_figure(page_fig, theme)
+    fig_json = pio.to_json(page_fig, validate=False, remove_uids=True)
+    if div_id is None:
+        div_id = "timeline-" + hashlib.sha1(fig_json.encode("utf-8")).hexdigest()[:10]
+    elif not _ID_RE.match(div_id):
+        raise OutputError(f"div_id={div_id!r}: use a letter then letters, digits, '-' or '_' (at most 64)")
+
+    records = _event_records(prep) if prep is not None else None
+    themes = {}
+    for name, t in THEMES.items():
+        lay = _flatten(theme_layout(name))
+        if prep is not None:
+            lay["shapes"] = lane_shapes(prep, name)
+        themes[name] = {"layout": lay, "text": t["font"], "muted": t["muted"]}
+    config = {
+        "responsive": True, "displaylogo": False, "scrollZoom": not fragment,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+        "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
+    }
+    rest = json.dumps({"events": records, "label_font_size": LABEL_FONT_PX, "max_labels": MAX_LABELS, "themes": themes, "config": config, "full_page": not fragment,
+                       "table_columns": [c for c, _ in TABLE_COLUMNS]},
+                      ensure_ascii=False, separators=(",", ":"), default=str)
+    payload = script_json('{"figure":' + fig_json + "," + rest[1:])
+
+    n_events = len(records) if records is not None else 0
+    parts = [f'<div class="tl-root" id="{div_id}-root" data-theme="{theme}" role="region" '
+             f'aria-label="{_attr(plain_title)}">']
+    if fragment:
+        parts.append(f"<style>{_asset('timeline.css')}</style>")
+    controls = []
+    if records is not None:
+        controls.append(
+            f'<label>Search <input type="search" class="tl-search" placeholder="words in titles, sentences, '
+            f'actors, documents…" aria-describedby="{div_id}-count" autocomplete="off"></label>'
+            f'<span class="tl-count" id="{div_id}-count" aria-live="polite">{n_events} events</span>'
+        )
+    opts = "".join(f'<option value="{n}"{" selected" if n == theme else ""}>{n}</option>' for n in THEMES)
+    controls.append(f'<label>Theme <select class="tl-theme">{opts}</select></label>')
+    heading = f'<h{2 if fragment else 1} class="tl-heading">{html.escape(plain_title)}</h{2 if fragment else 1}>'
+    if prep is None:
+        heading = '<span class="tl-heading"></span>'
+    parts.append(f'<div class="tl-toolbar">{heading}<div class="tl-controls">{"".join(controls)}</div></div>')
+    parts.append(
+        f'<div class="tl-main"><div class="tl-plot" id="{div_id}"></div>'
+        '<aside class="tl-details" hidden aria-label="Event details" tabindex="-1">'
+        '<button type="button" class="tl-close" aria-label="Close details">×</button>'
+        '<div class="tl-details-body"></div></aside></div>'
+    )
+    if records is not None:
+        undated = int(prep.events["start"].isna().sum()) if prep is not None else 0
+        caption = f"{n_events} event mentions" + (
+            f"; {undated} without a calendar date (not drawn)" if undated else "")
+        parts.append(_table_html(records, n_events > TABLE_STATIC_MAX, caption))
+    parts.append(f'<script type="application/json" id="{div_id}-data">{payload}</script>')
+    parts.append(f"<script>{_asset('timeline.js')}</script>")
+    parts.append(f'<script>window.TimelinePage.boot("{div_id}");</script>')
+    parts.append("</div>")
+    body = "\n".join(parts)
+    if fragment:
+        return _plotly_tags(plotlyjs, True) + "\n" + body
+    return (
+        f'<!DOCTYPE html>\n<html lang="en" data-tl-theme="{theme}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="timeline">\n'
+        f"<title>{html.escape(plain_title)}</title>\n<style>body{{margin:0}}\n{_asset('timeline.css')}</style>\n"
+        f"{_plotly_tags(plotlyjs, False)}\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def write_html(events_or_fig: pd.DataFrame | go.Figure, path: str | os.PathLike, **kwargs: Any) -> Path:
+    """Write :func:`to_html` to ``path`` (same keywords). With ``plotlyjs="directory"``
+    ``plotly.min.js`` is written beside the page (once; kept when identical)."""
+    path = Path(path)
+    text = to_html(events_or_fig, **kwargs)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if kwargs.get("plotlyjs") == "directory":
+            js = path.parent / _PLOTLY_FILE
+            src = _plotlyjs()
+            if not js.exists() or js.stat().st_size != len(src.encode("utf-8")):
+                js.write_text(src, encoding="utf-8")
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write: {e.strerror or e}") from e
+    return path
+
+
+def find_chromium() -> str | None:
+    """The Chromium/Chrome to drive: ``$BROWSER_PATH``, then ``/usr/bin/chromium``,
+    then ``chromium``, ``chromium-browser``, ``google-chrome`` on ``PATH``."""
+    env = os.environ.get("BROWSER_PATH")
+    if env and os.access(env, os.X_OK):
+        return env
+    if os.access("/usr/bin/chromium", os.X_OK):
+        return "/usr/bin/chromium"
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"):
+        p = shutil.which(name)
+        if p:
+            return p
+    return None
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width: int = 1200,
+               height: int = 700, *, full_page: bool = False, theme: str | None = None) -> Path:
+    """A PNG screenshot of a built page in headless Chromium (after the chart has
+    rendered). Uses Playwright when installed, else ``chromium --screenshot``."""
+    html_path, png_path = Path(html_path).resolve(), Path(png_path)
+    chrome = find_chromium()
+    if chrome is None:
+        raise OutputError("screenshot: no Chromium found (set BROWSER_PATH or install chromium)")
+    if not html_path.exists():
+        raise OutputError(f"{html_path}: no such page")
+    png_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if sync_playwright is not None:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=chrome, args=CHROMIUM_FLAGS)
+            try:
+                page = b.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+                page.goto(html_path.as_uri())
+                page.wait_for_function("() => window.__timelineReady === true", timeout=60000)
+                if theme:
+                    page.select_option(".tl-theme", theme)
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(png_path), full_page=full_page)
+            finally:
+                b.close()
+        return png_path
+    with tempfile.TemporaryDirectory(prefix="tl-shot-") as udd:
+        cmd = [chrome, *CHROMIUM_FLAGS, f"--user-data-dir={udd}", f"--window-size={width},{height}",
+               "--virtual-time-budget=10000", f"--screenshot={png_path}", html_path.as_uri()]
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    if r.returncode != 0 or not png_path.exists():
+        raise OutputError(f"screenshot failed: {r.stderr.strip()[-300:]}")
+    return png_path

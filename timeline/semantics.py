@@ -1,0 +1,1602 @@
+"""Who did what, and did it happen: actors, status and a title for one date mention.
+
+The pipeline finds a calendar date in a sentence; :func:`describe` reads the clause
+that date belongs to and returns a :class:`Description`:
+
+* ``actors`` – the people and organisations acting in that clause (its subject, the
+  speaker of reported speech, partners introduced by "with"/"between"), each resolved
+  to its fullest form in the document by a :class:`NameIndex`;
+* ``status`` – ``reported`` (it happened), ``planned`` / ``expected`` (future),
+  ``hypothetical`` (conditional, "could", "might") or ``negated`` ("did not", "never");
+* ``title`` – a short headline built around the clause's verb and actor
+  ("Trump announces Witkoff will likely visit Russia", "Peskov: the Kremlin doesn't
+  see any particularly new elements here").
+
+Everything is rule based (regular expressions and word lists in
+``timeline/semantics_data/*.json``); no model is loaded. A sentence is analysed once
+per document (the analysis is cached on the :class:`NameIndex`), so several dates in
+one sentence cost little more than one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Description", "NameIndex", "describe", "STATUSES", "content_words", "actor_key"]
+
+#: The values ``Description.status`` takes.
+STATUSES = ("reported", "planned", "expected", "hypothetical", "negated")
+
+_DATA_DIR = Path(__file__).with_name("semantics_data")
+
+
+def _load(name: str) -> dict:
+    with open(_DATA_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# ---------------------------------------------------------------------------
+# Lexicon (built once at import)
+# ---------------------------------------------------------------------------
+
+_W = _load("words.json")
+_T = _load("titles.json")
+_O = _load("orgs.json")
+_V = _load("verbs.json")
+_C = _load("cues.json")
+
+_FUNCTION = frozenset(_W["function_words"])
+_MONTHS = frozenset(_W["months"])
+_WEEKDAYS = frozenset(_W["weekdays"])
+_DATEWORDS = _MONTHS | _WEEKDAYS | frozenset(w for w in _W["time_words"] if " " not in w)
+_DEMONYMS = frozenset(_W["demonyms"])
+_DETERMINERS = frozenset(_W["determiners"])
+_PREPOSITIONS = frozenset(_W["prepositions"])
+_DATE_PREPS = frozenset(_W["date_prepositions"])
+_SUBORD = frozenset(_W["subordinators"])
+_NAME_CONNECTORS = frozenset(_W["connectors_in_names"]) - {"and"}
+_ADVERBS = frozenset(_W["adverbs"])
+_PRONOUNS_PERSON = frozenset({"he", "she"})
+_PRONOUNS_SPEAKER = frozenset({"i", "we"})
+_SUBJ_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
+
+_TITLES = frozenset(_T["titles"])
+_TITLE_FIRST = frozenset(t.split()[0] for t in _TITLES)
+_GROUP_NOUNS = frozenset(_T["group_nouns"])
+
+_ORG_KNOWN: dict[str, str] = {k.lower(): v for k, v in _O["known"].items()}
+_ORG_SUFFIX = frozenset(_O["suffixes"])
+_ORG_GOVERNED = frozenset(_O["governed_by"])
+
+_AUX = frozenset(_V["auxiliaries"])
+_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                     "'ll", "’ll", "'d", "’d", "ought", "cannot"})
+_NEG_WORDS = frozenset(_C["negation"])
+_NEG_VERBS = frozenset(_C["negating_verbs"])
+_NEG_VERBS_TO = frozenset(_C["negating_verbs_need_to"])
+_HYPO_MODALS = frozenset(_C["hypothetical_modals"])
+_FUTURE_MODALS = frozenset(_C["future_modals"])
+_COND_MODALS = frozenset(_C["conditional_modals"])
+_PLAN_CAT = frozenset(_C["planned_catenatives"])
+_EXPECT_CAT = frozenset(_C["expected_catenatives"])
+_HEDGES = frozenset(_C["hedges"])
+_PLANNED_NOUNS = tuple(_C["planned_nouns"])
+_NEG_PHRASES_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["negating_phrases"]) + ") ")
+_PLANNED_NOUNS_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["planned_nouns"]) + ") ")
+_NEG_GOVERNORS = frozenset(_C["negating_governors"])
+
+_SPEECH = frozenset(_V["speech"])
+_REPORT = frozenset(_V["report"])
+_ANNOUNCE = frozenset(_V["announce"])
+_PREDICT = frozenset(_V["predict"])
+
+#: form -> (base, tags) where tags is a frozenset of {"base","3sg","past","pp","ing"}
+_FORMS: dict[str, tuple[str, frozenset[str]]] = {}
+#: base -> (3sg, past, pp, ing)
+_INFLECT: dict[str, tuple[str, str, str, str]] = {}
+
+
+def _regular(base: str) -> tuple[str, str, str, str]:
+    """Regular inflections of an English verb: (3sg, past, past participle, -ing)."""
+    vowels = "aeiou"
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        s3 = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in vowels:
+        s3 = base[:-1] + "ies"
+    else:
+        s3 = base + "s"
+    if base.endswith("e"):
+        past = base + "d"
+    elif base.endswith("y") and base[-2:-1] not in vowels:
+        past = base[:-1] + "ied"
+    else:
+        past = base + "ed"
+    if base.endswith("ie"):
+        ing = base[:-2] + "ying"
+    elif base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        ing = base[:-1] + "ing"
+    else:
+        ing = base + "ing"
+    return s3, past, past, ing
+
+
+def _build_forms() -> None:
+    tmp: dict[str, tuple[str, set[str]]] = {}
+
+    def add(form: str, base: str, tag: str) -> None:
+        if form == "-":
+            return
+        if form in tmp and tmp[form][0] == base:
+            tmp[form][1].add(tag)
+        elif form not in tmp:
+            tmp[form] = (base, {tag})
+
+    irregular = {k: tuple(v) for k, v in _V["irregular"].items()}
+    for base in list(_V["base"]) + list(irregular):
+        forms = irregular.get(base) or _regular(base)
+        _INFLECT[base] = forms  # type: ignore[assignment]
+        add(base, base, "base")
+        add(forms[0], base, "3sg")
+        add(forms[1], base, "past")
+        add(forms[2], base, "pp")
+        add(forms[3], base, "ing")
+    for form, (base, tags) in tmp.items():
+        _FORMS[form] = (base, frozenset(tags))
+
+
+_build_forms()
+
+# Verb forms that are more often plural nouns ("peace talks", "new plans").
+_NOUNY = frozenset({
+    "talks", "plans", "reports", "claims", "attacks", "strikes", "calls", "visits", "comments",
+    "deals", "sanctions", "cuts", "needs", "concerns", "demands", "offers", "hopes", "fears",
+    "promises", "threats", "moves", "steps", "votes", "orders", "bans", "signals", "posts",
+    "tweets", "measures", "attempts", "efforts", "forces", "leads", "points", "shows", "sets",
+    "puts", "runs", "reads", "works", "uses", "changes", "limits", "supports", "pressures",
+    "gains", "losses", "costs", "records", "states", "answers", "questions", "remarks", "notes",
+    "cases", "results", "returns", "faces", "heads", "hits", "rules", "files", "fires", "marks",
+    "names", "terms", "rises", "falls", "releases", "reviews", "protests", "arrests", "charges",
+    "debates", "delays", "freezes", "issues", "links", "meetings", "pays", "plays", "stays",
+    "targets", "turns", "waits", "watches", "wins", "works", "lays", "goes", "echoes",
+})
+_NOUNY_BASE = frozenset({
+    "talk", "plan", "report", "claim", "attack", "strike", "call", "visit", "comment", "deal",
+    "cut", "need", "concern", "demand", "offer", "hope", "fear", "promise", "threat", "move",
+    "step", "vote", "order", "ban", "signal", "post", "measure", "attempt", "force", "lead",
+    "point", "show", "set", "run", "work", "use", "change", "limit", "support", "pressure",
+    "record", "state", "answer", "question", "remark", "note", "return", "face", "head", "hit",
+    "rule", "file", "fire", "mark", "name", "release", "review", "protest", "arrest", "charge",
+    "debate", "delay", "freeze", "issue", "link", "pay", "play", "stay", "target", "turn",
+    "wait", "watch", "win", "end", "start", "war", "aid", "back", "control", "bar", "echo",
+    "host", "press", "sanction", "score", "stage", "tweet", "brief", "judge", "object", "pass",
+    "pause", "lay", "form", "count", "care", "broker", "block", "bomb", "close",
+})
+_CATENATIVE_ADJ = frozenset({
+    "expected", "likely", "unlikely", "set", "due", "scheduled", "slated", "poised", "about",
+    "going", "able", "unable", "ready", "willing", "unwilling", "bound", "sure", "certain",
+    "planned", "supposed", "eager", "keen", "prepared", "determined", "reluctant", "set",
+})
+_PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "over", "forward"})
+
+_SPLIT_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
+_QUOTES = frozenset({"“", "”", '"', "'", "‘", "’"})
+_THAT_NOT_BOUNDARY_NEXT = frozenset({
+    "way", "time", "day", "week", "month", "year", "point", "moment", "end", "case", "kind",
+    "sort", "much", "many", "far", "is", "was", "'s", "’s", "one", "idea", "issue", "matter",
+    "sense", "stage", "period", "night", "morning", "evening", "afternoon",
+})
+_CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", "who", "whom",
+                              "when", "while", "after", "before", "because", "as", "then",
+                              "also", "where", "whereas", "although", "though", "once", "since"})
+
+# Words keep inner dots, apostrophes, hyphens and slashes ("U.S", "Putin's", "RFE/RL");
+# any other non-space character is a token of its own.
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w&+/.'’-]*\w)?|--|[^\s\w]")
+_POSS_RE = re.compile(r"['’]s?$")
+_SPACE_RE = re.compile(r"\s+")
+
+
+# ---------------------------------------------------------------------------
+# Public types
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Description:
+    """What one date mention's event is: a title, its actors and whether it happened."""
+
+    title: str
+    actors: list[str] = field(default_factory=list)
+    status: str = "reported"
+
+
+class NameIndex:
+    """The names of one document: resolves a short name to its fullest form there.
+
+    ``NameIndex.from_text(text)`` reads the document once; ``resolve("Peskov")`` then
+    gives ``"Dmitry Peskov"`` when the text names him in full somewhere. The index
+    also caches per-sentence analyses for :func:`describe`.
+    """
+
+    __slots__ = ("text", "persons", "_cache", "_runs", "_pron")
+
+    def __init__(self, text: str = "", persons: dict[str, str] | None = None) -> None:
+        self.text = text
+        #: last name (or single name) -> fullest person name in the document
+        self.persons: dict[str, str] = persons or {}
+        self._cache: dict[tuple[int, int], _Sentence] = {}
+        self._runs: dict[tuple, list] = {}
+        self._pron: dict[int, str] = {}
+
+    # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
+    # a match that starts inside a word is cut in from_text (that keeps the scan fast).
+    _RUN_RE = re.compile(r"[A-Z][\w'’-]*(?:[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w'’-]*)+")
+
+    @classmethod
+    def from_text(cls, text: str) -> "NameIndex":
+        """Index the person names of a document (one regular-expression pass)."""
+        counts: dict[str, dict[str, int]] = {}
+        for m in cls._RUN_RE.finditer(text):
+            words = m.group().split()
+            b = m.start()
+            if b and (text[b - 1].isalnum() or text[b - 1] in "'’-."):
+                words = words[1:]  # "vLadimir Putin": the first word is not a name
+                if len(words) < 2:
+                    continue
+            # A possessive ends a name: "Trump's Threats Push Putin" -> "Trump's".
+            for i, w in enumerate(words):
+                if w.endswith(("'s", "’s", "'", "’")):
+                    words = words[: i + 1]
+                    words[-1] = _strip_poss(w)
+                    break
+            name = _person_name(words)
+            if name is None:
+                continue
+            last = name.rsplit(" ", 1)[-1]
+            d = counts.setdefault(last, {})
+            d[name] = d.get(name, 0) + 1
+        persons: dict[str, str] = {}
+        for last, forms in counts.items():
+            best = max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            persons[last] = best
+            persons[best] = best
+        return cls(text, persons)
+
+    def resolve(self, name: str) -> str:
+        """The fullest form of ``name`` in the document (``name`` itself if none)."""
+        full = self.persons.get(name)
+        if full is not None:
+            return full
+        last = name.rsplit(" ", 1)[-1]
+        full = self.persons.get(last)
+        if full is not None and full.endswith(name) and len(full) >= len(name):
+            return full
+        return name
+
+    def is_person(self, name: str) -> bool:
+        """True when ``name`` (or its last word) is a person named in full in the text."""
+        return name in self.persons or name.rsplit(" ", 1)[-1] in self.persons
+
+    def person_before(self, pos: int, window: int = 600) -> str | None:
+        """Who "he"/"she" at offset ``pos`` most likely is.
+
+        The first name-like word of the sentence before (its subject, usually) if
+        there is one; else the last person named in full before ``pos``.
+        """
+        hit = self._pron.get(pos)
+        if hit is not None:
+            return hit or None
+        found = self._person_before(pos, window)
+        self._pron[pos] = found or ""
+        return found
+
+    def _person_before(self, pos: int, window: int) -> str | None:
+        chunk = self.text[max(0, pos - window): pos]
+        ends = [m.end() for m in _SENT_END_RE.finditer(chunk)]
+        if ends:
+            prev_start = ends[-2] if len(ends) >= 2 else 0
+            sent = chunk[prev_start: ends[-1]]
+            for m in _CAPWORD_RE.finditer(sent):
+                w = _strip_poss(m.group())
+                lw = w.lower()
+                if (lw in _FUNCTION or lw in _TITLES or lw in _DEMONYMS or lw in _DATEWORDS
+                        or lw in _ORG_KNOWN or lw in _FORMS):
+                    continue
+                if w in self.persons:
+                    return self.persons[w]
+                nxt = sent[m.end(): m.end() + 1]
+                if nxt == " " and sent[m.end() + 1: m.end() + 2].isupper():
+                    continue  # part of a longer name: take its last word
+                return w
+        best = None
+        for m in _CAPWORD_RE.finditer(chunk):
+            w = _strip_poss(m.group())
+            if w in self.persons:
+                best = self.persons[w]
+        return best
+
+
+_NOT_NAME = (_TITLES | _DEMONYMS | _FUNCTION | _DATEWORDS | frozenset(_FORMS) | frozenset(_ORG_KNOWN)
+             | _ORG_SUFFIX)
+_NOT_NAME_LAST = _DATEWORDS | _ORG_SUFFIX | frozenset(_ORG_KNOWN) | _FUNCTION
+_CAPWORD_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_SENT_END_RE = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
+
+
+def _person_name(words: list[str]) -> str | None:
+    """The person name inside a run of capitalised words, or None.
+
+    Leading titles, demonyms and function words are dropped ("Russian President
+    Vladimir Putin" -> "Vladimir Putin"); what is left must be 2-4 name-like words
+    that do not end in an organisation word.
+    """
+    start = 0
+    n = len(words)
+    for i in range(n):
+        if words[i].lower() in _NOT_NAME:
+            start = i + 1
+            # "Secretary of State Marco Rubio": skip the office's complement.
+            if i + 2 < n and words[i + 1] == "of":
+                start = i + 3
+    if not 2 <= n - start <= 4:
+        return None
+    rest = words[start:]
+    for w in rest:
+        if len(w) > 2 and w.isupper():
+            return None
+    if rest[-1].endswith(".") or rest[-1].lower() in _NOT_NAME_LAST:
+        return None
+    return " ".join(rest)
+
+
+# ---------------------------------------------------------------------------
+# Sentence analysis
+# ---------------------------------------------------------------------------
+
+# token kinds
+_WORD, _PUNCT = 0, 1
+# verb classes
+_NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
+
+
+class _Sentence:
+    """Tokens, verb classes, verb groups and segments of one sentence."""
+
+    __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
+                 "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.text = text
+        self.ents: list[tuple[int, int, str, str]] | None = None
+        self.speaker: tuple[str | None] | None = None
+        self.dates: set[int] | None = None
+        ms = list(_TOKEN_RE.finditer(text, start, end))
+        toks = [m.group() for m in ms]
+        self.toks = toks
+        self.starts = [m.start() for m in ms]
+        self.ends = [m.end() for m in ms]
+        low = [t.lower() for t in toks]
+        self.low = low
+        self.kinds = [(_WORD if t[0].isalnum() else _PUNCT) for t in toks]
+        self.caps = [t[0].isupper() for t in toks]
+        self._classify()
+        self._group()
+        self._segment()
+
+    # -- verbs ---------------------------------------------------------------
+
+    def _classify(self) -> None:
+        low, toks, kinds, caps = self.low, self.toks, self.kinds, self.caps
+        n = len(toks)
+        vcls = [_NOTV] * n
+        AUX, FORMS, DET = _AUX, _FORMS, _DETERMINERS
+        for i in range(n):
+            if kinds[i]:
+                continue
+            w = low[i]
+            info = FORMS.get(w)
+            if info is None and w not in AUX:
+                # not in the lexicon: only "-ed"/"-ing" words and "he's" can be verbs
+                last = w[-1]
+                if last not in "dgs" or (caps[i] and i > 0):
+                    continue
+            p = low[i - 1] if i else ""
+            if w in AUX:
+                if self.caps[i] and w == "may" and (i == 0 or kinds[i - 1] != _WORD or True) and toks[i] == "May":
+                    continue  # the month
+                if w == "may" and p == "it" and i >= 2 and low[i - 2] == "as":
+                    continue  # "be that as it may"
+                if w in ("will", "can", "may", "might", "must") and p in _DETERMINERS:
+                    continue  # "the will", "his might"
+                vcls[i] = _AUXV
+                continue
+            if w.endswith(("'s", "’s")) and w[:-2] in _SUBJ_PRONOUNS:
+                vcls[i] = _AUXV  # he's, it's
+                continue
+            if caps[i] and i > 0:
+                continue  # a name, not a verb
+            if info is None:
+                if len(w) > 4 and w.endswith("ed") and w.isalpha():
+                    vcls[i] = _NONFIN if (p in _DETERMINERS or p in _AUX) else _FIN
+                    if p in _AUX:
+                        vcls[i] = _NONFIN
+                elif len(w) > 5 and w.endswith("ing") and w.isalpha() and p in _AUX:
+                    vcls[i] = _NONFIN
+                continue
+            _base, tags = info
+            if "past" in tags:
+                if p in _DETERMINERS or (p in _PREPOSITIONS and p != "to"):
+                    continue
+                vcls[i] = _NONFIN if (p in _AUX or _after_aux(low, vcls, i)) else _FIN
+            elif "3sg" in tags:
+                if (p in _DETERMINERS or p in _PREPOSITIONS) and p not in _SUBJ_PRONOUNS:
+                    continue
+                if w in _NOUNY:
+                    prev_cap = i > 0 and self.caps[i - 1] and kinds[i - 1] == _WORD \
+                        and p not in _DEMONYMS
+                    nx = low[i + 1] if i + 1 < n else ""
+                    nxi = _FORMS.get(nx)
+                    if nx in _AUX or (nxi and "past" in nxi[1]):
+                        continue  # "Russian forces launched", "talks were"
+                    if not (prev_cap or p in _SUBJ_PRONOUNS or p.endswith("ly")
+                            or p.endswith(("'s", "’s")) and False):
+                        continue
+                vcls[i] = _FIN
+            elif "base" in tags:
+                if p == "to" or p in _AUX or _after_aux(low, vcls, i):
+                    vcls[i] = _NONFIN
+                elif p in ("i", "we", "you", "they"):
+                    vcls[i] = _FIN
+                elif (p in _GROUP_NOUNS or (p.endswith("s") and not p.endswith("ss")
+                                            and p not in _FORMS and p not in _FUNCTION
+                                            and i > 0 and not self.caps[i - 1])) and (
+                        w not in _NOUNY_BASE or (i + 2 < n and low[i + 1] == "to"
+                                                 and low[i + 2] in _FORMS)):
+                    vcls[i] = _FIN
+            elif "pp" in tags:
+                if p in _AUX or _after_aux(low, vcls, i):
+                    vcls[i] = _NONFIN
+            elif "ing" in tags:
+                if p in _AUX or _after_aux(low, vcls, i):
+                    vcls[i] = _NONFIN
+        self.vcls = vcls
+
+    def _group(self) -> None:
+        """Verb groups: auxiliaries, adverbs, negation, "to" and verbs in a row."""
+        low, vcls, kinds = self.low, self.vcls, self.kinds
+        n = len(low)
+        groups: list[tuple[int, int, int]] = []
+        group_of = [-1] * n
+        i = 0
+        while i < n:
+            if vcls[i] not in (_AUXV, _FIN):
+                i += 1
+                continue
+            j = i + 1
+            head = i
+            while j < n and kinds[j] == _WORD:
+                w = low[j]
+                if vcls[j] in (_AUXV, _NONFIN) or (vcls[j] == _FIN and vcls[j - 1] == _AUXV):
+                    head = j
+                    j += 1
+                elif w in _NEG_WORDS or w in _ADVERBS or (w.endswith("ly") and not self.caps[j]
+                                                         and len(w) > 4):
+                    j += 1
+                elif w in _CATENATIVE_ADJ and low[j - 1] in _AUX | {"be", "been", "not"} | _ADVERBS:
+                    head = j
+                    j += 1
+                elif w == "to" and j + 1 < n and (low[j + 1] in _FORMS or low[j + 1] in _ADVERBS) \
+                        and (vcls[head] != _NOTV and (low[head] in _FORMS or low[head] in _CATENATIVE_ADJ
+                                                      or low[head] in _AUX)):
+                    base = _FORMS.get(low[j + 1])
+                    if base is None and low[j + 1] not in _ADVERBS:
+                        break
+                    j += 1
+                    # mark the verb after "to"
+                    if j < n and low[j] in _FORMS:
+                        vcls[j] = _NONFIN
+                elif w in _PARTICLES and _FORMS.get(low[head]) is not None:
+                    j += 1
+                    break
+                else:
+                    break
+            # trim trailing adverbs / "to"
+            while j - 1 > head and (low[j - 1] in _ADVERBS or low[j - 1] == "to"
+                                    or low[j - 1].endswith("ly")) and low[j - 1] not in _PARTICLES:
+                j -= 1
+            gi = len(groups)
+            groups.append((i, j, head))
+            for k in range(i, j):
+                group_of[k] = gi
+            i = j
+        self.groups = groups
+        self.group_of = group_of
+
+    # -- segments ------------------------------------------------------------
+
+    def _segment(self) -> None:
+        """Split into segments at clause punctuation and before subordinators."""
+        low, kinds = self.low, self.kinds
+        n = len(low)
+        segs: list[list] = []  # [start, end, kind, has_verb]
+        cur = 0
+        kind: str | None = None
+        for i in range(n):
+            w = low[i]
+            if kinds[i] == _PUNCT and w in _SPLIT_PUNCT:
+                if i > cur:
+                    segs.append([cur, i, kind])
+                cur = i + 1
+                kind = "punct"
+                continue
+            boundary = False
+            if w == "that" and i > cur:
+                nxt = low[i + 1] if i + 1 < n else ""
+                p = low[i - 1]
+                boundary = p not in _PREPOSITIONS and nxt not in _THAT_NOT_BOUNDARY_NEXT \
+                    and not (i >= 1 and p == "be")
+            elif w in _SUBORD and i > cur and self.group_of[i] < 0:
+                nxt = low[i + 1] if i + 1 < n else ""
+                if w in ("after", "before", "since", "until", "once"):
+                    boundary = not (nxt[:1].isdigit() or nxt in _DATEWORDS
+                                    or nxt in _DETERMINERS or nxt in _DATE_PREPS)
+                elif w == "so":
+                    boundary = nxt == "that"
+                elif w in ("which", "who", "whom", "whose"):
+                    boundary = True
+                else:
+                    boundary = True
+            elif w == "but" and i > cur:
+                boundary = True
+            if boundary:
+                segs.append([cur, i, kind])
+                cur = i
+                kind = None
+            if i == cur and kinds[i] == _WORD:
+                if w in _SUBORD or w in ("that", "and", "but", "or", "yet"):
+                    kind = w
+        if cur < n:
+            segs.append([cur, n, kind])
+        seg_of: list[int] = []
+        out = []
+        vcls = self.vcls
+        for si, (s, e, k) in enumerate(segs):
+            sl = vcls[s:e]
+            has_verb = _AUXV in sl or _FIN in sl
+            first = s
+            while first < e and kinds[first] != _WORD:
+                first += 1
+            if has_verb and first < e and low[first] in _PREPOSITIONS and low[first] != "that":
+                # "In an ultimatum issued in July": a participle, not a clause
+                has_verb = any(self.vcls[t] == _AUXV or (
+                    self.vcls[t] == _FIN and "past" not in _FORMS.get(low[t], ("", {"past"}))[1])
+                    for t in range(s, e))
+            out.append((s, e, k, has_verb))
+            seg_of.extend([si] * (e - len(seg_of)))
+        self.segs = out
+        self.seg_of = seg_of
+
+    def tok_index(self, pos: int) -> int:
+        """Index of the token containing or following character offset ``pos``."""
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return 0
+        if self.ends[i] <= pos and i + 1 < len(self.starts):
+            return i + 1
+        return i
+
+
+def _after_aux(low: list[str], vcls: list[int], i: int) -> bool:
+    """True when token i follows an auxiliary with only adverbs/negation between."""
+    k = i - 1
+    while k >= 0 and (low[k] in _ADVERBS or low[k] in _NEG_WORDS or low[k].endswith("ly")):
+        k -= 1
+    return k >= 0 and k != i - 1 and vcls[k] == _AUXV
+
+
+def _analyse(text: str, sentence: tuple[int, int], names: NameIndex) -> _Sentence:
+    key = (sentence[0], sentence[1])
+    an = names._cache.get(key)
+    if an is None:
+        an = _Sentence(text, sentence[0], sentence[1])
+        if len(names._cache) > 4096:
+            names._cache.clear()
+        names._cache[key] = an
+    return an
+
+
+# ---------------------------------------------------------------------------
+# Clause of the mention
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Clause:
+    start: int          # first token of the clause (subject side)
+    end: int            # token after the clause
+    group: int          # index of the event's verb group, -1 if none
+    governor: int       # verb group of a reporting verb governing this clause, -1 if none
+    kind: str | None    # subordinator that opens the clause
+
+
+_DATE_MODS = frozenset({"the", "this", "last", "next", "early", "late", "mid", "a", "an",
+                        "earlier", "later", "past", "coming", "same", "following", "previous"})
+_DATE_PREP_ONLY = frozenset({"on", "in", "at", "by", "since", "until", "till", "from", "during",
+                             "through", "throughout", "before", "after", "for", "around", "about",
+                             "over", "between", "within", "starting", "beginning", "as", "of",
+                             "into", "until", "toward", "towards", "via"})
+_DATE_JOIN = frozenset({"or", "and", "to", "through", "-", "–", "until"})
+_YEAR_RE = re.compile(r"(?:1[89]|20|21)\d\d(?:s)?$")
+_DATE_NOUNS = frozenset({"week", "weekend", "month", "year", "morning", "evening", "night",
+                         "afternoon", "day", "decade", "century", "quarter", "half"})
+
+
+_DEGREE = frozenset({"early", "soon", "late", "later", "earlier", "quickly", "long"})
+
+
+def _is_dateword(w: str) -> bool:
+    return w in _DATEWORDS or w[:1].isdigit() or w in ("th", "st", "nd", "rd")
+
+
+def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
+    """The tokens to drop from a title for the date mention [ms, me).
+
+    Joined dates ("Wednesday or Thursday") are taken in; a preposition and its
+    determiners ("on", "in the fall of") go with the date unless the date modifies a
+    noun ("The January 22 post", "a January 23 report"), where only the date words go.
+    """
+    low = an.low
+    n = len(low)
+    s, e = ms, me
+    while s >= 2 and low[s - 1] in _DATE_JOIN and _is_dateword(low[s - 2]):
+        s -= 2
+        while s > 0 and _is_dateword(low[s - 1]):
+            s -= 1
+    while e < n:
+        w = low[e]
+        if w in _DATE_JOIN and e + 1 < n and _is_dateword(low[e + 1]):
+            e += 2
+            continue
+        if _is_dateword(w) or (w in _DATE_NOUNS and e > ms and low[e - 1] in _DATE_MODS):
+            e += 1
+            continue
+        if w == "," and e + 1 < n and _is_year(low[e + 1]):
+            e += 2  # "January 22, 2025"
+            continue
+        break
+    nxt_word = e < n and an.kinds[e] == _WORD and an.vcls[e] == _NOTV \
+        and low[e] not in _CONNECTOR_START and low[e] not in _PREPOSITIONS \
+        and low[e] not in _FUNCTION and low[e] not in _SUBORD and not low[e].endswith("ly")
+    if nxt_word:
+        return s, e  # a modifier: "The January 22 post"
+    k = s
+    while k > 0 and low[k - 1] in _DATE_MODS:
+        k -= 1
+    if k > 1 and low[k - 1] == "of" and low[k - 2] in _DATE_MODS | {"end", "start", "beginning",
+                                                                   "middle", "spring", "fall"}:
+        k -= 2
+        while k > 0 and low[k - 1] in _DATE_MODS:
+            k -= 1
+    if k > 0 and low[k - 1] in _DATE_PREP_ONLY:
+        k -= 1
+        if k > 0 and low[k - 1] == "as" and low[k] == "of":
+            k -= 1
+        # "as early as", "as soon as", "no later than"
+        if k > 1 and low[k] in ("as", "than") and low[k - 1] in _DEGREE:
+            k -= 2 if low[k - 2] in ("as", "no", "not") else 1
+    return k, e
+
+
+def _date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
+    """All tokens of date phrases in [s, e) (for titles)."""
+    if an.dates is None:
+        an.dates = _all_date_tokens(an, 0, len(an.toks))
+    return {t for t in an.dates if s <= t < e}
+
+
+def _is_year(w: str) -> bool:
+    return (len(w) == 4 or len(w) == 5 and w[4] == "s") and w[:2] in ("18", "19", "20", "21") \
+        and w[2:4].isdigit()
+
+
+_DATE_TRIGGERS = _MONTHS | _WEEKDAYS | _DATE_NOUNS | frozenset({"yesterday", "today", "tomorrow",
+                                                              "tonight"})
+
+
+def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
+    out: set[int] = set()
+    low, toks = an.low, an.toks
+    i = s
+    trig = _DATE_TRIGGERS
+    while i < e:
+        w = low[i]
+        if w not in trig and not ("0" <= w[0] <= "9"):
+            i += 1
+            continue
+        if (w in _MONTHS and an.caps[i] and (w != "may" or i + 1 < e and low[i + 1][:1].isdigit()
+                                            or i > 0 and low[i - 1] in ("in", "of", "since", "until", "by")))\
+                or (w in _WEEKDAYS and an.caps[i]) or _is_year(w) \
+                or w in ("yesterday", "today", "tomorrow", "tonight") \
+                or (w in _DATE_NOUNS and i > 0 and low[i - 1] in ("this", "last", "next", "that")):
+            a, b = _date_run(an, i, i + 1)
+            out.update(range(a, b))
+            i = max(b, i + 1)
+        else:
+            i += 1
+    _ = toks
+    return out
+
+
+def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
+    """The clause the mention [ms, me) belongs to."""
+    segs, groups, group_of = an.segs, an.groups, an.group_of
+    si = an.seg_of[ms] if an.toks else 0
+    if not segs:
+        return _Clause(0, 0, -1, -1, None)
+    s0, e0, kind0, has_verb0 = segs[si]
+    target = si
+    if not has_verb0:
+        first_verb_seg = next((k for k, sg in enumerate(segs) if sg[3]), None)
+        if first_verb_seg is None:
+            return _Clause(segs[0][0], segs[-1][1], -1, -1, kind0)
+        if si < first_verb_seg:
+            # an opening adverbial ("On January 22, ..."): the main clause follows;
+            # skip subordinate clauses ("two days after starting his term").
+            target = next((k for k in range(si + 1, len(segs))
+                           if segs[k][3] and segs[k][2] not in _SUBORD_KINDS), first_verb_seg)
+        else:
+            target = max(k for k in range(si + 1) if segs[k][3]) if any(
+                segs[k][3] for k in range(si + 1)) else first_verb_seg
+    s, e, kind, _ = segs[target]
+    # the event's verb group: nearest to the mention inside the segment
+    cands = [g for g in range(len(groups)) if s <= groups[g][0] < e]
+    if target == si and cands:
+        ds, _de = _date_run(an, ms, me)
+        before = [g for g in cands if groups[g][1] <= ms]
+        if ds < ms and before:
+            # a date phrase with a preposition follows the verb it modifies
+            gi = before[-1]
+        else:
+            def dist(g: int) -> tuple[int, int]:
+                gs, ge, _h = groups[g]
+                if ge <= ms:
+                    return (ms - ge, 0)
+                return (gs - me + 1, 1)
+            gi = min(cands, key=dist)
+    elif cands:
+        gi = cands[0]
+    else:
+        gi = -1
+    # The clause starts where its subject starts: walk back over verbless segments
+    # (appositives: "Putin's spokesman, Dmitry Peskov, said ...") when the verb
+    # opens its segment.
+    start = s
+    if gi >= 0:
+        gs = groups[gi][0]
+        lead = [t for t in range(s, gs) if an.kinds[t] == _WORD and an.low[t] not in _CONNECTOR_START]
+        # within the segment a previous verb group (e.g. "said") may govern this one
+        prev_groups = [g for g in cands if groups[g][0] < gs]
+        if prev_groups:
+            pg = prev_groups[-1]
+            start = groups[pg][1]
+        elif kind in ("which", "who", "whom", "whose"):
+            pass  # a relative clause: its antecedent is found by the title
+        elif not lead or all(s <= t < me and t >= ms for t in lead) or all(
+                an.low[t] in _DATE_PREPS or an.low[t] in _DATEWORDS or an.low[t][:1].isdigit()
+                for t in lead):
+            k = target - 1
+            while k >= 0 and not segs[k][3]:
+                start = segs[k][0]
+                if segs[k][2] in _SUBORD_KINDS or segs[k][2] == "that":
+                    break
+                k -= 1
+    # the clause extends over following verbless segments (objects, appositions)
+    end = e
+    k = target + 1
+    while k < len(segs) and not segs[k][3] and segs[k][2] not in _SUBORD_KINDS \
+            and segs[k][2] != "that":
+        end = segs[k][1]
+        k += 1
+    # reporting verb governing the clause
+    governor = -1
+    if gi >= 0:
+        gs = groups[gi][0]
+        prev = [g for g in range(len(groups)) if groups[g][1] <= start or
+                (groups[g][1] <= gs and groups[g][0] < start)]
+        if prev:
+            pg = prev[-1]
+            hb = _FORMS.get(an.low[groups[pg][2]])
+            if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT and pg != gi:
+                between = range(groups[pg][1], start)
+                # governor only if nothing but the complementizer/appositives separate them
+                if an.seg_of[groups[pg][2]] >= target - 3:
+                    governor = pg
+                    _ = between
+    clause_kind = segs[an.seg_of[start]][2] if start < len(an.seg_of) else kind
+    if clause_kind == "punct":
+        clause_kind = None
+    return _Clause(start, end, gi, governor, clause_kind)
+
+
+_SUBORD_KINDS = frozenset({"when", "whenever", "after", "before", "while", "because", "although",
+                           "though", "if", "unless", "whereas", "which", "who", "whom", "whose",
+                           "where", "once", "since", "until", "so"})
+
+
+# ---------------------------------------------------------------------------
+# Status
+# ---------------------------------------------------------------------------
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
+_IF_WORDS = frozenset({"if", "unless"})
+_EXPECT_WORDS = frozenset({"expected", "likely", "poised"})
+
+
+def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
+    """reported / planned / expected / hypothetical / negated for the mention's clause."""
+    low = an.low
+    date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
+    if cl.group < 0:
+        text = " " + " ".join(low[cl.start:cl.end]) + " "
+        if _PLANNED_NOUNS_RE.search(text):
+            return "planned"
+        return "reported"
+    gs, ge, head = an.groups[cl.group]
+    words = low[gs:ge]
+    wset = set(words)
+    clause_words = low[cl.start:cl.end]
+    joined = " " + " ".join(clause_words) + " "
+    kind = cl.kind
+    # hypothetical: conditional clause, "were to", could/might/may
+    if kind in ("if", "unless") or " were to " in joined or "whether" in clause_words[:3]:
+        return "hypothetical"
+    if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
+        return "hypothetical"
+    neg = not wset.isdisjoint(_NEG_WORDS)
+    if not neg:
+        pre = " " + " ".join(low[cl.start:max(ge, ms)]) + " "
+        neg = _NEG_PHRASES_RE.search(pre) is not None
+    bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
+    if not neg:
+        for k, b in enumerate(bases):
+            if b in _NEG_VERBS_TO and k + 1 < len(words) and "to" in words[k:]:
+                neg = True
+            elif b in _NEG_VERBS and b not in _NEG_VERBS_TO and k == len(words) - 1 and False:
+                neg = True
+    gov_base = ""
+    if cl.governor >= 0:
+        gov_base = (_FORMS.get(low[an.groups[cl.governor][2]]) or ("",))[0]
+        if gov_base in _NEG_GOVERNORS and not neg:
+            return "negated"  # "the Kremlin denied that Putin had met Witkoff on Tuesday"
+    if neg:
+        return "negated"
+    if not wset.isdisjoint(_HYPO_MODALS):
+        return "hypothetical"
+    hedged = not wset.isdisjoint(_HEDGES) or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
+    if not wset.isdisjoint(_COND_MODALS):
+        if cl.governor >= 0:
+            if gov_base in _PREDICT:
+                return "expected"
+            if gov_base in _ANNOUNCE:
+                return "planned"
+            return "expected" if hedged else "planned"
+        return "hypothetical"
+    if not wset.isdisjoint(_EXPECT_WORDS):
+        return "expected"
+    future = not wset.isdisjoint(_FUTURE_MODALS)
+    for k, w in enumerate(words):
+        b = bases[k]
+        if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
+            if b in ("expect", "predict", "forecast", "project", "anticipate") and w != "expects":
+                return "expected"
+            # "On Monday Trump promised to ..." dates the promise, not what follows
+            if not date_first or w in ("scheduled", "slated", "set", "due", "going", "about"):
+                future = True
+        if w in ("scheduled", "slated", "set", "due", "going", "about", "planned") and k > 0 \
+                and words[k - 1] in _BE:
+            future = True
+        if w in _BE and k + 1 < len(words) and words[k + 1] == "to":
+            future = True  # "Zelensky is to address Congress"
+    if future:
+        if hedged or (gov_base in _PREDICT):
+            return "expected"
+        return "planned"
+    if _PLANNED_NOUNS_RE.search(joined):
+        return "planned"
+    return "reported"
+
+
+# ---------------------------------------------------------------------------
+# Actors
+# ---------------------------------------------------------------------------
+
+
+def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int, int, str, str]]:
+    """Named entities inside tokens [s, e): (first token, end token, display form, kind).
+
+    kind is "person", "org" or "other" (places, unknown names). The sentence's entities
+    are found once and cached on the analysis.
+    """
+    ents = an.ents
+    if ents is None:
+        ents = an.ents = _sentence_entities(an, 0, len(an.toks), names)
+    return [x for x in ents if s <= x[0] and x[1] <= e]
+
+
+def _sentence_entities(an: _Sentence, s: int, e: int,
+                       names: NameIndex) -> list[tuple[int, int, str, str]]:
+    toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
+    out: list[tuple[int, int, str, str]] = []
+    sent_first = 0
+    while sent_first < len(toks) and kinds[sent_first] != _WORD:
+        sent_first += 1
+    starts = [t for t in range(s, e) if caps[t] and not kinds[t]]
+    if not starts:
+        return out
+    i = starts[0]
+    while i < e:
+        if kinds[i] != _WORD or not caps[i]:
+            i += 1
+            continue
+        j = i
+        words: list[int] = []
+        while j < e and kinds[j] == _WORD:
+            if caps[j] or (toks[j][:1].isdigit() and words and low[j - 1] in ("g",)):
+                words.append(j)
+                if _POSS_RE.search(toks[j]) and toks[j][-2:] in ("'s", "’s") or toks[j][-1:] in ("'", "’"):
+                    j += 1
+                    break
+                j += 1
+            elif low[j] in _NAME_CONNECTORS and j + 1 < e and caps[j + 1] and words \
+                    and low[j] not in ("the",) or (low[j] == "the" and words and low[j - 1] in ("of", "for")
+                                                   and j + 1 < e and caps[j + 1]):
+                j += 1
+            else:
+                break
+        if not words:
+            i = j + 1
+            continue
+        a0, a1 = words[0], words[-1] + 1
+        key = ("E", tuple(toks[a0:a1]), a0 == sent_first, low[a1] if a1 < len(low) else "")
+        rel = names._runs.get(key)
+        if rel is None:
+            rel = [(x[0] - a0, x[1] - a0, x[2], x[3])
+                   for x in _classify_run(an, list(range(a0, a1)), sent_first, names)]
+            names._runs[key] = rel
+        for (r0, r1, disp, kind) in rel:
+            out.append((r0 + a0, r1 + a0, disp, kind))
+        i = max(j, i + 1)
+    # organisations written in lower case after a name: "the Trump administration"
+    return out
+
+
+def _strip_poss(tok: str) -> str:
+    if tok.endswith(("'s", "’s")):
+        return tok[:-2]
+    if tok.endswith(("'", "’")):
+        return tok[:-1]
+    return tok
+
+
+def _classify_run(an: _Sentence, span: list[int], sent_first: int,
+                  names: NameIndex) -> list[tuple[int, int, str, str]]:
+    toks, low = an.toks, an.low
+    # drop leading function words, titles, demonyms, date words
+    k = 0
+    titled = False
+    while k < len(span):
+        t = span[k]
+        w = _strip_poss(low[t])
+        two = w + " " + low[span[k + 1]] if k + 1 < len(span) else ""
+        if two in _ORG_KNOWN:
+            break
+        if w in _TITLES or w in _TITLE_FIRST and two in _TITLES:
+            titled = True
+            k += 1
+            if k + 1 < len(span) and low[span[k]] == "of":
+                k += 2  # "Secretary of State"
+            continue
+        if w in _COUNTRY_ABBR and k + 1 < len(span):
+            k += 1  # "U.S. President Donald Trump"
+            continue
+        if w in _FUNCTION or w in _DEMONYMS or w in _DATEWORDS or (
+                t == sent_first and (w in _FORMS or w in _GROUP_NOUNS) and w not in _ORG_KNOWN):
+            k += 1
+            continue
+        if w.isdigit():
+            k += 1
+            continue
+        break
+    span = span[k:]
+    # cut trailing date words ("Trump Monday")
+    while span and (low[span[-1]] in _DATEWORDS or low[span[-1]].isdigit()):
+        span = span[:-1]
+    if not span:
+        return []
+    first, last = span[0], span[-1]
+    words = [toks[t] for t in span]
+    words[-1] = _strip_poss(words[-1])
+    name = " ".join(words)
+    lname = name.lower()
+    # single sentence-initial word that is an ordinary word elsewhere -> not a name
+    if len(span) == 1 and first == sent_first and lname not in _ORG_KNOWN and name not in names.persons:
+        if (" " + lname + " ") in names.text or lname in _FORMS or lname.endswith(("ing", "ly", "ed")):
+            return []
+    if lname in _ORG_KNOWN:
+        return [(first, last + 1, _ORG_KNOWN[lname], "org")]
+    last_low = _strip_poss(low[last])
+    nxt = last + 1
+    if nxt < len(low) and low[nxt] in _ORG_GOVERNED and not toks[last].endswith(("'s", "’s")):
+        return [(first, nxt + 1, f"the {name} {low[nxt]}", "org")]
+    if last_low in _ORG_SUFFIX or any(w.lower() in _ORG_SUFFIX for w in words[1:]):
+        return [(first, last + 1, name, "org")]
+    if len(words) == 1 and name.isupper() and len(name) >= 2:
+        return [(first, last + 1, name, "org")]
+    resolved = names.resolve(name)
+    if resolved in names.persons or titled or len(words) >= 2 and _person_name(words) == name:
+        return [(first, last + 1, resolved, "person")]
+    return [(first, last + 1, resolved, "other")]
+
+
+_COUNTRY_ABBR = frozenset({"u.s", "u.s.", "us", "u.k", "u.k.", "uk", "eu", "un", "nato"})
+
+
+def _after_prep(an: _Sentence, t: int) -> bool:
+    """True when token t is the object of a preposition ("envoy for the Middle East")."""
+    k = t - 1
+    while k >= 0 and an.low[k] in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and an.low[k] in _PREPOSITIONS and an.low[k] not in _SUBORD_PREPS
+
+
+_SUBORD_PREPS = frozenset({"as", "like", "since", "after", "before", "until", "till", "once"})
+_PARTNER_VERBS = frozenset({"meet", "talk", "speak", "negotiate", "call", "discuss", "confer",
+                            "agree", "sign", "hold", "clash", "fight", "trade", "cooperate",
+                            "phone", "chat", "deal", "join", "visit", "host", "work"})
+
+
+def _speaker(an: _Sentence, names: NameIndex) -> str | None:
+    """The sentence's quote speaker, found once per sentence when first needed."""
+    if an.speaker is None:
+        an.speaker = (_quote_speaker(an, names),)
+    return an.speaker[0]
+
+
+def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int = -1,
+             depth: int = 0) -> list[tuple[str, str]]:
+    """The named subject of a clause whose verb group starts at ``gs``: [(display, kind)].
+
+    Appositions keep the name ("Putin's spokesman, Dmitry Peskov" -> Dmitry Peskov);
+    "he"/"she" is the subject of the governing reporting verb, or the last person of
+    the previous sentence; "we"/"I" in a quotation is its speaker.
+    """
+    low = an.low
+    ents = [x for x in _entities(an, start, gs, names) if not _after_prep(an, x[0])]
+    kept: list[tuple[str, str]] = []
+    for (a, b, disp, kind) in ents:
+        if b < len(low) and low[b] in _TITLES and not an.toks[b - 1].endswith(("'s", "’s")) \
+                and any(_a > a for (_a, _b, _d, _k) in ents):
+            continue  # "Kremlin spokesman Dmitry Peskov": the organisation qualifies the person
+        if an.toks[b - 1].endswith(("'s", "’s")) and b < len(low) and (
+                low[b] in _TITLES or low[b] in _GROUP_NOUNS or low[b] in _DEMONYMS):
+            # a possessor of a title is not the actor: "Putin's spokesman, Dmitry Peskov"
+            if any(_a > a for (_a, _b, _d, _k) in ents):
+                continue
+            if low[b] in _TITLES:
+                kept.append((f"{disp}'s {low[b]}", "person"))
+                continue
+        kept.append((disp, kind))
+    if kept:
+        return kept
+    lead = [t for t in range(start, gs) if an.kinds[t] == _WORD and low[t] not in _CONNECTOR_START]
+    if not lead or len(lead) > 2:
+        return []
+    w = low[lead[-1]]
+    if w in _PRONOUNS_PERSON:
+        if governor >= 0 and depth == 0:
+            g = an.groups[governor]
+            gcl = _find_clause(an, g[0], g[1])
+            sub = _subject(an, gcl.start, g[0], names, depth=1)
+            if sub and sub[0][1] in ("person", "other"):
+                return sub[:1]
+        p = names.person_before(an.starts[lead[-1]])
+        return [(p, "person")] if p else []
+    if w in _PRONOUNS_SPEAKER:
+        speaker = _speaker(an, names)
+        if speaker:
+            return [(speaker, "person")]
+    return []
+
+
+def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
+    low = an.low
+    acts: list[str] = []
+    gs = an.groups[cl.group][0] if cl.group >= 0 else cl.end
+    for disp, _k in _subject(an, cl.start, gs, names, cl.governor):
+        if disp not in acts:
+            acts.append(disp)
+    # partners: "met with X", "talks between X and Y", passive "was seen by X"
+    if cl.group >= 0:
+        gs, ge, head = an.groups[cl.group]
+        hb = (_FORMS.get(low[head]) or ("",))[0]
+        passive = any(low[t] in ("was", "were", "been", "be", "is", "are", "being")
+                      for t in range(gs, head)) and "pp" in (_FORMS.get(low[head]) or ("", ()))[1]
+        k = ge
+        rest = low[ge:cl.end]
+        if "between" not in rest and "with" not in rest and "by" not in rest:
+            k = cl.end
+        if hb in _PARTNER_VERBS and hb not in ("visit", "work", "join", "deal", "trade", "fight"):
+            stop = ge
+            while stop < cl.end and (an.caps[stop] or low[stop] in _TITLES or low[stop] in _DEMONYMS
+                                     or low[stop] in ("the", "and")):
+                stop += 1
+            for (_a, _b, disp, kind) in _entities(an, ge, stop, names):
+                if disp not in acts:
+                    acts.append(disp)
+        while k < cl.end:
+            if (low[k] == "between" or low[k] == "with" and hb in _PARTNER_VERBS
+                    or low[k] == "by" and passive) and k + 1 < cl.end:
+                stop = k + 1
+                while stop < cl.end and (an.caps[stop] or low[stop] in ("and", "of", "the")
+                                         or low[stop] in _TITLES or low[stop] in _DEMONYMS):
+                    stop += 1
+                for (_a, _b, disp, kind) in _entities(an, k + 1, stop, names):
+                    if (kind in ("person", "org") or low[k] == "by") and disp not in acts:
+                        acts.append(disp)
+                k = stop
+            else:
+                k += 1
+    if not acts:
+        speaker = _speaker(an, names)
+        if speaker:
+            acts.append(speaker)
+    return acts
+
+
+def _quote_speaker(an: _Sentence, names: NameIndex) -> str | None:
+    """The speaker of a quotation in the sentence: '"...," Trump wrote.' / 'said X'."""
+    low, vcls = an.low, an.vcls
+    for gi, (gs, ge, head) in enumerate(an.groups):
+        b = (_FORMS.get(low[head]) or ("",))[0]
+        if b not in _SPEECH and b not in _REPORT:
+            continue
+        # subject before the verb (same segment)
+        seg = an.segs[an.seg_of[gs]]
+        ents = [x for x in _entities(an, seg[0], gs, names) if not _after_prep(an, x[0])]
+        if ents:
+            return ents[-1][2]
+        ents = [x for x in _entities(an, ge, min(seg[1], ge + 8), names) if x[3] in ("person", "org")]
+        if ents and low[gs] in ("said", "wrote", "says", "added", "told"):
+            return ents[0][2]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Titles
+# ---------------------------------------------------------------------------
+
+_TITLE_MAX = 80
+_DROP_TAIL = frozenset({"and", "or", "but", "of", "to", "the", "a", "an", "in", "on", "at", "by",
+                        "for", "from", "with", "that", "which", "who", "as", "his", "her", "its",
+                        "their", "while", "when", "after", "before", "is", "was", "were", "are",
+                        "be", "been", "has", "have", "had", "will", "would", "this", "these",
+                        "some", "any", "no", "not", "into", "about", "than", "so", "if", "said",
+                        "“", "‘", "(", "-", "—", "–"})
+
+
+def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None = None) -> str:
+    """Join tokens with the spacing they had, quotes dropped."""
+    if an is not None and idx is not None:
+        parts: list[str] = []
+        prev_end = -1
+        for t in idx:
+            tok = an.toks[t]
+            if tok in _QUOTES:
+                prev_end = an.ends[t] if prev_end < 0 else prev_end
+                continue
+            if parts and (an.starts[t] > prev_end or tok in ("“", "(")) and tok not in (",", ".", ";", ":", ")", "?", "!"):
+                parts.append(" ")
+            parts.append(tok)
+            prev_end = an.ends[t]
+        return "".join(parts)
+    return " ".join(tokens)
+
+
+def _short(disp: str, kind: str) -> str:
+    """Headline form of an actor: surname for people, no article for organisations."""
+    if kind == "person" and "'s " not in disp:
+        return disp.rsplit(" ", 1)[-1]
+    if disp.startswith("the "):
+        return disp[4:]
+    return disp
+
+
+def _present(word: str, plural: bool) -> str | None:
+    """Headline present tense of a past-tense verb ("announced" -> "announces")."""
+    lw = word.lower()
+    info = _FORMS.get(lw)
+    if info is None and len(lw) > 4 and lw.endswith("ed") and lw.isalpha():
+        stem = lw[:-3] + "y" if lw.endswith("ied") else lw[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            stem = stem[:-1]
+        elif stem.endswith(("at", "it", "iz", "is", "ut", "ov", "iv", "uc", "rg", "ag", "ur", "ang",
+                            "ak", "ok", "ik", "as", "ud", "id", "us", "ar", "ir", "or", "ap", "ip",
+                            "ib", "ob", "ug", "ar", "ul", "ol", "nc", "rs", "rc")) \
+                and not stem.endswith(("it", "is")) or stem.endswith(("iz", "ov", "iv", "uc", "rg")):
+            stem += "e"
+        if plural:
+            return stem
+        if stem.endswith(("s", "x", "z", "ch", "sh")):
+            return stem + "es"
+        if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+            return stem[:-1] + "ies"
+        return stem + "s"
+    if info is None or "past" not in info[1]:
+        return None
+    base = info[0]
+    if base == "be":
+        return "are" if plural else "is"
+    if base == "have":
+        return "have" if plural else "has"
+    return base if plural else _INFLECT[base][0]
+
+
+_BARE_COMPLEMENT = _SPEECH | _PREDICT | frozenset({
+    "announce", "confirm", "report", "warn", "deny", "admit", "acknowledge", "indicate",
+    "reveal", "suggest", "signal", "know", "tell", "inform", "assure", "remind", "show"})
+_TELL = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "promise", "convince",
+                   "notify", "advise", "reassure", "show"})
+_REL_PRONOUNS = frozenset({"which", "who", "that"})
+
+
+def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
+                   names: NameIndex, keep_pronoun: bool = False) -> tuple[str, bool, bool, bool]:
+    """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
+    low = an.low
+    idx = [t for t in range(cl.start, gs) if t not in drop]
+    prefix = ""
+    while idx and (low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
+        if low[idx[0]] in ("which", "who") and len(idx) == 1:
+            break
+        idx = idx[1:]
+    if idx and low[idx[0]] in ("if", "unless"):
+        prefix = an.toks[idx[0]].lower() + " "
+        idx = idx[1:]
+    # relative clause: "The package, which takes effect on ..." -> its antecedent
+    if len(idx) == 1 and low[idx[0]] in _REL_PRONOUNS:
+        si = an.seg_of[idx[0]]
+        if si > 0:
+            ps, pe, _k, _hv = an.segs[si - 1]
+            ant = [t for t in range(ps, pe) if an.kinds[t] == _WORD and t not in drop]
+            ant = ant[-6:]
+            while ant and (low[ant[0]] in _CONNECTOR_START or low[ant[0]] in _PREPOSITIONS):
+                ant = ant[1:]
+            if ant:
+                idx = ant
+    reduced = False
+    if idx and low[idx[0]] in _PREPOSITIONS and cl.start > 0 and an.group_of[cl.start - 1] >= 0:
+        reduced = True  # "... respond to the proposal sent on March 12"
+        while idx and low[idx[0]] in _PREPOSITIONS:
+            idx = idx[1:]
+    ents = [x for x in _entities(an, idx[0], idx[-1] + 1, names) if not _after_prep(an, x[0])] \
+        if idx else []
+    lead = [t for t in idx if an.kinds[t] == _WORD]
+    if ents and not reduced:
+        last = ents[-1]
+        if len(ents) >= 2 and "and" in (low[t] for t in idx):
+            names_ = [_short(e[2], e[3]) for e in ents[:3]]
+            return prefix + " and ".join(names_), True, False, False
+        if an.toks[last[1] - 1].endswith(("'s", "’s")) and last[1] < gs and \
+                low[last[1]] not in _TITLES:
+            return prefix + _join([], an, idx), False, False, False  # "Trump's threats"
+        main = [e for e in ents if e[3] == "person"] or ents
+        p = main[-1]
+        if an.toks[p[1] - 1].endswith(("'s", "’s")):
+            return prefix + _join([], an, idx), False, False, False
+        return prefix + _short(p[2], p[3]), False, False, False
+    if len(lead) == 1 and low[lead[0]] in _PRONOUNS_PERSON and not keep_pronoun:
+        sub = _subject(an, cl.start, gs, names, cl.governor)
+        if sub:
+            return prefix + _short(sub[0][0], sub[0][1]), False, True, False
+    words = _join([], an, idx)
+    plural = bool(lead) and (
+        (low[lead[-1]].endswith("s") and not low[lead[-1]].endswith("ss")
+         and not an.caps[lead[-1]] and low[lead[-1]] not in _AUX)
+        or any(low[t] in ("they", "we", "i", "you", "them", "us", "and") for t in lead))
+    pron = len(lead) == 1 and low[lead[0]] in _SUBJ_PRONOUNS
+    if pron and words:
+        words = words[0].lower() + words[1:] if low[lead[0]] != "i" else words
+    return prefix + words, plural, pron, reduced
+
+
+def _headline_verb(an: _Sentence, gs: int, ge: int, drop: set[int], plural: bool,
+                   reported: bool, reduced: bool) -> str:
+    """The verb group in headline tense: "announced" -> "announces", "would" -> "will"."""
+    low, toks = an.low, an.toks
+    grp = [t for t in range(gs, ge) if t not in drop]
+    if not grp:
+        return ""
+    words = [toks[t] for t in grp]
+    if reduced:
+        return " ".join(words)
+    first = low[grp[0]]
+    if reported and first in ("would", "’d", "'d"):
+        words[0] = "will"
+    elif first in _MODALS:
+        pass
+    elif first == "was" and len(grp) >= 2:
+        words[0] = "is"
+    elif first == "were" and len(grp) >= 2 and plural:
+        words[0] = "are"
+    elif first == "had" and len(grp) >= 2:
+        lastw = low[grp[-1]]
+        info = _FORMS.get(lastw)
+        mids = grp[1:-1]
+        if info and "pp" in info[1] and lastw != "been" and all(
+                low[t] in _ADVERBS or low[t].endswith("ly") for t in mids):
+            b = info[0]
+            words = [toks[t] for t in mids] + [b if plural else _INFLECT[b][0]]
+        elif lastw == "been" or low[grp[1]] == "been":
+            pass
+    elif first == "did" and len(grp) >= 2:
+        words[0] = "do" if plural else "does"
+    else:
+        pres = _present(first, plural)
+        if pres:
+            words[0] = pres
+    return " ".join(words)
+
+
+def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex,
+                  reported: bool = False, depth: int = 0) -> str:
+    """Headline for a clause: subject + verb (present tense) + rest, date words removed.
+
+    A reporting verb with a complement gives "Speaker: content" (say, write...) or
+    "Speaker announces content" (announce, confirm, deny...).
+    """
+    low = an.low
+    ds, de = _date_run(an, ms, me) if ms >= 0 else (-1, -1)
+    drop = set(range(ds, de)) if ds >= 0 else set()
+    drop |= _date_tokens(an, cl.start, cl.end)
+    if cl.group < 0:
+        idx = [t for t in range(cl.start, cl.end) if t not in drop]
+        return _finish(an, idx)
+    gs, ge, head = an.groups[cl.group]
+    hb = (_FORMS.get(low[head]) or ("",))[0]
+    subj, plural, _pron, reduced = _title_subject(an, cl, gs, drop, names, keep_pronoun=depth > 0)
+    verb = _headline_verb(an, gs, ge, drop, plural, reported, reduced)
+    if hb in _REPORT and depth == 0 and not reduced:
+        comp = _complement(an, cl, names, drop)
+        quote = False
+        if comp is None and hb in _SPEECH:
+            q = _leading_quote(an, gs)
+            comp = (q, False) if q else None
+            quote = True
+        if comp is not None:
+            text, comp_pron = comp
+            if subj and hb in _SPEECH and not comp_pron:
+                return _cap(f"{subj}: {text}" if quote else f"{subj}: {text}")
+            v = verb
+            if hb in _SPEECH and len(verb.split()) == 1:
+                v = "say" if plural else "says"
+            return _cap(f"{subj} {v} {text}")
+    # the rest of the clause, up to the next finite verb that is not coordinated
+    stop = cl.end
+    prev_end = ge
+    for g2 in range(cl.group + 1, len(an.groups)):
+        g2s = an.groups[g2][0]
+        if g2s >= cl.end:
+            break
+        pw = low[g2s - 1]
+        if g2s == prev_end:  # "had grown worried"
+            prev_end = an.groups[g2][1]
+            continue
+        if an.vcls[g2s] in (_AUXV, _FIN) and pw not in ("and", "or", "but", "to") \
+                and pw not in _SUBJ_PRONOUNS and pw not in _ADVERBS and not pw.endswith("ly"):
+            stop = g2s
+            break
+    rest = _join([], an, [t for t in range(ge, stop) if t not in drop])
+    title = " ".join(x for x in (subj, verb, rest) if x)
+    return _cap(title) if depth == 0 else _trim(title)
+
+
+def _complement(an: _Sentence, cl: _Clause, names: NameIndex,
+                drop: set[int]) -> tuple[str, bool] | None:
+    """Headline of the clause a reporting verb governs: (text, subject_is_pronoun)."""
+    low = an.low
+    gs, ge, head = an.groups[cl.group]
+    hb = (_FORMS.get(low[head]) or ("",))[0]
+    k = ge
+    n = len(low)
+    while k < n and k in drop:
+        k += 1
+    if hb in _TELL and k < n and low[k] != "that":
+        # skip the person told: "told reporters", "told the BBC", "told Donald Trump"
+        if an.caps[k]:
+            while k < n and an.caps[k]:
+                k += 1
+        elif low[k] in _DETERMINERS:
+            k += 2
+        elif low[k] not in _SUBJ_PRONOUNS or low[k] in ("them", "him", "her", "us", "me"):
+            k += 1
+        while k < n and k in drop:
+            k += 1
+    # "wrote on Truth Social that ...", "told reporters in Kyiv that ..."
+    j = k
+    while j < n and j < k + 8 and an.kinds[j] == _WORD and an.vcls[j] == _NOTV and low[j] != "that":
+        j += 1
+    if j < n and low[j] == "that" and j > k and low[k] in _PREPOSITIONS:
+        k = j
+    if k < n and low[k] == "that":
+        k += 1
+    elif k < n and an.kinds[k] == _PUNCT and low[k] not in _QUOTES:
+        return None
+    elif k < n and not (hb in _BARE_COMPLEMENT and (
+            an.caps[k] or low[k] in _SUBJ_PRONOUNS or low[k] in _DETERMINERS)):
+        return None  # "threatened high tariffs on anything Russia sells": an object
+    for gi in range(cl.group + 1, len(an.groups)):
+        g2s = an.groups[gi][0]
+        if g2s < k:
+            continue
+        # nothing but a subject (maybe with appositions) between the start and the verb
+        if g2s - k > 12 or (k < n and low[k] == "to") or any(
+                low[t] in _SUBORD or low[t] == "to" for t in range(k, g2s)):
+            return None
+        sub = _find_clause(an, g2s, an.groups[gi][1])
+        if sub.group != gi:
+            return None
+        sub = _Clause(k, sub.end, gi, cl.group, None)
+        _s, _pl, pron, _r = _title_subject(an, sub, g2s, drop, names, keep_pronoun=True)
+        return _clause_title(an, sub, -1, -1, names, reported=True, depth=1), pron
+    return None
+
+
+def _leading_quote(an: _Sentence, before: int) -> str | None:
+    """The quotation that opens the sentence, if the clause comes after it."""
+    toks = an.toks
+    k = 0
+    while k < before and an.kinds[k] == _PUNCT and toks[k] not in ("“", '"', "‘"):
+        k += 1
+    if k >= before or toks[k] not in ("“", '"'):
+        return None
+    close = next((t for t in range(k + 1, before) if toks[t] in ("”", '"')), None)
+    if close is None or close - k < 3:
+        return None
+    return _trim(_join([], an, list(range(k + 1, close))))
+
+
+def _find_clause_for_group(an: _Sentence, gi: int) -> _Clause | None:
+    gs, ge, head = an.groups[gi]
+    return _find_clause(an, gs, ge) if an.group_of[gs] == gi else None
+
+
+def _cap(s: str) -> str:
+    """Trimmed, first letter upper case."""
+    s = _trim(s)
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _trim(s: str) -> str:
+    s = _SPACE_RE.sub(" ", s).strip(" ,;:-—–\u00a0")
+    for q in ("“", "”", '"', "‘"):
+        s = s.replace(q, "")
+    s = s.replace(" ,", ",").replace(" .", ".")
+    if len(s) > _TITLE_MAX:
+        cut = s.rfind(" ", 0, _TITLE_MAX + 1)
+        s = s[: cut if cut > 20 else _TITLE_MAX]
+        comma = s.rfind(",")
+        if comma > len(s) - 16 and comma > 30:
+            s = s[:comma]  # drop a dangling ", writing"
+        words = s.split(" ")
+        while len(words) > 3 and (words[-1].lower().strip(",;:") in _DROP_TAIL or words[-1] in (",",)):
+            words.pop()
+        s = " ".join(words).rstrip(",;:—–- ")
+    return s.rstrip(",;:—–- .")
+
+
+def _finish(an: _Sentence, idx: list[int]) -> str:
+    while idx and (an.low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
+        idx = idx[1:]
+    return _cap(_join([], an, idx))
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------
+
+
+def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
+             names: NameIndex | None = None) -> Description:
+    """Title, actors and status of the event a date mention belongs to.
+
+    ``text`` is the whole document, ``sentence`` the (start, end) offsets of the sentence
+    holding the mention and ``mention`` the (start, end) offsets of the date words.
+    Pass the document's :class:`NameIndex` (``NameIndex.from_text(text)``) to resolve
+    short names and to share the sentence analysis between mentions.
+    """
+    if names is None:
+        names = NameIndex.from_text(text)
+    s0, s1 = sentence
+    m0, m1 = mention
+    if not (0 <= s0 <= m0 <= m1 <= s1 <= len(text)):
+        s0, s1 = min(s0, m0), max(s1, m1)
+    an = _analyse(text, (s0, s1), names)
+    if not an.toks:
+        return Description(title=_fallback(text, s0, s1, m0, m1), actors=[], status="reported")
+    ms = an.tok_index(m0)
+    me = max(ms + 1, an.tok_index(max(m0, m1 - 1)) + 1)
+    cl = _find_clause(an, ms, me)
+    status = _status(an, cl, ms, me)
+    actors = _actors(an, cl, names)
+    try:
+        title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
+    except (IndexError, KeyError):  # pragma: no cover - defensive
+        title = ""
+    if len(title) < 8 or len(title.split()) < 2:
+        title = _fallback(text, s0, s1, m0, m1)
+    return Description(title=title, actors=actors, status=status)
+
+
+def _fallback(text: str, s0: int, s1: int, m0: int, m1: int) -> str:
+    """The sentence without the date words, trimmed."""
+    s = (text[s0:m0] + " " + text[m1:s1]).strip()
+    s = re.sub(r"^(?:on|in|at|by|since|as of|from|during)\s*[,]?\s*", "", s, flags=re.I)
+    t = _cap(s)
+    return t or _cap(text[s0:s1]) or text[m0:m1] or "Event"
+
+
+# ---------------------------------------------------------------------------
+# Helpers for comparing events (used by timeline.merge)
+# ---------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NOT_CONTENT = _FUNCTION | _DATEWORDS | _AUX | _MODALS | _NEG_WORDS | frozenset({
+    "say", "tell", "add", "report", "according", "week", "month", "year", "day", "time",
+    "today", "yesterday", "tomorrow", "morning", "evening", "night", "s", "mr", "ms", "also",
+    "would", "could", "get", "make", "take", "go", "come", "like", "well", "way", "thing",
+})
+
+
+def content_words(text: str) -> set[str]:
+    """Lemma-ish content words of a text: lower case, verbs to their base form, plural
+    and derivational endings folded by a 6-letter prefix ("threatened", "threats" and
+    "threaten" all give "threat"). Function words, date words and reporting verbs
+    are left out."""
+    out: set[str] = set()
+    for m in _WORD_RE.finditer(text):
+        w = m.group().lower()
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        info = _FORMS.get(w)
+        if info is not None:
+            w = info[0]
+        elif len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        if w in _NOT_CONTENT or len(w) < 3:
+            continue
+        out.add(w[:6])
+    return out
+
+
+def actor_key(name: str) -> str:
+    """A comparison key for an actor: people by surname ("Donald Trump" -> "trump"),
+    organisations whole and without article ("the White House" -> "white house")."""
+    n = name.strip().lower()
+    if n.startswith("the "):
+        n = n[4:]
+    if "'s " in n or "’s " in n:
+        return n
+    words = n.split()
+    if not words:
+        return n
+    if n in _ORG_KNOWN or words[-1] in _ORG_SUFFIX or words[-1] in _ORG_GOVERNED or len(words) > 3:
+        return n
+    return _strip_poss(words[-1])
