@@ -153,7 +153,18 @@ def test_parquet_native_date_types(tmp_path):
     assert a.reference_date == date(2020, 3, 10) and b.reference_date is None
 
 
+def test_parquet_binary_text_column(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    p = tmp_path / "b.parquet"
+    pq.write_table(pa.table({"text": pa.array([b"Caf\xc3\xa9 reopened on Monday.", b"\xff\xfe bad"], pa.binary())}), p)
+    a, b = list(iter_documents([p]))
+    assert a.text == "Caf\u00e9 reopened on Monday." and isinstance(b, InputError) and b.path == f"{p}#2"
+
+
 @pytest.mark.parametrize("value,expected", [
+    (pd.Timestamp("2021-02-03 04:05"), date(2021, 2, 3)), (pd.NaT, None), (date(2020, 1, 2), date(2020, 1, 2)),
     ("2025-01-26", date(2025, 1, 26)), ("2025-01-26T10:00:00Z", date(2025, 1, 26)),
     ("Jan. 26, 2025", date(2025, 1, 26)), ("", None), (None, None), (float("nan"), None),
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -145,3 +146,41 @@ def test_missing_library_gives_a_clear_error(monkeypatch):
     monkeypatch.setattr(html_reader, "_libraries", lambda: (None, None))
     with pytest.raises(InputError, match=r"pip install 'timeline\[html\]'"):
         read(DATA / "harbor_bridge.html")
+
+
+ODD_PAGES = [
+    b"<html><body><p>Unclosed paragraph about the vote on Monday<div><span>and more text here about the council",
+    b"<!-- only a comment --><html></html>",
+    b'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+    b"<article><p>The XHTML page says the ferry resumed service on 4 June 2023 after repairs.</p></article></body></html>",
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><html><body><p>&lol2;</p></body></html>',
+    b"<html><body><p>" + b"word " * 200000 + b"</p></body></html>",
+    b"<html><body><p title='" + b"x" * 100000 + b"'>A long attribute before the text on Friday.</p></body></html>",
+    b"<html><body><table><tr><td>2024-01-01</td><td>Opening of the new station</td></tr></table></body></html>",
+    b"<html><head><meta charset='klingon'></head><body><p>Unknown charset, but the text is plain ASCII.</p></body></html>",
+    "<html><body><p>Ünïcödé — “quotes” and emoji 🚢 in a story from Tuesday.</p></body></html>".encode("utf-8"),
+]
+
+
+@pytest.mark.parametrize("content", ODD_PAGES, ids=range(len(ODD_PAGES)))
+def test_odd_html_never_crashes(tmp_path, content):
+    """Odd or hostile markup gives a document or an InputError naming the file, nothing else."""
+    p = tmp_path / "odd.html"
+    p.write_bytes(content)
+    try:
+        doc = read(p)
+    except InputError as e:
+        assert e.path == str(p)
+    else:
+        assert doc.text.strip()
+        assert not re.search(r"</?\s*(p|div|span|script|html|body|td|tr)\b", doc.text)  # no markup left
+        assert "lol" * 20 not in doc.text  # entities never expanded
+
+
+def test_xhtml_and_unicode_pages_are_read(tmp_path):
+    p = tmp_path / "x.xhtml"
+    p.write_bytes(ODD_PAGES[2])
+    assert "ferry resumed service on 4 June 2023" in read(p).text
+    q = tmp_path / "u.html"
+    q.write_bytes(ODD_PAGES[-1])
+    assert "\u201cquotes\u201d and emoji \U0001f6a2" in read(q).text

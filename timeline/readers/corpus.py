@@ -163,6 +163,8 @@ def parse_row_date(value: Any) -> date | None:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
+    if type(value).__name__ == "NaTType":  # pandas' missing timestamp, a datetime subclass
+        return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -221,7 +223,12 @@ def _row_document(
     text = row.get(cols["text"])
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return None
-    if not isinstance(text, str):
+    if isinstance(text, (bytes, bytearray)):  # a Parquet binary column
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as e:
+            return InputError(name, f"text is not valid UTF-8 (byte {e.start}); row skipped")
+    elif not isinstance(text, str):
         text = str(text)
     if not text.strip():
         return None

@@ -87,6 +87,12 @@ def html_to_document(data: bytes | str, name: str, *, path: str | None = None, t
     max_date = (today or date.today()).strftime("%Y-%m-%d")
     try:
         tree = load_html(raw)
+        if tree is None and b"<" in head:
+            # trafilatura refuses pages it finds dubious (an XHTML page with a bare body);
+            # lxml's own HTML parser still reads them
+            from lxml import html as lxml_html
+
+            tree = lxml_html.document_fromstring(raw)
         if tree is None:
             raise InputError(name, "is not an HTML page that can be parsed")
         result = bare_extraction(
