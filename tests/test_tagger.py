@@ -249,3 +249,33 @@ def test_tense_signals() -> None:
     poss = tag("Critics attacked Tuesday's decision.", ref)[0]
     assert (said.value, will.value, would.value, poss.value) == (
         "2025-08-04", "2025-08-11", "2025-08-07", "2025-08-05")
+
+
+UNANCHORED = [
+    # (text, the expression, flagged?)
+    ("By the next day, the ministry had denied the report.", "the next day", True),
+    ("A day later the ministry denied the report.", "A day later", True),
+    ("Three weeks later the ban was lifted.", "Three weeks later", True),
+    ("That year the harvest failed.", "That year", True),
+    ("The same day the ministry denied it.", "The same day", True),
+    # an earlier date in the text anchors them
+    ("The port closed on June 2, 2022. By the next day, trade had stopped.", "the next day", False),
+    ("The pact was signed in 1949. That year the harvest failed.", "That year", False),
+    ("Talks failed yesterday. The same day the ministry denied it.", "The same day", False),
+    # deictic expressions are anchored on the reference date by nature
+    ("The ministry denied the report yesterday.", "yesterday", False),
+    ("Two days ago the ministry denied the report.", "Two days ago", False),
+    ("The ministry spoke at 3 p.m. about the report.", "3 p.m.", False),
+]
+
+
+@pytest.mark.parametrize("text,expr,flagged", UNANCHORED)
+def test_unanchored_story_relative(text: str, expr: str, flagged: bool) -> None:
+    """Story-relative expressions with no earlier date keep their reference-date value
+    (TempEval's practice) but say so, so the events layer can leave them off a timeline."""
+    got = {t.text: t for t in tag(text, D(2025, 3, 19))}
+    t = got[expr]
+    assert t.is_calendar
+    assert bool(t.extra.get("unanchored")) is flagged
+    if not flagged:
+        assert "unanchored" not in t.extra

@@ -188,8 +188,12 @@ def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]
                 ps, hit = _apply_mod(norm, ps, hit)
                 if ps < prev_end:
                     ps = s
+            extra = {}
             if hit.anchor == "narrative" and not had_narrative:
-                hit.anchor = "dct"  # nothing mentioned yet: resolved against the reference date
+                # nothing mentioned yet: resolved against the reference date (TimeML's
+                # choice), but flagged: "the next day" of what? Not a date to draw.
+                hit.anchor = "dct"
+                extra = {"unanchored": True}
             ctx.update(hit, ps)
             rs, rrole = None, None
             if len(parts) == 2:
@@ -197,7 +201,7 @@ def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]
                 rs = parts[1][2].value if i == 0 else None
             out.append(Timex(ps, pe, text[ps:pe], hit.type, hit.value, mod=hit.mod, anchor=hit.anchor,
                              year_assumed=hit.year_assumed, range_end=rs, range_role=rrole,
-                             quant=hit.quant, freq=hit.freq))
+                             quant=hit.quant, freq=hit.freq, extra=extra))
             prev_end = pe
     return _mark_ranges(norm, out)
 

@@ -805,10 +805,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 d = weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end())
         else:
             nar = ctx.narrative()
+            on_story = bool(nar and nar[1] == "D" and ctx.anchor_pos >= 0)
             d = nar[0] if nar and nar[1] == "D" else ctx.dct
         if d is None:
             return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
-        return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor="dct" if day else "narrative", point=(d, "D"))
+        # a bare clock time is on the day the story is at, or (none yet) the reference day
+        anchor = "narrative" if (not day and on_story) else "dct"
+        return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=anchor, point=(d, "D"))
 
     TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\([A-Z]{2,4}\)))?"
     add("time",
