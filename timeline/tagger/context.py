@@ -101,6 +101,11 @@ class Ctx:
 
     def tense_marker(self, start: int, end: int, generic: bool = True) -> tuple[str | None, str]:
         """Like :meth:`tense`, with the marker word that decided it ("would", "said"...)."""
+        kind, word, _ = self.tense_marker_at(start, end, generic)
+        return kind, word
+
+    def tense_marker_at(self, start: int, end: int, generic: bool = True) -> tuple[str | None, str, int]:
+        """Like :meth:`tense_marker`, with the marker's (weighted) distance in characters."""
         s, e = self.sentence(start, end)
         best: tuple[int, str, str] | None = None
         text = self.text
@@ -112,6 +117,8 @@ class Ctx:
                 if dist > 15:
                     continue
                 kind = "past"
+            elif kind == "future" and word in self.lex.weak_future and dist > 30:
+                continue  # "could", "might": a modal far from the date says little about it
             elif kind == "generic":
                 if not generic or dist > 60 or word in self.lex.not_past \
                         or _DET_BEFORE.search(text, max(0, ms - 8), ms):
@@ -125,7 +132,7 @@ class Ctx:
                 dist += 20
             if best is None or dist < best[0]:
                 best = (dist, kind, word)
-        return (best[1], best[2]) if best else (None, "")
+        return (best[1], best[2], best[0]) if best else (None, "", 10_000)
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
         """Tense markers inside ``s:e``; the whole text is scanned once, on first use."""

@@ -122,6 +122,7 @@ class Lexicon:
         self.reporting_re = re.compile(r"(?<![\w'])" + alt(signals["reporting"]) + r"(?!\w)", re.I)
         # one case-sensitive scan of the lowercased text finds every tense marker (fast)
         self.future_cs: set[str] = set(signals.get("future_case_sensitive", []))
+        self.weak_future: set[str] = set(signals.get("weak_future", []))
         self.marker_kind: dict[str, str] = {}
         for w in signals["past"]:
             self.marker_kind[w] = "past"

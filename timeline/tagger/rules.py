@@ -241,9 +241,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return dct.year if md > ref else dct.year + 1
         if rel == "this":
             return dct.year
-        tense = ctx.tense(start, end, generic=day is None)
-        if tense is None and day is None and re.search(r"\b(?:by|until|till)\s+$", ctx.text[max(0, start - 8):start], re.I):
-            tense = "future"
+        tense, _w, tdist = ctx.tense_marker_at(start, end, generic=day is None)
+        if day is None and (tense is None or tdist > 20) \
+                and re.search(r"\b(?:by|until|till|through)\s+$", ctx.text[max(0, start - 9):start], re.I):
+            tense = "future"  # a deadline: "to pay the loan by February"
         if day is None and tense == "past":
             ry = ctx.recent_year(start)
             if ry is not None and ry < dct.year and ry >= dct.year - 2:
