@@ -23,8 +23,42 @@ def _load(name: str) -> dict[str, Any]:
         return json.load(f)
 
 
+def _trie_re(words: list[str]) -> str:
+    """``words`` as a prefix tree regex: ``(?:a(?:go|pril)|may)``. Equivalent to the
+    longest-first alternation, but the regex engine tests one branch per character
+    instead of every word at every position (much faster on long lists)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + render(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            # the longer words first (greedy), then the word that ends here
+            return ("(?:" + "|".join(branches) + ")?") if len(branches) > 1 or len(branches[0]) > 1 \
+                else branches[0] + "?"
+        return body
+
+    return "(?:" + render(trie) + ")"
+
+
 def alt(words: list[str] | set[str] | dict, *, escape: bool = True) -> str:
-    """A non-capturing alternation of ``words``, longest first, spaces matching any run of whitespace."""
+    """A non-capturing alternation of ``words``, longest first, spaces matching any run of
+    whitespace (a prefix tree regex when the words are literal)."""
+    if escape:
+        ws = [w for w in set(words) if w]
+        if ws:
+            return _trie_re(ws)
     items = sorted(set(words), key=lambda w: (-len(w), w))
     parts = []
     for w in items:
