@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from .context import Ctx, Hit
-from .lexicon import lexicon
+from .lexicon import alt, lexicon
 from .rules import Rule, build_rules, trigger_groups
 from .timex import Timex
 
@@ -51,7 +51,10 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
     return {w: tuple(g) for w, g in words.items()}
 
 
-_TOKEN = re.compile(r"[a-z]+|\d+")
+@lru_cache(maxsize=1)
+def _trigger_re() -> re.Pattern:
+    """One pass finds every trigger token (a whole run of letters) and every run of digits."""
+    return re.compile(r"(?<![a-z])" + alt(list(_trigger_words())) + r"(?![a-z])|\d+")
 
 
 def normalise(text: str) -> str:
@@ -74,64 +77,68 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
     if len(low) != len(text):
         return None
     words = _trigger_words()
-    get = words.get
     hits: dict[str, list[tuple[int, int]]] = {}
     digits = hits.setdefault("DIGIT", [])
-    for m in _TOKEN.finditer(low):
+    for m in _trigger_re().finditer(low):
         w = m.group()
-        if w[0] <= "9":
-            digits.append(m.span())
+        span = m.span()
+        gs = words.get(w)
+        if gs is None:
+            digits.append(span)
             continue
-        gs = get(w)
-        if gs:
-            span = m.span()
-            for g in gs:
-                hits.setdefault(g, []).append(span)
+        for g in gs:
+            lst = hits.get(g)
+            if lst is None:
+                hits[g] = [span]
+            else:
+                lst.append(span)
     return hits
 
 
 def _rule_spans(rule: Rule, hits: dict[str, list[tuple[int, int]]], n: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for g in rule.trigger:
-        spans.extend(hits.get(g, ()))
-    if not spans:
+    """The merged windows of text where ``rule`` can match: around each of its trigger
+    tokens, ``rule.reach`` characters before and after."""
+    groups = [hits[g] for g in rule.trigger if g in hits and hits[g]]
+    if not groups:
         return []
-    spans.sort()
+    spans = groups[0] if len(groups) == 1 else sorted(s for g in groups for s in g)
     back, fwd = rule.reach
-    out: list[list[int]] = []
+    out: list[tuple[int, int]] = []
+    cs, ce = -1, -1
     for s, e in spans:
-        ws, we = max(0, s - back), min(n, e + fwd)
-        if out and ws <= out[-1][1]:
-            if we > out[-1][1]:
-                out[-1][1] = we
+        ws = s - back
+        if ws <= ce:
+            we = e + fwd
+            if we > ce:
+                ce = we
         else:
-            out.append([ws, we])
-    return [(a, b) for a, b in out]
+            if ce >= 0:
+                out.append((cs, ce))
+            cs, ce = (ws if ws > 0 else 0), e + fwd
+    out.append((cs, ce if ce < n else n))
+    return out
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     out = []
     hits = _windows(text)
     n = len(text)
-    seen: set[tuple[int, int, str]] = set()
+    whole = [(0, n)]
+    append = out.append
     for r in _rules():
         guard = r.guard
-        if hits is None or not r.trigger:
-            ranges = [(0, n)]
-        else:
-            ranges = _rule_spans(r, hits, n)
+        ranges = whole if hits is None or not r.trigger else _rule_spans(r, hits, n)
         finditer = r.regex.finditer
+        prio = r.priority
+        # the windows of one rule are disjoint: no match is found twice
         for ws, we in ranges:
             for m in finditer(text, ws, we):
-                if m.end() <= m.start():
-                    continue
-                key = (m.start(), m.end(), r.name)
-                if key in seen:
+                s, e = m.span()
+                if e <= s:
                     continue
                 if guard is not None and not guard(m, text):
                     continue
-                seen.add(key)
-                out.append((m.start(), m.end(), r.priority, r, m))
+                append((s, e, prio, r, m))
     return out
 
 
