@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -47,8 +46,8 @@ class Ctx:
         self.last_quarter: date | None = None
         self.last_quarter_pos = -10_000
         self.year_from_narrative = False  # set by the last year resolution
-        self._all_markers: list[tuple[int, int, str, str]] | None = None
-        self._marker_starts: list[int] = []
+        self._low: str | None = None
+        self._marker_cache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
 
     # -- narrative -------------------------------------------------------------------
     def update(self, hit: Hit, start: int) -> None:
@@ -135,26 +134,33 @@ class Ctx:
         return (best[1], best[2], best[0]) if best else (None, "", 10_000)
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
-        """Tense markers inside ``s:e``; the whole text is scanned once, on first use."""
-        if self._all_markers is None:
+        """Tense markers that start inside ``s:e`` (one regex pass over that sentence,
+        remembered: several expressions of a sentence share it)."""
+        key = (s, e)
+        got = self._marker_cache.get(key)
+        if got is not None:
+            return got
+        if self._low is None:
             low = self.text.lower()
-            if len(low) != len(self.text):
-                low = self.text
-            out = []
-            kinds = self.lex.marker_kind
-            cs = self.lex.future_cs
-            for m in self.lex.marker_lc_re.finditer(low):
-                w = m.group(0)
-                kind = kinds.get(w)
-                if kind is None:
-                    if not w.endswith("ed"):
-                        continue
-                    kind = "reporting" if w in self.lex.reporting else "generic"
-                elif w in cs and self.text[m.start()] != w[0]:
-                    continue  # "May" the month is not the modal "may"
-                out.append((m.start(), m.end(), kind, w))
-            self._all_markers = out
-            self._marker_starts = [x[0] for x in out]
-        i = bisect.bisect_left(self._marker_starts, s)
-        j = bisect.bisect_left(self._marker_starts, e)
-        return self._all_markers[i:j]
+            self._low = low if len(low) == len(self.text) else self.text
+        low = self._low
+        out = []
+        kinds = self.lex.marker_kind
+        cs = self.lex.future_cs
+        reporting = self.lex.reporting
+        # a little past ``e`` so that a word at the edge is read whole
+        for m in self.lex.marker_lc_re.finditer(low, s, min(len(low), e + 40)):
+            ms = m.start()
+            if ms >= e:
+                break
+            w = m.group(0)
+            kind = kinds.get(w)
+            if kind is None:
+                if not w.endswith("ed"):
+                    continue
+                kind = "reporting" if w in reporting else "generic"
+            elif w in cs and self.text[ms] != w[0]:
+                continue  # "May" the month is not the modal "may"
+            out.append((ms, m.end(), kind, w))
+        self._marker_cache[key] = out
+        return out

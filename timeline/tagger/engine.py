@@ -79,12 +79,20 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
     words = _trigger_words()
     hits: dict[str, list[tuple[int, int]]] = {}
     digits = hits.setdefault("DIGIT", [])
+    y4 = hits.setdefault("Y4", [])
+    dsep = hits.setdefault("DSEP", [])
+    n = len(low)
     for m in _trigger_re().finditer(low):
         w = m.group()
         span = m.span()
         gs = words.get(w)
         if gs is None:
             digits.append(span)
+            k = len(w)
+            if k == 4 and (w[0] == "1" or w[:2] == "20"):
+                y4.append(span)
+            elif k <= 2 and span[1] < n and low[span[1]] in "/.":
+                dsep.append(span)
             continue
         for g in gs:
             lst = hits.get(g)

@@ -61,11 +61,13 @@ PREP_CONTEXT = re.compile(
 
 
 def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
-    """Trigger words by group (lowercase whole tokens; digits are the group ``DIGIT``).
+    """Trigger words by group (lowercase whole tokens; runs of digits are the group
+    ``DIGIT``, those that can be a year ``Y4``, those of one or two digits followed by
+    a slash or a dot ``DSEP``).
     A rule runs only near a token of one of its groups."""
     hol = {h.split()[0] if not h.startswith("the ") else h.split()[1] for h in lex.holidays}
     hol = {re.sub(r"[^a-z].*$", "", h) for h in hol} - {""}
-    vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right")}
+    vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right", "a")}
     units = set(lex.unit_info)
     return {
         "MON": set(lex.month_num),
@@ -97,11 +99,11 @@ _U = ("UNIT", "QUARTER", "CENT", "WEEKEND")
 RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "date_mdy": (("MON",), (14, 26)),
     "date_dmy": (("MON",), (26, 26)),
-    "iso": (("DIGIT",), (2, 30)),
-    "slash": (("DIGIT",), (2, 15)),
+    "iso": (("Y4",), (2, 30)),
+    "slash": (("DSEP",), (2, 15)),
     "month_year": (("MON",), (2, 30)),
     "month": (("MON",), (20, 30)),
-    "year": (("DIGIT",), (18, 12)),
+    "year": (("Y4",), (18, 12)),
     "spoken_year": (("NUMWORD",), (20, 50)),
     "decade": (("S",), (22, 4)),
     "decade_word": (("DECW",), (50, 5)),
