@@ -54,7 +54,8 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _trigger_re() -> re.Pattern:
     """One pass finds every trigger token (a whole run of letters) and every run of digits."""
-    return re.compile(r"(?<![a-z])" + alt(list(_trigger_words())) + r"(?![a-z])|\d+")
+    words = [w for w in _trigger_words() if w != "s"]  # "s" of "1990s": found after the digits
+    return re.compile(r"(?<![a-z])" + alt(words) + r"(?![a-z])|\d+")
 
 
 def normalise(text: str) -> str:
@@ -81,6 +82,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
     digits = hits.setdefault("DIGIT", [])
     y4 = hits.setdefault("Y4", [])
     dsep = hits.setdefault("DSEP", [])
+    plural_s = hits.setdefault("S", [])
     n = len(low)
     for m in _trigger_re().finditer(low):
         w = m.group()
@@ -93,6 +95,11 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
                 y4.append(span)
             elif k <= 2 and span[1] < n and low[span[1]] in "/.":
                 dsep.append(span)
+            e = span[1]
+            if e < n and (low[e] == "s" or low.startswith("'s", e)):
+                p = e if low[e] == "s" else e + 1
+                if p + 1 >= n or not ("a" <= low[p + 1] <= "z"):
+                    plural_s.append((p, p + 1))  # "1990s", "'90s", "1990's": a decade
             continue
         for g in gs:
             lst = hits.get(g)
