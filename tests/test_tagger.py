@@ -279,3 +279,26 @@ def test_unanchored_story_relative(text: str, expr: str, flagged: bool) -> None:
     assert bool(t.extra.get("unanchored")) is flagged
     if not flagged:
         assert "unanchored" not in t.extra
+
+
+TENSE_CASES = [
+    # a plan points ahead, even in the past tense
+    ("The delegation planned to leave the capital on Thursday.", D(2024, 5, 1), "Thursday", "2024-05-02"),
+    # "next to" is a place, not a future
+    ("Dozens were hurt in the blast next to the embassy on Friday.", D(2024, 5, 4), "Friday", "2024-05-03"),
+    # a modal far from the date says nothing about it
+    ("Rescuers said they could not reach the village that the river flooded on Friday.", D(2024, 5, 4),
+     "Friday", "2024-05-03"),
+    # an irregular past verb
+    ("A bullet tore through the window on Friday.", D(2024, 5, 4), "Friday", "2024-05-03"),
+    # a deadline: "by" / "through" a month without a year
+    ("Lenders extended the credit line through January.", D(2024, 10, 30), "January", "2025-01"),
+    ("The asset sale analysts had long expected is part of a plan to repay the loan by February.",
+     D(2024, 10, 30), "February", "2025-02"),
+]
+
+
+@pytest.mark.parametrize("text,ref,expr,value", TENSE_CASES)
+def test_tense_signals(text: str, ref: date, expr: str, value: str) -> None:
+    got = {t.text: t.value for t in tag(text, ref)}
+    assert got[expr] == value
