@@ -118,6 +118,7 @@ def test_click_opens_details_with_highlight_and_link(page_of, pages):
         page.mouse.click(x, y)
         panel = page.locator(".tl-details")
         panel.wait_for(state="visible")
+        page.wait_for_selector(".tl-root:not([data-resizing])")
         assert panel.locator("h3").inner_text() == e.loc[i, "title"]
         assert panel.locator("mark").inner_text() == e.loc[i, "mention"]
         assert e.loc[i, "sentence"] in panel.inner_text()
@@ -126,6 +127,7 @@ def test_click_opens_details_with_highlight_and_link(page_of, pages):
         assert a.get_attribute("rel") == "noopener noreferrer"
         page.keyboard.press("Escape")
         assert panel.is_hidden()
+        page.wait_for_selector(".tl-root:not([data-resizing])")
 
 
 def test_search_filters_plot_and_table(page_of, pages):
@@ -198,6 +200,7 @@ def test_hostile_text_stays_text(page_of, pages):
         page.mouse.click(*pos)
         panel = page.locator(".tl-details")
         panel.wait_for(state="visible")
+        page.wait_for_selector(".tl-root:not([data-resizing])")  # the plot refits beside the panel
         assert panel.locator("h3").inner_text() == e.loc[i, "title"]
         assert panel.locator("mark").count() == 1
         assert panel.locator("mark").inner_text() == e.loc[i, "mention"]

@@ -20,6 +20,62 @@
     return JSON.parse(node.textContent);
   }
 
+  /* {column: [values]} -> [{column: value}] with an id per row. */
+  function rowsOf(cols) {
+    if (!cols) { return []; }
+    var names = Object.keys(cols), n = cols.title ? cols.title.length : 0, out = new Array(n);
+    for (var i = 0; i < n; i++) {
+      var e = { id: i };
+      for (var k = 0; k < names.length; k++) { e[names[k]] = cols[names[k]][i]; }
+      out[i] = e;
+    }
+    return out;
+  }
+
+  /* Text for Plotly, which renders a subset of HTML: escape it. */
+  function esc(s) {
+    return String(s === null || s === undefined ? "" : s)
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function shorten(s, n) {
+    s = String(s || "").split(/\s+/).join(" ").trim();
+    return s.length <= n ? s : s.slice(0, n - 1).replace(/\s+$/, "") + "\u2026";
+  }
+
+  function wrap(s, width, maxLines) {
+    var words = String(s || "").split(/\s+/).filter(Boolean), lines = [], cur = "";
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (cur && cur.length + 1 + w.length > width) {
+        lines.push(cur);
+        cur = w;
+        if (lines.length === maxLines) {
+          lines[lines.length - 1] = lines[lines.length - 1].replace(/[.,;: ]+$/, "") + " \u2026";
+          return lines;
+        }
+      } else {
+        cur = cur ? cur + " " + w : w;
+      }
+    }
+    if (cur) { lines.push(cur); }
+    return lines;
+  }
+
+  /* Hover text of an event: same content as the Python figure's hover. */
+  function hoverOf(e) {
+    var lines = ["<b>" + esc(shorten(e.title || e.mention || "(event)", 90)) + "</b>",
+      esc(shorten(e.mention, 60)) + " <span style='opacity:0.7'>\u2192 " + esc(e.value) + "</span>"];
+    wrap(e.sentence, 72, 4).forEach(function (l) { lines.push(esc(l)); });
+    lines.push("<i>" + esc(shorten(e.doc, 60)) + "</i>" + (e.doc_title ? " \u2014 " + esc(shorten(e.doc_title, 60)) : ""));
+    var notes = [], st = String(e.status || "").trim().toLowerCase();
+    if (st && st !== "reported") { notes.push(esc(st)); }
+    if (e.year_assumed) { notes.push("year assumed" + (e.reference_date ? " from " + esc(e.reference_date) : "")); }
+    if (e.n_sources && e.n_sources > 1) { notes.push(e.n_sources + " sources"); }
+    if (notes.length) { lines.push("<i>" + notes.join(" \u00b7 ") + "</i>"); }
+    return lines.join("<br>");
+  }
+
   function haystack(e) {
     return [e.title, e.sentence, e.mention, e.value, e.doc, e.doc_title, e.source,
       (e.actors || []).join(" "), (e.sources || []).join(" ")].join("\n").toLowerCase();
@@ -35,7 +91,7 @@
     this.root = document.getElementById(id + "-root");
     this.gd = document.getElementById(id);
     this.payload = readPayload(id);
-    this.events = this.payload.events || [];
+    this.events = rowsOf(this.payload.events);
     this.hay = null;
     this.keep = null;
   }
@@ -43,6 +99,15 @@
   Timeline.prototype.start = function () {
     var self = this, P = this.payload;
     var fig = P.figure;
+    var evs = this.events, cache = {};
+    fig.data.forEach(function (tr) {
+      var role = tr.meta && tr.meta.tl;
+      if ((role === "points" || role === "spans") && tr.customdata && !tr.hovertext && evs.length) {
+        tr.hovertext = tr.customdata.map(function (id) {
+          return cache[id] || (cache[id] = evs[id] ? hoverOf(evs[id]) : "");
+        });
+      }
+    });
     return window.Plotly.newPlot(this.gd, fig.data, fig.layout, P.config).then(function () {
       self.orig = self.gd.data.map(function (tr) {
         var role = tr.meta && tr.meta.tl;
@@ -53,6 +118,7 @@
       self.relabel();
       self.root.setAttribute("data-ready", "true");
       window.__timelineReady = true;
+      window.__timelineReadyAt = window.performance ? window.performance.now() : 0;
     }, function (err) {
       self.fail("The chart could not be drawn: " + err);
     });
@@ -316,9 +382,13 @@
   /* The plot shares its row with the details panel: refit it when that changes. */
   Timeline.prototype.resize = function () {
     var gd = this.gd;
-    var self = this;
+    var self = this, root = this.root;
     if (window.Plotly && window.Plotly.Plots) {
-      window.Plotly.Plots.resize(gd).then(function () { self.relabel(); });
+      root.setAttribute("data-resizing", "true");
+      window.Plotly.Plots.resize(gd).then(function () {
+        self.relabel();
+        root.removeAttribute("data-resizing");
+      }, function () { root.removeAttribute("data-resizing"); });
     }
   };
 
