@@ -72,7 +72,7 @@ def test_renders_every_event_without_errors(page_of, pages):
 
 
 def _label_boxes(page):
-    return page.evaluate("""() => Array.from(document.querySelectorAll('.textpoint text'))
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.tl-labels .tl-label'))
         .filter(t => t.textContent.trim()).map(t => { const r = t.getBoundingClientRect();
         return [t.textContent, r.left, r.top, r.right, r.bottom]; })""")
 

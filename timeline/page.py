@@ -38,7 +38,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .chart import (LABEL_CHARS, THEMES, Prepared, _col, _esc_fast, _shorten, _text, highlight_span,
+from .chart import (LABEL_CHARS, THEMES, Prepared, _col, _text, highlight_span,
                     lane_shapes, plot, safe_url, theme_layout)
 from .errors import OutputError
 
@@ -50,8 +50,7 @@ PLOTLYJS_MODES = ("inline", "cdn", "directory", "none")
 TABLE_STATIC_MAX = 2000
 TABLE_COLUMNS = [("value", "Date"), ("mention", "As written"), ("title", "Event"), ("status", "Status"),
                  ("doc", "Document"), ("sentence", "Sentence")]
-#: Label font size (px) and the most labels the page draws at once.
-LABEL_FONT_PX = 11
+#: The most labels the page draws at once (beyond, zoom in to see labels).
 MAX_LABELS = 800
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 _PLOTLY_FILE = "plotly.min.js"
@@ -130,8 +129,6 @@ def _event_columns(prep: Prepared) -> dict[str, list[Any]]:
         "title", "mention", "value", "granularity", "sentence", "doc", "doc_title", "source", "url", "status",
         "reference_date")}
     out: dict[str, list[Any]] = dict(cols)
-    out["label"] = [_esc_fast(_shorten(t or m or v, LABEL_CHARS))
-                    for t, m, v in zip(cols["title"], cols["mention"], cols["value"])]
     out["start"], out["end"] = _period_columns(ev)
     out["hl"] = [highlight_span(s_, m) for s_, m in zip(cols["sentence"], cols["mention"])]
     out["link"] = [safe_url(u) if u else "" for u in cols["url"]]
@@ -193,7 +190,7 @@ def _page_figure(fig: go.Figure, theme: str) -> dict[str, Any]:
     """The figure as the page draws it (a plain dict; ``fig`` is not changed): no
     title (the page heading shows it); no hover text (the page script writes it
     from the event data, which halves the file); labels drawn by the page script
-    at every zoom in one ``labels`` trace instead of fixed per-trace text."""
+    at every zoom (an HTML layer over the plot) instead of fixed per-trace text."""
     d = fig.to_plotly_json()
     data = []
     for tr in d["data"]:
@@ -209,11 +206,6 @@ def _page_figure(fig: go.Figure, theme: str) -> dict[str, Any]:
         if role in ("points", "spans"):
             tr.pop("hovertext", None)
         data.append(tr)
-    data.append({
-        "type": "scatter", "x": [], "y": [], "mode": "text", "text": [], "hoverinfo": "skip", "showlegend": False,
-        "cliponaxis": True, "textfont": {"size": LABEL_FONT_PX, "color": THEMES[theme]["font"]},
-        "meta": {"tl": "labels"}, "customdata": [],
-    })
     layout = dict(d["layout"])
     layout["title"] = {**layout.get("title", {}), "text": ""}
     layout["margin"] = {**layout.get("margin", {}), "t": 64}
@@ -283,7 +275,7 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
     }
-    rest = json.dumps({"events": records, "label_font_size": LABEL_FONT_PX, "max_labels": MAX_LABELS, "themes": themes, "config": config, "full_page": not fragment,
+    rest = json.dumps({"events": records, "label_chars": LABEL_CHARS, "max_labels": MAX_LABELS, "themes": themes, "config": config, "full_page": not fragment,
                        "table_columns": [c for c, _ in TABLE_COLUMNS]},
                       ensure_ascii=False, separators=(",", ":"), default=str)
     payload = script_json('{"figure":' + fig_json + "," + rest[1:])

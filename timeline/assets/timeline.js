@@ -110,8 +110,7 @@
     });
     return window.Plotly.newPlot(this.gd, fig.data, fig.layout, P.config).then(function () {
       self.orig = self.gd.data.map(function (tr) {
-        var role = tr.meta && tr.meta.tl;
-        return tr.customdata && tr.x && role !== "labels" ? Array.prototype.slice.call(tr.x) : null;
+        return tr.customdata && tr.x ? Array.prototype.slice.call(tr.x) : null;
       });
       self.collectItems();
       self.wire();
@@ -128,10 +127,8 @@
   Timeline.prototype.collectItems = function () {
     var items = [], gd = this.gd, xa = gd._fullLayout.xaxis;
     function toMs(v) { return xa.d2l(v); }
-    this.labelTrace = -1;
     gd.data.forEach(function (tr, i) {
       var role = tr.meta && tr.meta.tl;
-      if (role === "labels") { this.labelTrace = i; return; }
       if (!tr.customdata || (role !== "points" && role !== "spans")) { return; }
       var cd = tr.customdata, n = cd.length, j, a, b;
       if (tr.type === "bar") {
@@ -165,8 +162,18 @@
      of a point, else to its left; inside a span from its visible start). */
   Timeline.prototype.relabel = function () {
     var gd = this.gd, fl = gd._fullLayout, self = this;
-    if (this.labelTrace < 0 || !fl || !fl.xaxis) { return; }
-    var xa = fl.xaxis, width = fl._size.w, keep = this.keep;
+    if (!fl || !fl.xaxis || !fl._size) { return; }
+    var xa = fl.xaxis, ya = fl.yaxis, size = fl._size, width = size.w, keep = this.keep;
+    var layer = this.labelLayer;
+    if (!layer || !layer.parentNode) {
+      layer = this.labelLayer = el("div", "tl-labels");
+      layer.setAttribute("aria-hidden", "true");
+      gd.appendChild(layer);
+    }
+    layer.style.left = size.l + "px";
+    layer.style.top = size.t + "px";
+    layer.style.width = size.w + "px";
+    layer.style.height = size.h + "px";
     var r0 = xa.r2l(xa.range[0]), r1 = xa.r2l(xa.range[1]);
     var pxPerMs = width / (r1 - r0);
     var hidden = {};
@@ -178,41 +185,51 @@
       (rows[it.y] || (rows[it.y] = [])).push(it);
       inView++;
     }
-    var font = (this.payload.label_font_size || 11) + "px " + (fl.font && fl.font.family || "sans-serif");
-    var xs = [], ys = [], texts = [], pos = [], ids = [];
-    if (inView <= (this.payload.max_labels || 600)) {
+    var cs = window.getComputedStyle(layer);
+    var font = cs.fontSize + " " + cs.fontFamily;
+    var maxChars = this.payload.label_chars || 34;
+    var frag = document.createDocumentFragment(), shown = 0;
+    if (inView <= (this.payload.max_labels || 800)) {
       Object.keys(rows).forEach(function (y) {
-        var row = rows[y];
+        var row = rows[y], py = ya.l2p(+y);
         row.sort(function (p, q) { return p.a - q.a; });
         var prevEnd = -Infinity;
         for (var k = 0; k < row.length; k++) {
           var it = row[k], ev = self.events[it.id];
-          var label = ev ? ev.label : "";  /* escaped for Plotly by the page builder */
+          if (!ev) { continue; }
+          var label = ev.shortLabel || (ev.shortLabel = shorten(ev.title || ev.mention || ev.value, maxChars));
           if (!label) { continue; }
-          var w = textWidth(label, font) + 4;
+          var w = textWidth(label, font) + 2;
           var ax = it.p ? (it.a - r0) * pxPerMs : Math.max((it.a - r0) * pxPerMs, 0);
-          var markL = it.p ? ax - 6 : ax, markR = it.p ? ax + 6 : (it.b - r0) * pxPerMs;
-          var next = k + 1 < row.length ? (row[k + 1].p ? (row[k + 1].a - r0) * pxPerMs - 7 : (row[k + 1].a - r0) * pxPerMs - 3) : width;
+          var markR = it.p ? ax + 6 : (it.b - r0) * pxPerMs;
+          var nx = k + 1 < row.length ? row[k + 1] : null;
+          var next = nx ? (nx.a - r0) * pxPerMs - (nx.p ? 8 : 3) : width;
           next = Math.min(next, width);
-          var start = it.p ? ax + 8 : ax + 3;
+          var start = it.p ? ax + 8 : ax + 4, x = null;
           if (start >= prevEnd && start + w <= next) {
-            xs.push(xa.l2d(r0 + start / pxPerMs)); ys.push(it.y); texts.push(label); pos.push("middle right"); ids.push(it.id);
+            x = start;
             prevEnd = start + w + 4;
           } else if (ax - 8 - w >= Math.max(prevEnd, 0)) {
-            xs.push(xa.l2d(r0 + (ax - 8) / pxPerMs)); ys.push(it.y); texts.push(label); pos.push("middle left"); ids.push(it.id);
+            x = ax - 8 - w;
             prevEnd = Math.max(prevEnd, markR + 2);
           } else {
             prevEnd = Math.max(prevEnd, markR + 2);
           }
+          if (x !== null) {
+            var span = el("span", "tl-label", label);
+            span.style.left = x.toFixed(1) + "px";
+            span.style.top = py.toFixed(1) + "px";
+            span.setAttribute("data-id", String(it.id));
+            frag.appendChild(span);
+            shown++;
+          }
         }
       });
     }
-    this.shownLabels = texts.length;
-    this.root.setAttribute("data-labels", String(texts.length));
-    window.Plotly.update(gd, {
-      x: [xs], y: [ys], text: [texts],
-      textposition: [pos], customdata: [ids]
-    }, this.keepAxis(), [this.labelTrace]);
+    layer.textContent = "";
+    layer.appendChild(frag);
+    this.shownLabels = shown;
+    this.root.setAttribute("data-labels", String(shown));
   };
 
   /* Restyling x makes Plotly re-detect the x axis type (and range) from the data:
@@ -251,6 +268,11 @@
           return;
         }
       }
+    });
+    var frame = null;
+    this.gd.on("plotly_relayouting", function () {
+      if (frame) { return; }
+      frame = window.requestAnimationFrame(function () { frame = null; self.relabel(); });
     });
     this.gd.on("plotly_restyle", function (d) {
       if (!busy && d && d[0] && "visible" in d[0]) { later(); }
@@ -462,6 +484,7 @@
       var tries = 0;
       function go() {
         if (typeof window.Plotly !== "undefined" && window.Plotly.newPlot) {
+          if (!window.__timelineBootAt && window.performance) { window.__timelineBootAt = window.performance.now(); }
           var t = new Timeline(id);
           TimelinePage.instances[id] = t;
           t.start();
