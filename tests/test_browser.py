@@ -275,3 +275,27 @@ def test_webgl_page_labels_on_zoom(page_of):
     page.wait_for_function("+document.querySelector('.tl-root').getAttribute('data-labels') > 0")
     _assert_no_overlap(_label_boxes(page))
     assert errors == []
+
+
+def test_lanes_toggle_from_legend_and_keyboard(page_of, pages):
+    page, errors = _open(page_of, pages["sample"])
+    e = sample_events()
+    wire = [i for i in range(len(e)) if e.loc[i, "doc"] == "wire-2025-02-20.txt"]
+    # keyboard: open the lanes menu, untick the wire document
+    page.focus(".tl-lanes summary")
+    page.keyboard.press("Enter")
+    box = page.locator('.tl-lane[data-lane="3"]')
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullData.some(t => t.visible === 'legendonly')")
+    visible = page.evaluate("""() => { const gd = document.querySelector('.js-plotly-plot'); const ids = [];
+        gd._fullData.forEach(t => { if (t.visible === true && t.customdata && t.meta && t.meta.tl !== 'style-legend')
+          t.customdata.forEach(c => ids.push(c)); }); return ids.sort((a, b) => a - b); }""")
+    assert visible == [i for i in range(len(e)) if i not in wire]
+    page.wait_for_timeout(200)
+    labelled = page.evaluate("Array.from(document.querySelectorAll('.tl-label')).map(s => +s.dataset.id)")
+    assert labelled and not set(labelled) & set(wire)
+    # the legend brings it back, and the checkbox follows
+    page.locator(".legend .traces").filter(has_text="wire-2025-02-20.txt").locator(".legendtoggle").click()
+    page.wait_for_function("document.querySelector('.tl-lane[data-lane=\"3\"]').checked")
+    assert errors == []

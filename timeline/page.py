@@ -38,7 +38,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .chart import (LABEL_CHARS, THEMES, Prepared, _col, _text, highlight_span,
+from .chart import (LABEL_CHARS, PALETTE, THEMES, Prepared, _col, _text, highlight_span,
                     lane_shapes, plot, safe_url, theme_layout)
 from .errors import OutputError
 
@@ -292,6 +292,13 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
             f'actors, documents…" aria-describedby="{div_id}-count" autocomplete="off"></label>'
             f'<span class="tl-count" id="{div_id}-count" aria-live="polite">{n_events} events</span>'
         )
+    if prep is not None and prep.lanes:
+        boxes = "".join(
+            f'<label><input type="checkbox" class="tl-lane" data-lane="{k}" checked> '
+            f'<span class="tl-swatch" style="background:{PALETTE[k % len(PALETTE)]}"></span>{_attr(lane)}</label>'
+            for k, lane in enumerate(prep.lanes))
+        controls.append(f'<details class="tl-lanes"><summary>Lanes ({len(prep.lanes)})</summary>'
+                        f'<div class="tl-lane-list" role="group" aria-label="Show lanes">{boxes}</div></details>')
     opts = "".join(f'<option value="{n}"{" selected" if n == theme else ""}>{n}</option>' for n in THEMES)
     controls.append(f'<label>Theme <select class="tl-theme">{opts}</select></label>')
     heading = f'<h{2 if fragment else 1} class="tl-heading">{html.escape(plain_title)}</h{2 if fragment else 1}>'

@@ -239,6 +239,17 @@
     return { "xaxis.type": "date", "xaxis.range": xa.range.slice(), "xaxis.autorange": false };
   };
 
+  Timeline.prototype.syncLanes = function () {
+    var on = {};
+    this.gd.data.forEach(function (tr) {
+      if (tr.legendgroup && tr.visible !== "legendonly" && tr.visible !== false) { on[tr.legendgroup] = true; }
+    });
+    var boxes = this.root.querySelectorAll(".tl-lane");
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].checked = !!on["lane" + boxes[i].getAttribute("data-lane")];
+    }
+  };
+
   Timeline.prototype.fail = function (msg) {
     var p = el("p", "tl-error", msg);
     this.gd.appendChild(p);
@@ -287,6 +298,15 @@
         timer = setTimeout(function () { self.filter(search.value); }, 120);
       });
     }
+    /* Lane checkboxes: keyboard-reachable twin of the legend (kept in sync). */
+    root.addEventListener("change", function (ev) {
+      var box = ev.target;
+      if (!box.classList || !box.classList.contains("tl-lane")) { return; }
+      var group = "lane" + box.getAttribute("data-lane"), idx = [];
+      self.gd.data.forEach(function (tr, i) { if (tr.legendgroup === group) { idx.push(i); } });
+      if (idx.length) { window.Plotly.restyle(self.gd, { visible: box.checked ? true : "legendonly" }, idx); }
+    });
+    this.gd.on("plotly_restyle", function () { self.syncLanes(); });
     var theme = root.querySelector(".tl-theme");
     if (theme) {
       theme.addEventListener("change", function () { self.setTheme(theme.value); });
