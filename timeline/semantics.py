@@ -80,7 +80,6 @@ _AUX = frozenset(_V["auxiliaries"])
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
                      "'ll", "’ll", "'d", "’d", "ought", "cannot"})
 _NEG_WORDS = frozenset(_C["negation"])
-_NEG_VERBS = frozenset(_C["negating_verbs"])
 _NEG_VERBS_TO = frozenset(_C["negating_verbs_need_to"])
 _HYPO_MODALS = frozenset(_C["hypothetical_modals"])
 _FUTURE_MODALS = frozenset(_C["future_modals"])
@@ -88,7 +87,6 @@ _COND_MODALS = frozenset(_C["conditional_modals"])
 _PLAN_CAT = frozenset(_C["planned_catenatives"])
 _EXPECT_CAT = frozenset(_C["expected_catenatives"])
 _HEDGES = frozenset(_C["hedges"])
-_PLANNED_NOUNS = tuple(_C["planned_nouns"])
 _NEG_PHRASES_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["negating_phrases"]) + ") ")
 _PLANNED_NOUNS_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["planned_nouns"]) + ") ")
 _NEG_GOVERNORS = frozenset(_C["negating_governors"])
@@ -655,7 +653,6 @@ _DATE_PREP_ONLY = frozenset({"on", "in", "at", "by", "since", "until", "till", "
                              "over", "between", "within", "starting", "beginning", "as", "of",
                              "into", "until", "toward", "towards", "via"})
 _DATE_JOIN = frozenset({"or", "and", "to", "through", "-", "–", "until"})
-_YEAR_RE = re.compile(r"(?:1[89]|20|21)\d\d(?:s)?$")
 _DATE_NOUNS = frozenset({"week", "weekend", "month", "year", "morning", "evening", "night",
                          "afternoon", "day", "decade", "century", "quarter", "half"})
 
@@ -735,8 +732,9 @@ _DATE_TRIGGERS = _MONTHS | _WEEKDAYS | _DATE_NOUNS | frozenset({"yesterday", "to
 
 
 def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
+    """Tokens of every date phrase in [s, e): month and weekday names, years, "today"..."""
     out: set[int] = set()
-    low, toks = an.low, an.toks
+    low = an.low
     i = s
     trig = _DATE_TRIGGERS
     while i < e:
@@ -754,7 +752,6 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
             i = max(b, i + 1)
         else:
             i += 1
-    _ = toks
     return out
 
 
@@ -849,11 +846,9 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
             pg = prev[-1]
             hb = _FORMS.get(an.low[groups[pg][2]])
             if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT and pg != gi:
-                between = range(groups[pg][1], start)
                 # governor only if nothing but the complementizer/appositives separate them
                 if an.seg_of[groups[pg][2]] >= target - 3:
                     governor = pg
-                    _ = between
     clause_kind = segs[an.seg_of[start]][2] if start < len(an.seg_of) else kind
     if clause_kind in ("punct", "semi"):
         clause_kind = None
@@ -912,8 +907,6 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         for k, b in enumerate(bases):
             if b in _NEG_VERBS_TO and k + 1 < len(words) and "to" in words[k:]:
                 neg = True
-            elif b in _NEG_VERBS and b not in _NEG_VERBS_TO and k == len(words) - 1 and False:
-                neg = True
     gov_base = ""
     if cl.governor >= 0:
         gov_base = (_FORMS.get(low[an.groups[cl.governor][2]]) or ("",))[0]
@@ -938,8 +931,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     for k, w in enumerate(words):
         b = bases[k]
         if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
-            if b in ("expect", "predict", "forecast", "project", "anticipate") and w != "expects":
-                return "expected"
+            if (b in _EXPECT_CAT or w in _EXPECT_CAT) and w != "expects":
+                return "expected"  # "is expected to", "is bound to" (but "Kyiv expects to" plans)
             # "On Monday Trump promised to ..." dates the promise, not what follows
             if not date_first or w in ("scheduled", "slated", "set", "due", "going", "about"):
                 future = True
@@ -1589,11 +1582,6 @@ def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None
     if len(idx) < 3 or not any(an.vcls[t] in (_AUXV, _FIN) for t in idx):
         return None
     return _trim(_join([], an, idx))
-
-
-def _find_clause_for_group(an: _Sentence, gi: int) -> _Clause | None:
-    gs, ge, head = an.groups[gi]
-    return _find_clause(an, gs, ge) if an.group_of[gs] == gi else None
 
 
 def _cap(s: str) -> str:
