@@ -291,6 +291,10 @@ STRUCTURE_CASES = [
      "Trump calls Putin", ["Trump", "Putin"]),
     ("Sybiha met Rubio in Washington on Tuesday and discussed air defence.", "Tuesday",
      "Sybiha meets Rubio in Washington and discusses air defence", ["Sybiha", "Rubio"]),
+    ("Monday's talks in Geneva ended without agreement.", "Monday",
+     "Talks in Geneva end without agreement", []),
+    ("Reuters cited five sources as saying Putin had grown concerned about the economy on January 23.",
+     "January 23", "Putin had grown concerned about the economy", ["Putin"]),
 ]
 
 

@@ -182,6 +182,10 @@ _CATENATIVE_ADJ = frozenset({
     "going", "able", "unable", "ready", "willing", "unwilling", "bound", "sure", "certain",
     "planned", "supposed", "eager", "keen", "prepared", "determined", "reluctant", "set",
 })
+# verbs that take an adjective: "had grown concerned", "became worried"
+_LINKING = frozenset({"grown", "grew", "become", "became", "becomes", "seemed", "seems", "felt",
+                      "feels", "remained", "remains", "got", "gets", "appeared", "appears",
+                      "looked", "looks", "stayed", "stays", "been", "be", "is", "are", "was", "were"})
 _PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "over", "forward"})
 
 _SPLIT_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
@@ -445,8 +449,8 @@ class _Sentence:
             elif "3sg" in tags:
                 if (p in _DETERMINERS or p in _PREPOSITIONS) and p not in _SUBJ_PRONOUNS:
                     continue
-                if i > 0 and vcls[i - 1] == _FIN:
-                    continue  # the object of a verb: "raised rates"
+                if i > 0 and (vcls[i - 1] == _FIN or toks[i - 1].endswith(("'s", "’s"))):
+                    continue  # "raised rates", "Monday's talks": nouns
                 if w in _NOUNY:
                     prev_cap = i > 0 and self.caps[i - 1] and kinds[i - 1] == _WORD \
                         and p not in _DEMONYMS
@@ -492,7 +496,8 @@ class _Sentence:
             head = i
             while j < n and kinds[j] == _WORD:
                 w = low[j]
-                if vcls[j] in (_AUXV, _NONFIN) or (vcls[j] == _FIN and vcls[j - 1] == _AUXV):
+                if vcls[j] in (_AUXV, _NONFIN) or (vcls[j] == _FIN and vcls[j - 1] == _AUXV) or (
+                        vcls[j] == _FIN and j == head + 1 and low[head] in _LINKING and w.endswith("ed")):
                     head = j
                     j += 1
                 elif w in _NEG_WORDS or w in _ADVERBS or (w.endswith("ly") and not self.caps[j]
@@ -815,6 +820,11 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
         if prev_groups:
             pg = prev_groups[-1]
             start = groups[pg][1]
+            # "cited five sources as saying Putin had grown concerned"
+            for t in range(gs - 1, start - 1, -1):
+                if an.low[t] in _SPEECH_ING:
+                    start = t + 1 + (an.low[t + 1] == "that")
+                    break
         elif kind in ("which", "who", "whom", "whose"):
             pass  # a relative clause: its antecedent is found by the title
         elif not lead or all(s <= t < me and t >= ms for t in lead) or all(
@@ -856,6 +866,8 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
 
 
 _RELATIVE_KINDS = frozenset({"which", "who", "whom", "whose"})
+_SPEECH_ING = frozenset({"saying", "telling", "adding", "noting", "warning", "arguing", "claiming",
+                         "stressing", "insisting", "writing", "announcing", "suggesting"})
 _SUBORD_KINDS = frozenset({"whether", "when", "whenever", "after", "before", "while", "because", "although",
                            "though", "if", "unless", "whereas", "which", "who", "whom", "whose",
                            "where", "once", "since", "until", "so"})
@@ -1395,10 +1407,15 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         if sub:
             return prefix + _short(sub[0][0], sub[0][1]), False, True, False
     words = _join([], an, idx)
-    plural = bool(lead) and (
-        (low[lead[-1]].endswith("s") and not low[lead[-1]].endswith("ss")
-         and not an.caps[lead[-1]] and low[lead[-1]] not in _AUX)
-        or any(low[t] in ("they", "we", "i", "you", "them", "us", "and") for t in lead))
+    # the head noun: the last lower-case word before the first preposition
+    head_words = []
+    for t in lead:
+        if low[t] in _PREPOSITIONS and head_words:
+            break
+        head_words.append(t)
+    nouns = [t for t in head_words if not an.caps[t] and low[t] not in _AUX]
+    plural = bool(nouns) and low[nouns[-1]].endswith("s") and not low[nouns[-1]].endswith("ss") \
+        or any(low[t] in ("they", "we", "i", "you", "them", "us", "and") for t in head_words)
     pron = len(lead) == 1 and low[lead[0]] in _SUBJ_PRONOUNS
     if pron and words:
         words = words[0].lower() + words[1:] if low[lead[0]] != "i" else words
