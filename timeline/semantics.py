@@ -1333,6 +1333,8 @@ _BARE_COMPLEMENT = _SPEECH | _PREDICT | frozenset({
     "reveal", "suggest", "signal", "know", "tell", "inform", "assure", "remind", "show"})
 _SUBJECT_FILLER = _DETERMINERS | _TITLES | _TITLE_ADJ | _DEMONYMS | _PREPOSITIONS | frozenset(
     {"and", "both", "also", "then", "meanwhile"})
+_PLURAL_WORDS = frozenset({"they", "we", "i", "you", "them", "us", "many", "several", "both", "few",
+                           "some", "all", "most", "two", "three", "four", "five"})
 _TELL = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "promise", "convince",
                    "notify", "advise", "reassure", "show"})
 _REL_PRONOUNS = frozenset({"which", "who", "that"})
@@ -1415,7 +1417,8 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         head_words.append(t)
     nouns = [t for t in head_words if not an.caps[t] and low[t] not in _AUX]
     plural = bool(nouns) and low[nouns[-1]].endswith("s") and not low[nouns[-1]].endswith("ss") \
-        or any(low[t] in ("they", "we", "i", "you", "them", "us", "and") for t in head_words)
+        or any(low[t] == "and" for t in head_words) \
+        or any(low[t] in _PLURAL_WORDS for t in lead)
     pron = len(lead) == 1 and low[lead[0]] in _SUBJ_PRONOUNS
     if pron and words:
         words = words[0].lower() + words[1:] if low[lead[0]] != "i" else words
@@ -1531,7 +1534,15 @@ def _complement(an: _Sentence, cl: _Clause, names: NameIndex,
     n = len(low)
     while k < n and k in drop:
         k += 1
-    if hb in _TELL and k < n and low[k] != "that":
+    if hb in ("cite", "quote"):
+        # "Reuters cited five sources as saying Putin ..."
+        for t in range(k, min(n - 1, k + 15)):
+            if low[t] == "as" and low[t + 1] in _SPEECH_ING:
+                k = t + 2
+                break
+        else:
+            return None
+    elif hb in _TELL and k < n and low[k] != "that":
         # skip the person told: "told reporters", "told the BBC", "told Donald Trump"
         if an.caps[k]:
             while k < n and an.caps[k]:
