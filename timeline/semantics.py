@@ -878,6 +878,8 @@ _SUBORD_KINDS = frozenset({"whether", "when", "whenever", "after", "before", "wh
 # ---------------------------------------------------------------------------
 
 
+_ASKING = frozenset({"ask", "urge", "invite", "order", "allow", "want", "need", "encourage",
+                     "instruct", "authorize", "authorise", "tell", "persuade", "pressure", "push"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
 _IF_WORDS = frozenset({"if", "unless"})
 _EXPECT_WORDS = frozenset({"expected", "likely", "poised"})
@@ -953,6 +955,19 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
             future = True
         if w in _BE and k + 1 < len(words) and words[k + 1] == "to":
             future = True  # "Zelensky is to address Congress"
+    if not future and not date_first and ms > ge:
+        # "Kyiv expects the first systems to arrive in August", "Trump asked Putin to meet
+        # on Friday": the date belongs to the infinitive after the object
+        span = low[ge:ms]
+        if "to" in span:
+            t = ge + span.index("to")
+            if t + 1 < ms and low[t + 1] in _FORMS and not any(
+                    an.vcls[x] in (_AUXV, _FIN) for x in range(ge, t)):
+                hb = bases[-1] if bases else ""
+                if hb in _EXPECT_CAT or hb in _PREDICT and hb not in ("warn", "argue", "suggest"):
+                    return "expected"
+                if hb in _PLAN_CAT or hb in _ASKING:
+                    future = True
     if future:
         if hedged or (gov_base in _PREDICT):
             return "expected"
@@ -1073,6 +1088,8 @@ def _classify_run(an: _Sentence, span: list[int], sent_first: int,
         span = span[:-1]
     if not span:
         return []
+    if all(_strip_poss(low[t]) in _DEMONYMS or low[t] in _SOFT for t in span):
+        return []  # "North Korean", "South African": adjectives, not names
     first, last = span[0], span[-1]
     words = [toks[t] for t in span]
     words[-1] = _strip_poss(words[-1])
@@ -1159,7 +1176,12 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
     for t in range(start, min(gs, len(low)) - 1):
         if an.caps[t] and _strip_poss(low[t]) in _DEMONYMS and low[t + 1] in _GROUP_NOUNS \
                 and not _after_prep(an, t):
-            return [(an.toks[t] + " " + an.toks[t + 1], "group")]
+            a = t
+            if a > start and an.caps[a - 1] and low[a - 1] in _SOFT:
+                a -= 1  # "North Korean troops"
+            if _after_prep(an, a):
+                continue
+            return [(" ".join(an.toks[a:t + 2]), "group")]
     lead = [t for t in range(start, gs) if an.kinds[t] == _WORD and low[t] not in _CONNECTOR_START]
     if not lead and depth == 0 and gs > start and low[start] in ("who", "which", "that"):
         si = an.seg_of[start]
