@@ -378,7 +378,7 @@ class _Sentence:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
         self.text = text
-        self.ents: list[tuple[int, int, str, str]] | None = None
+        self.ents: list[list] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
         ms = list(_TOKEN_RE.finditer(text, start, end))
@@ -985,60 +985,73 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
 def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int, int, str, str]]:
     """Named entities inside tokens [s, e): (first token, end token, display form, kind).
 
-    kind is "person", "org" or "other" (places, unknown names). The sentence's entities
-    are found once and cached on the analysis.
+    kind is "person", "org", "other" (places, unknown names) or "group". The runs of
+    capitalised words are found once per sentence; a run is classified only when a
+    range that touches it is asked for (and cached per document by its words).
     """
-    ents = an.ents
-    if ents is None:
-        ents = an.ents = _sentence_entities(an, 0, len(an.toks), names)
-    return [x for x in ents if s <= x[0] and x[1] <= e]
-
-
-def _sentence_entities(an: _Sentence, s: int, e: int,
-                       names: NameIndex) -> list[tuple[int, int, str, str]]:
-    toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
+    runs = an.ents
+    if runs is None:
+        runs = an.ents = _capital_runs(an)
     out: list[tuple[int, int, str, str]] = []
-    sent_first = 0
-    while sent_first < len(toks) and kinds[sent_first] != _WORD:
-        sent_first += 1
-    starts = [t for t in range(s, e) if caps[t] and not kinds[t]]
-    if not starts:
-        return out
-    i = starts[0]
-    while i < e:
-        if kinds[i] != _WORD or not caps[i]:
+    for run in runs:
+        a0, a1 = run[0], run[1]
+        if a1 <= s:
+            continue
+        if a0 >= e:
+            break
+        ents = run[2]
+        if ents is None:
+            ents = run[2] = _classify_cached(an, a0, a1, names)
+        for x in ents:
+            if s <= x[0] and x[1] <= e:
+                out.append(x)
+    return out
+
+
+def _capital_runs(an: _Sentence) -> list[list]:
+    """Spans [a0, a1) of capitalised words (with "of", "de"... inside) in the sentence."""
+    toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
+    n = len(toks)
+    out: list[list] = []
+    i = 0
+    while i < n:
+        if kinds[i] or not caps[i]:
             i += 1
             continue
         j = i
-        words: list[int] = []
-        while j < e and kinds[j] == _WORD:
-            if caps[j] or (toks[j][:1].isdigit() and words and low[j - 1] in ("g",)):
-                words.append(j)
-                if _POSS_RE.search(toks[j]) and toks[j][-2:] in ("'s", "’s") or toks[j][-1:] in ("'", "’"):
-                    j += 1
-                    break
+        last = -1
+        while j < n and not kinds[j]:
+            if caps[j]:
+                last = j
+                tj = toks[j]
                 j += 1
-            elif low[j] in _NAME_CONNECTORS and j + 1 < e and caps[j + 1] and words \
-                    and low[j] not in ("the",) or (low[j] == "the" and words and low[j - 1] in ("of", "for")
-                                                   and j + 1 < e and caps[j + 1]):
+                if tj.endswith(("'s", "’s", "'", "’")):
+                    break  # a possessive ends a name
+            elif last >= 0 and j + 1 < n and caps[j + 1] and (
+                    (low[j] in _NAME_CONNECTORS and low[j] != "the")
+                    or (low[j] == "the" and low[j - 1] in ("of", "for"))):
                 j += 1
             else:
                 break
-        if not words:
-            i = j + 1
-            continue
-        a0, a1 = words[0], words[-1] + 1
-        key = ("E", tuple(toks[a0:a1]), a0 == sent_first, low[a1] if a1 < len(low) else "")
-        rel = names._runs.get(key)
-        if rel is None:
-            rel = [(x[0] - a0, x[1] - a0, x[2], x[3])
-                   for x in _classify_run(an, list(range(a0, a1)), sent_first, names)]
-            names._runs[key] = rel
-        for (r0, r1, disp, kind) in rel:
-            out.append((r0 + a0, r1 + a0, disp, kind))
+        if last >= 0:
+            out.append([i, last + 1, None])
         i = max(j, i + 1)
-    # organisations written in lower case after a name: "the Trump administration"
     return out
+
+
+def _classify_cached(an: _Sentence, a0: int, a1: int,
+                     names: NameIndex) -> list[tuple[int, int, str, str]]:
+    toks, low = an.toks, an.low
+    sent_first = 0
+    while sent_first < len(toks) and an.kinds[sent_first]:
+        sent_first += 1
+    key = (tuple(toks[a0:a1]), a0 == sent_first, low[a1] if a1 < len(low) else "")
+    rel = names._runs.get(key)
+    if rel is None:
+        rel = [(x[0] - a0, x[1] - a0, x[2], x[3])
+               for x in _classify_run(an, list(range(a0, a1)), sent_first, names)]
+        names._runs[key] = rel
+    return [(r0 + a0, r1 + a0, disp, kind) for (r0, r1, disp, kind) in rel]
 
 
 def _strip_poss(tok: str) -> str:
