@@ -228,7 +228,7 @@ class NameIndex:
     also caches per-sentence analyses for :func:`describe`.
     """
 
-    __slots__ = ("text", "persons", "_cache", "_runs", "_pron")
+    __slots__ = ("text", "persons", "_cache", "_runs", "_pron", "_clauses")
 
     def __init__(self, text: str = "", persons: dict[str, str] | None = None) -> None:
         self.text = text
@@ -237,6 +237,7 @@ class NameIndex:
         self._cache: dict[tuple[int, int], _Sentence] = {}
         self._runs: dict[tuple, list] = {}
         self._pron: dict[int, str] = {}
+        self._clauses: dict[tuple, tuple[list[str], str]] = {}
 
     # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
     # a match that starts inside a word is cut in from_text (that keeps the scan fast).
@@ -1732,8 +1733,16 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         me = min(max(ms + 1, an.tok_index(max(m0, m1 - 1)) + 1), len(an.toks))
         cl = _find_clause(an, ms, me)
         status = _status(an, cl, ms, me)
-        actors = _actors(an, cl, names)
-        title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
+        # several dates in one clause ("on Wednesday or Thursday") share actors and title
+        key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
+            if not _date_tokens(an, ms, me) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+        hit = names._clauses.get(key)
+        if hit is None:
+            actors = _actors(an, cl, names)
+            title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
+            names._clauses[key] = (actors, title)
+        else:
+            actors, title = list(hit[0]), hit[1]
     except (IndexError, KeyError, ValueError):
         # A heuristic tripped on odd input: never fail the pipeline for one mention.
         if _STRICT:
