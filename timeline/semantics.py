@@ -382,14 +382,15 @@ class _Sentence:
         self.ents: list[list] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
-        ms = list(_TOKEN_RE.finditer(text, start, end))
-        toks = [m.group() for m in ms]
+        spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
+        toks = [text[a:b] for a, b in spans]
         self.toks = toks
-        self.starts = [m.start() for m in ms]
-        self.ends = [m.end() for m in ms]
+        self.starts = [a for a, _b in spans]
+        self.ends = [b for _a, b in spans]
         low = [t.lower() for t in toks]
         self.low = low
-        self.kinds = [(_WORD if t[0].isalnum() else _PUNCT) for t in toks]
+        # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation
+        self.kinds = [not t[0].isalnum() for t in toks]
         self.caps = [t[0].isupper() for t in toks]
         self._classify()
         self._group()
