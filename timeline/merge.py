@@ -30,7 +30,7 @@ import pandas as pd
 from .schema import ensure_schema
 from .semantics import actor_key, content_words
 
-__all__ = ["merge_events", "event_similarity", "MERGE_COLUMNS"]
+__all__ = ["merge_events", "MERGE_COLUMNS"]
 
 #: Columns merge_events adds to the event table.
 MERGE_COLUMNS = ("event_id", "sources", "n_sources", "mentions")
@@ -121,7 +121,7 @@ def _cosine(a: set[str], b: set[str], na: float, nb: float, idf2: dict[str, floa
     return sum(idf2.get(w, 1.0) for w in common) / (na * nb)
 
 
-def event_similarity(a: _Row, b: _Row, idf2: dict[str, float]) -> float:
+def _similarity(a: _Row, b: _Row, idf2: dict[str, float]) -> float:
     """How likely two rows tell the same happening, 0..1 (dates are not considered).
 
     Content words of title+sentence (weighted cosine) count 0.65, titles alone 0.1
@@ -265,7 +265,7 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
             comp = _compatible(a, b)
             if not comp:
                 continue
-            score = event_similarity(a, b, idf2)
+            score = _similarity(a, b, idf2)
             sim[(i, j)] = score
             need = threshold + (_CONTAINMENT_EXTRA if comp == 2 else 0.0)
             if score >= need:
@@ -290,7 +290,7 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
                 key = (min(x, y), max(x, y))
                 s = sim.get(key)
                 if s is None:
-                    s = sim[key] = event_similarity(rows[x], rows[y], idf2)
+                    s = sim[key] = _similarity(rows[x], rows[y], idf2)
                 total += s
             if not ok:
                 break
