@@ -86,6 +86,8 @@ STATUS_CASES = [
     ("Trump threatened on Monday to impose tariffs if Moscow did not agree to a truce.", "Monday", "reported"),
     ("In 2014, Russia annexed Crimea after a disputed referendum.", "2014", "reported"),
     ("The sanctions package, which takes effect on September 1, targets Russian banks.", "September 1", "reported"),
+    ("The European Commission proposed on Wednesday to phase out Russian gas imports by 2027.", "2027", "planned"),
+    ("The European Commission proposed on Wednesday to phase out Russian gas imports by 2027.", "Wednesday", "reported"),
 ]
 
 
@@ -278,7 +280,7 @@ STRUCTURE_CASES = [
     ("The meeting between Putin and Witkoff, which lasted almost five hours, ended late on Thursday.",
      "Thursday", "The meeting between Putin and Witkoff ends", ["Putin", "Witkoff"]),
     ("Trump, who spoke with Putin for two hours on Tuesday, later told reporters the call went well.",
-     "Tuesday", "Trump speaks with Putin", ["Trump"]),
+     "Tuesday", "Trump speaks with Putin", ["Trump", "Putin"]),
     ("Trump's special envoy Steve Witkoff arrived in Moscow on Wednesday morning.", "Wednesday",
      "Witkoff arrives in Moscow", ["Steve Witkoff"]),
     ("Putin could announce a new offensive as early as next month, according to Western intelligence.",
@@ -295,6 +297,12 @@ STRUCTURE_CASES = [
      "Talks in Geneva end without agreement", []),
     ("Reuters cited five sources as saying Putin had grown concerned about the economy on January 23.",
      "January 23", "Putin had grown concerned about the economy", ["Putin"]),
+    ("Former President Joe Biden spoke with Zelensky on Tuesday.", "Tuesday",
+     "Biden speaks with Zelensky", ["Joe Biden", "Zelensky"]),
+    ("Germany's Chancellor Friedrich Merz visited Kyiv on May 10 with Macron, Starmer and Tusk.", "May 10",
+     "Merz visits Kyiv with Macron, Starmer and Tusk", ["Friedrich Merz", "Macron", "Starmer", "Tusk"]),
+    ("Donald Trump Jr. arrived in Moscow on Friday.", "Friday", "Trump Jr arrives in Moscow",
+     ["Donald Trump Jr"]),
 ]
 
 

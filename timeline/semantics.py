@@ -164,6 +164,9 @@ _NOUNY = frozenset({
     "names", "terms", "rises", "falls", "releases", "reviews", "protests", "arrests", "charges",
     "debates", "delays", "freezes", "issues", "links", "meetings", "pays", "plays", "stays",
     "targets", "turns", "waits", "watches", "wins", "works", "lays", "goes", "echoes",
+    "imports", "exports", "supplies", "funds", "shares", "prices", "rates", "sales", "benefits",
+    "talks", "deliveries", "transfers", "exchanges", "swaps", "trades", "loans", "payments",
+    "guarantees", "commitments", "proposals", "agreements", "deals", "drones", "missiles",
 })
 _NOUNY_BASE = frozenset({
     "talk", "plan", "report", "claim", "attack", "strike", "call", "visit", "comment", "deal",
@@ -963,7 +966,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         span = low[ge:ms]
         if "to" in span:
             t = ge + span.index("to")
-            if t + 1 < ms and low[t + 1] in _FORMS and not any(
+            if t + 1 < ms and (low[t + 1] in _FORMS or not an.kinds[t + 1] and not an.caps[t + 1]
+                               and low[t + 1] not in _FUNCTION) and not any(
                     an.vcls[x] in (_AUXV, _FIN) for x in range(ge, t)):
                 hb = bases[-1] if bases else ""
                 if hb in _EXPECT_CAT or hb in _PREDICT and hb not in ("warn", "argue", "suggest"):
@@ -1258,11 +1262,11 @@ def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
             if (low[k] == "between" or low[k] == "with" and hb in _PARTNER_VERBS
                     or low[k] == "by" and passive) and k + 1 < cl.end:
                 stop = k + 1
-                while stop < cl.end and (an.caps[stop] or low[stop] in ("and", "of", "the")
+                while stop < cl.end and (an.caps[stop] or low[stop] in ("and", "of", "the", ",")
                                          or low[stop] in _TITLES or low[stop] in _DEMONYMS):
                     stop += 1
                 for (_a, _b, disp, kind) in _entities(an, k + 1, stop, names):
-                    if (kind in ("person", "org") or low[k] == "by") and disp not in acts:
+                    if disp not in acts:
                         acts.append(disp)
                 k = stop
             else:
@@ -1329,7 +1333,10 @@ def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None 
 def _short(disp: str, kind: str) -> str:
     """Headline form of an actor: surname for people, no article for organisations."""
     if kind == "person" and "'s " not in disp:
-        return disp.rsplit(" ", 1)[-1]
+        words = disp.split()
+        if len(words) >= 3 and words[-1].lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
+            return " ".join(words[-2:])  # "Trump Jr"
+        return words[-1]
     if disp.startswith("the "):
         return disp[4:]
     return disp
