@@ -309,7 +309,8 @@ STRUCTURE_CASES = [
 @pytest.mark.parametrize("text,mention,start,actors", STRUCTURE_CASES,
                          ids=[str(i) for i in range(len(STRUCTURE_CASES))])
 def test_clause_structure(text: str, mention: str, start: str, actors: list[str]) -> None:
-    d = _describe(text, mention)
+    m0 = text.index(mention)  # each text is one sentence
+    d = describe(text, (0, len(text)), (m0, m0 + len(mention)), names=NameIndex.from_text(text))
     assert d.title.startswith(start), d.title
     assert d.actors == actors, d.actors
 
