@@ -924,8 +924,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
-            if b in _NEG_VERBS_TO and k + 1 < len(words) and "to" in words[k:]:
-                neg = True
+            if b in _NEG_VERBS_TO and k + 1 < len(words) and "to" in words[k:] \
+                    and words[-1] not in ("comment", "elaborate", "confirm"):
+                neg = True  # "refused to meet" (but "declined to comment" is a report)
     gov_base = ""
     if cl.governor >= 0:
         gov_base = (_FORMS.get(low[an.groups[cl.governor][2]]) or ("",))[0]
@@ -956,8 +957,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
             if not date_first or w in ("scheduled", "slated", "set", "due", "going", "about"):
                 future = True
         if w in ("scheduled", "slated", "set", "due", "going", "about", "planned") and k > 0 \
-                and words[k - 1] in _BE:
-            future = True
+                and words[k - 1] in _BE and (w not in ("about", "going", "set")
+                                             or gs + k + 1 < len(low) and low[gs + k + 1] == "to"):
+            future = True  # "is scheduled for", "is about to" (not "were about $3 million")
         if w in _BE and k + 1 < len(words) and words[k + 1] == "to":
             future = True  # "Zelensky is to address Congress"
     if not future and not date_first and ms > ge:
@@ -1492,7 +1494,9 @@ def _headline_verb(an: _Sentence, gs: int, ge: int, drop: set[int], plural: bool
         lastw = low[grp[-1]]
         info = _FORMS.get(lastw)
         mids = grp[1:-1]
-        if info and "pp" in info[1] and lastw != "been" and all(
+        if any(low[t] in _NEG_WORDS for t in mids):
+            words[0] = "have" if plural else "has"  # "had not signed" -> "has not signed"
+        elif info and "pp" in info[1] and lastw != "been" and all(
                 low[t] in _ADVERBS or low[t].endswith("ly") for t in mids):
             b = info[0]
             words = [toks[t] for t in mids] + [b if plural else _INFLECT[b][0]]
