@@ -88,6 +88,11 @@ STATUS_CASES = [
     ("The sanctions package, which takes effect on September 1, targets Russian banks.", "September 1", "reported"),
     ("The European Commission proposed on Wednesday to phase out Russian gas imports by 2027.", "2027", "planned"),
     ("The European Commission proposed on Wednesday to phase out Russian gas imports by 2027.", "Wednesday", "reported"),
+    ("Intel said it had corrected the problems and would start producing new chips next week.", "next week", "planned"),
+    ("Many worried that the talks would fail on Friday.", "Friday", "expected"),
+    ("The shares, which were to be delisted on Monday, closed lower.", "Monday", "planned"),
+    ("Police officials declined to comment on Saturday.", "Saturday", "reported"),
+    ("The company's sales were about $3 million last year.", "last year", "reported"),
 ]
 
 
@@ -303,6 +308,11 @@ STRUCTURE_CASES = [
      "Merz visits Kyiv with Macron, Starmer and Tusk", ["Friedrich Merz", "Macron", "Starmer", "Tusk"]),
     ("Donald Trump Jr. arrived in Moscow on Friday.", "Friday", "Trump Jr arrives in Moscow",
      ["Donald Trump Jr"]),
+    ("Intel said it had corrected the problems and would start producing new chips next week.",
+     "next week", "Intel will start producing new chips", ["Intel"]),
+    ("Putin and Trump spoke by phone and agreed to meet in Budapest in October.", "October",
+     "Putin and Trump agree to meet in Budapest", ["Putin", "Trump"]),
+    ("Many worried that the talks would fail on Friday.", "Friday", "The talks will fail", []),
 ]
 
 

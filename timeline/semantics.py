@@ -448,6 +448,10 @@ class _Sentence:
                 vcls[i] = _NONFIN  # "the deadline set by Trump expires": a participle
                 continue
             if "past" in tags:
+                if p in _QUANTIFIERS and i + 1 < n and (low[i + 1] in _DETERMINERS or kinds[i + 1]
+                                                        or low[i + 1] in _SUBJ_PRONOUNS):
+                    vcls[i] = _FIN  # "Many worried their efforts would fail"
+                    continue
                 if (p in _DETERMINERS and p not in _SUBJ_PRONOUNS) or (p in _PREPOSITIONS and p != "to"):
                     continue
                 vcls[i] = _NONFIN if (p in _AUX or _after_aux(low, vcls, i)) else _FIN
@@ -822,7 +826,12 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
         lead = [t for t in range(s, gs) if an.kinds[t] == _WORD and an.low[t] not in _CONNECTOR_START]
         # within the segment a previous verb group (e.g. "said") may govern this one
         prev_groups = [g for g in cands if groups[g][0] < gs]
-        if prev_groups:
+        if prev_groups and an.low[gs - 1] in ("and", "or", "but") and gs - 1 > groups[prev_groups[-1]][1]:
+            # a coordinated verb shares the subject of the previous one:
+            # "it had corrected the problems and would start ..."
+            pg = prev_groups[-1]
+            start = _find_clause(an, groups[pg][0], groups[pg][1]).start
+        elif prev_groups:
             pg = prev_groups[-1]
             start = groups[pg][1]
             # "cited five sources as saying Putin had grown concerned"
@@ -857,13 +866,19 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
         gs = groups[gi][0]
         prev = [g for g in range(len(groups)) if groups[g][1] <= start or
                 (groups[g][1] <= gs and groups[g][0] < start)]
-        if prev:
-            pg = prev[-1]
+        # the nearest reporting verb before the clause, across at most two coordinated
+        # verbs: "Intel said it had corrected the problems and would start ... next week"
+        for pg in reversed(prev[-3:]):
+            if pg == gi:
+                continue
             hb = _FORMS.get(an.low[groups[pg][2]])
-            if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT and pg != gi:
+            if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT:
                 # governor only if nothing but the complementizer/appositives separate them
                 if an.seg_of[groups[pg][2]] >= target - 3:
                     governor = pg
+                break
+            if pg != prev[-1] or an.low[groups[gi][0] - 1] not in ("and", "or", "but"):
+                break
     clause_kind = segs[an.seg_of[start]][2] if start < len(an.seg_of) else kind
     if clause_kind in ("punct", "semi"):
         clause_kind = None
@@ -883,6 +898,7 @@ _SUBORD_KINDS = frozenset({"whether", "when", "whenever", "after", "before", "wh
 # ---------------------------------------------------------------------------
 
 
+_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "both", "all", "others", "none"})
 _ASKING = frozenset({"ask", "urge", "invite", "order", "allow", "want", "need", "encourage",
                      "instruct", "authorize", "authorise", "tell", "persuade", "pressure", "push"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
@@ -906,7 +922,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     joined = " " + " ".join(clause_words) + " "
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
-    if kind in ("if", "unless") or " were to " in joined or "whether" in clause_words[:3]:
+    if kind in ("if", "unless") or "whether" in clause_words[:3]:
         return "hypothetical"
     if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
         return "hypothetical"
@@ -1157,6 +1173,19 @@ _PARTNER_VERBS = frozenset({"meet", "talk", "speak", "negotiate", "call", "discu
                             "phone", "chat", "deal", "join", "visit", "host", "work"})
 
 
+def _first_group_from(an: _Sentence, start: int, gs: int) -> int:
+    """Where the subject before ``gs`` ends: at an earlier verb group of a coordinated
+    clause ("it had corrected ... and would start"), else ``gs``."""
+    for t in range(start, gs):
+        g = an.group_of[t]
+        if g >= 0 and an.vcls[t] in (_AUXV, _FIN) and t > start:
+            # only when the clause really is coordinated: "and"/"or"/"but" right before gs
+            if gs - 1 >= 0 and an.low[gs - 1] in ("and", "or", "but"):
+                return t
+            break
+    return gs
+
+
 def _speaker(an: _Sentence, names: NameIndex) -> str | None:
     """The sentence's quote speaker, found once per sentence when first needed."""
     if an.speaker is None:
@@ -1173,6 +1202,7 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
     the previous sentence; "we"/"I" in a quotation is its speaker.
     """
     low = an.low
+    gs = _first_group_from(an, start, gs)
     ents = [x for x in _entities(an, start, gs, names) if not _after_prep(an, x[0])]
     kept: list[tuple[str, str]] = []
     for (a, b, disp, kind) in ents:
@@ -1390,7 +1420,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
                    names: NameIndex, keep_pronoun: bool = False) -> tuple[str, bool, bool, bool]:
     """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
     low = an.low
-    idx = [t for t in range(cl.start, gs) if t not in drop]
+    idx = [t for t in range(cl.start, _first_group_from(an, cl.start, gs)) if t not in drop]
     own = an.seg_of[gs] if gs < len(low) else -1
     if len(idx) > 2:
         kept = [t for t in idx if an.seg_of[t] == own
