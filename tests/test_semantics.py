@@ -344,3 +344,16 @@ def test_random_offsets_never_raise(monkeypatch: pytest.MonkeyPatch) -> None:
         d = min(b, c + rng.randrange(0, 15))
         out = describe(text, (a, b), (c, d), names=names)
         assert out.title and out.status in STATUSES
+
+
+def test_line_breaks_are_hard_breaks() -> None:
+    text = ("Putin Offers Limited Concessions\n\nOn March 18, Putin agreed to a pause in strikes "
+            "during a call with Trump.")
+    m0 = text.index("March 18")
+    d = describe(text, (0, len(text)), (m0, m0 + 8), names=NameIndex.from_text(text))
+    assert d.title.startswith("Putin agrees to a pause in strikes"), d.title
+    assert "Concessions" not in d.title
+    text = "Background:\n- On August 4, Trump announced that Witkoff would visit Moscow."
+    m0 = text.index("August 4")
+    d = describe(text, (0, len(text)), (m0, m0 + 8), names=NameIndex.from_text(text))
+    assert d.title == "Trump announces Witkoff will visit Moscow", d.title

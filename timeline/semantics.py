@@ -551,8 +551,17 @@ class _Sentence:
         segs: list[list] = []  # [start, end, kind, has_verb]
         cur = 0
         kind: str | None = None
+        # line breaks inside the "sentence" (headings, lists, datelines) are hard breaks
+        breaks: set[int] = set()
+        if n and "\n" in self.text[self.starts[0]:self.ends[-1]]:
+            text, starts, ends = self.text, self.starts, self.ends
+            breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
         for i in range(n):
             w = low[i]
+            if i in breaks and i > cur:
+                segs.append([cur, i, kind])
+                cur = i
+                kind = "semi"
             if kinds[i] == _PUNCT and w in _SPLIT_PUNCT:
                 if i > cur:
                     segs.append([cur, i, kind])
@@ -778,10 +787,15 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
     s0, e0, kind0, has_verb0 = segs[si]
     target = si
     if not has_verb0:
-        first_verb_seg = next((k for k, sg in enumerate(segs) if sg[3]), None)
+        # the part of the sentence after the last hard break (";", ":", a dash, a line break)
+        line = si
+        while line > 0 and segs[line][2] != "semi":
+            line -= 1
+        first_verb_seg = next((k for k in range(line, len(segs)) if segs[k][3]), None)
         if first_verb_seg is None:
-            return _Clause(segs[0][0], segs[-1][1], -1, -1, kind0)
-        if kind0 == "semi" and si > 0:
+            return _Clause(segs[line][0], segs[-1][1], -1, -1, kind0)
+        nxt_is_clause = si + 1 < len(segs) and segs[si + 1][3] and segs[si + 1][2] == "punct"
+        if kind0 == "semi" and si > 0 and not nxt_is_clause:
             # after ";" / ":" / a dash a verbless phrase stands alone ("talks in Riyadh on ...")
             end = e0
             k = si + 1
