@@ -317,10 +317,17 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
         base["title"] = best_title
         base["actors"] = _union_actors(mem)
         base["status"] = _status(mem)
-        mentions = [{"doc": _s(r.get("doc")), "mention": _s(r.get("mention")),
-                     "sentence": _s(r.get("sentence")), "char_start": _i(r.get("char_start")),
-                     "char_end": _i(r.get("char_end"))}
-                    for r in mem]
+        mentions: list[dict] = []
+        for r in mem:
+            prior = r.get("mentions")
+            if isinstance(prior, list) and prior:
+                mentions.extend(prior)  # a row of an already merged table
+            else:
+                mentions.append({"doc": _s(r.get("doc")), "mention": _s(r.get("mention")),
+                                 "sentence": _s(r.get("sentence")),
+                                 "char_start": _i(r.get("char_start")),
+                                 "char_end": _i(r.get("char_end"))})
+        mentions.sort(key=lambda m: (m["doc"], m["char_start"], m["char_end"]))
         sources = sorted({m["doc"] for m in mentions})
         base["event_id"] = _event_id(_s(base.get("value")), mentions)
         base["sources"] = sources
