@@ -313,6 +313,12 @@ STRUCTURE_CASES = [
     ("Putin and Trump spoke by phone and agreed to meet in Budapest in October.", "October",
      "Putin and Trump agree to meet in Budapest", ["Putin", "Trump"]),
     ("Many worried that the talks would fail on Friday.", "Friday", "The talks will fail", []),
+    ("Russian and American officials met in Istanbul on February 27 to discuss their embassies.",
+     "February 27", "Russian and American officials meet in Istanbul", ["Russian and American officials"]),
+    ("Congress has not yet voted on the Graham bill, which was introduced in April.", "April",
+     "The Graham bill is introduced", []),
+    ("The Kremlin confirmed on Tuesday that Putin and Trump would hold a phone call later that day.",
+     "Tuesday", "Kremlin confirms Putin and Trump will hold a phone call", ["the Kremlin"]),
 ]
 
 

@@ -669,7 +669,7 @@ class _Clause:
     kind: str | None    # subordinator that opens the clause
 
 
-_DATE_MODS = frozenset({"the", "this", "last", "next", "early", "late", "mid", "a", "an",
+_DATE_MODS = frozenset({"the", "this", "that", "last", "next", "early", "late", "mid", "a", "an",
                         "earlier", "later", "past", "coming", "same", "following", "previous"})
 _DATE_PREP_ONLY = frozenset({"on", "in", "at", "by", "since", "until", "till", "from", "during",
                              "through", "throughout", "before", "after", "for", "around", "about",
@@ -1187,6 +1187,21 @@ _PARTNER_VERBS = frozenset({"meet", "talk", "speak", "negotiate", "call", "discu
                             "phone", "chat", "deal", "join", "visit", "host", "work"})
 
 
+def _antecedent(an: _Sentence, rel: int) -> tuple[int, int]:
+    """The noun phrase a relative pronoun at ``rel`` refers to: the words right before
+    its segment, back to a verb or a preposition ("..., the Graham bill, which ...")."""
+    si = an.seg_of[rel]
+    if si == 0:
+        return rel, rel
+    ps, pe = an.segs[si - 1][0], an.segs[si - 1][1]
+    k = pe
+    while k > ps and not an.kinds[k - 1] and an.vcls[k - 1] == _NOTV \
+            and an.low[k - 1] not in _PREPOSITIONS and an.low[k - 1] not in _CONNECTOR_START \
+            and pe - k < 6:
+        k -= 1
+    return k, pe
+
+
 def _first_group_from(an: _Sentence, start: int, gs: int) -> int:
     """Where the subject before ``gs`` ends: at an earlier verb group of a coordinated
     clause ("it had corrected ... and would start"), else ``gs``."""
@@ -1244,15 +1259,17 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
             a = t
             if a > start and an.caps[a - 1] and low[a - 1] in _SOFT:
                 a -= 1  # "North Korean troops"
+            while a - 2 >= start and low[a - 1] == "and" and an.caps[a - 2] \
+                    and _strip_poss(low[a - 2]) in _DEMONYMS:
+                a -= 2  # "Russian and American officials"
             if _after_prep(an, a):
                 continue
             return [(" ".join(an.toks[a:t + 2]), "group")]
     lead = [t for t in range(start, gs) if an.kinds[t] == _WORD and low[t] not in _CONNECTOR_START]
     if not lead and depth == 0 and gs > start and low[start] in ("who", "which", "that"):
-        si = an.seg_of[start]
-        if si > 0:
-            ps, pe = an.segs[si - 1][0], an.segs[si - 1][1]
-            return _subject(an, ps, pe, names, depth=1)  # "Trump, who spoke with Putin ..."
+        a0, a1 = _antecedent(an, start)
+        if a1 > a0:
+            return _subject(an, a0, a1, names, depth=1)  # "Trump, who spoke with Putin ..."
     if not lead or len(lead) > 2:
         return []
     w = low[lead[-1]]
@@ -1452,15 +1469,9 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         idx = idx[1:]
     # relative clause: "The package, which takes effect on ..." -> its antecedent
     if len(idx) == 1 and low[idx[0]] in _REL_PRONOUNS:
-        si = an.seg_of[idx[0]]
-        if si > 0:
-            ps, pe, _k, _hv = an.segs[si - 1]
-            ant = [t for t in range(ps, pe) if an.kinds[t] == _WORD and t not in drop]
-            ant = ant[-6:]
-            while ant and (low[ant[0]] in _CONNECTOR_START or low[ant[0]] in _PREPOSITIONS):
-                ant = ant[1:]
-            if ant:
-                idx = ant
+        a0, a1 = _antecedent(an, idx[0])
+        if a1 > a0:
+            idx = [t for t in range(a0, a1) if t not in drop and an.kinds[t] == _WORD]
     reduced = False
     if idx and low[idx[0]] in _PREPOSITIONS and cl.start > 0 and an.group_of[cl.start - 1] >= 0:
         reduced = True  # "... respond to the proposal sent on March 12"
