@@ -1481,8 +1481,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         if idx else []
     lead = [t for t in idx if an.kinds[t] == _WORD]
     if ents and not reduced and any(
-            an.kinds[t] == _WORD and not an.caps[t] and low[t] not in _SUBJECT_FILLER
-            and not any(e[0] <= t < e[1] for e in ents)
+            not an.kinds[t] and not an.caps[t] and low[t] not in _SUBJECT_FILLER
             for t in idx if t < ents[-1][0]):
         # a common noun heads the subject: "The meeting between Putin and Witkoff"
         return prefix + _join([], an, idx), False, False, False
@@ -1721,7 +1720,7 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
-_QUOTE_TABLE = str.maketrans("", "", "“”\"‘`")
+_DOUBLE_QUOTES = ("“", "”", '"', "‘", "`")
 _APOS_RE = re.compile(r"['’]")
 
 
@@ -1747,7 +1746,9 @@ def _drop_single_quotes(s: str) -> str:
 def _trim(s: str) -> str:
     if "  " in s or "\u00a0" in s or "\n" in s or "\t" in s:
         s = _SPACE_RE.sub(" ", s)
-    s = s.translate(_QUOTE_TABLE)
+    for q in _DOUBLE_QUOTES:
+        if q in s:
+            s = s.replace(q, "")
     if "'" in s or "’" in s:
         s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
     s = s.strip(" ,;:-—–")
