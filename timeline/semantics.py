@@ -12,10 +12,24 @@ that date belongs to and returns a :class:`Description`:
   ("Trump announces Witkoff will likely visit Russia", "Peskov: the Kremlin doesn't
   see any particularly new elements here").
 
+How the clause is found: the sentence is tokenised, verbs are recognised from a
+lexicon (``verbs.json``: base forms, generated inflections, irregular forms) and word
+order, and verbs with their auxiliaries, negation and adverbs form verb groups
+("would likely visit", "did not meet", "is expected to make"). The sentence is cut
+into segments at commas, semicolons, dashes, line breaks and before subordinators
+("that", "when", "after" + clause, "if", "which"...). A date with a preposition
+belongs to the verb group before it in its segment ("said on January 23"); an opening
+adverbial ("On January 22, ...") belongs to the main clause that follows; a date
+inside a noun phrase ("The January 22 post was ...") to the verb after it. The
+clause's subject is walked back over appositions ("Putin's spokesman, Dmitry Peskov,
+said"); a reporting verb before the clause ("announced that ...") governs it, which
+turns "would" into a plan and names the speaker.
+
 Everything is rule based (regular expressions and word lists in
 ``timeline/semantics_data/*.json``); no model is loaded. A sentence is analysed once
-per document (the analysis is cached on the :class:`NameIndex`), so several dates in
-one sentence cost little more than one.
+per document (the analysis is cached on the :class:`NameIndex`), and dates in one
+clause share its actors and title, so several dates in a sentence cost little more
+than one.
 """
 
 from __future__ import annotations
