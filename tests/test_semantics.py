@@ -363,3 +363,17 @@ def test_line_breaks_are_hard_breaks() -> None:
     m0 = text.index("August 4")
     d = describe(text, (0, len(text)), (m0, m0 + 8), names=NameIndex.from_text(text))
     assert d.title == "Trump announces Witkoff will visit Moscow", d.title
+
+
+def test_it_after_an_organisation() -> None:
+    text = "The Kremlin rejected the plan. It said on Monday that the proposal was unacceptable."
+    m0 = text.index("Monday")
+    d = describe(text, (text.index("It"), len(text)), (m0, m0 + 6), names=NameIndex.from_text(text))
+    assert d.actors == ["the Kremlin"]
+    assert d.title == "Kremlin: the proposal is unacceptable"
+
+
+def test_title_of_a_bare_date_line_keeps_its_words() -> None:
+    text = "via March 3rd 2025"
+    d = describe(text, (0, len(text)), (4, len(text)), names=NameIndex.from_text(text))
+    assert d.title == "Via March 3rd 2025"

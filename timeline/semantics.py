@@ -318,6 +318,24 @@ class NameIndex:
         self._pron[pos] = found or ""
         return found
 
+    def org_before(self, pos: int, window: int = 400) -> str | None:
+        """The organisation named last before ``pos`` in the previous sentence or this
+        one (for "it"/"they" as the subject of a reporting verb)."""
+        chunk = self.text[max(0, pos - window): pos]
+        ends = [m.end() for m in _SENT_END_RE.finditer(chunk)]
+        if len(ends) >= 2:
+            chunk = chunk[ends[-2]:]
+        best = None
+        for m in _ORG_RE.finditer(chunk):
+            k = m.group().lower().replace("\u00a0", " ")
+            if k.startswith("the "):
+                k = k[4:]
+            if k in _ORG_KNOWN:
+                best = _ORG_KNOWN[k]
+            elif k.rsplit(" ", 1)[-1] in _ORG_SUFFIX and " " in k:
+                best = m.group()
+        return best
+
     def _person_before(self, pos: int, window: int) -> str | None:
         chunk = self.text[max(0, pos - window): pos]
         ends = [m.end() for m in _SENT_END_RE.finditer(chunk)]
@@ -348,6 +366,7 @@ _NOT_NAME = (_TITLES | _DEMONYMS | _FUNCTION | _DATEWORDS | frozenset(_FORMS) | 
              | _ORG_SUFFIX)
 _NOT_NAME_LAST = _DATEWORDS | _ORG_SUFFIX | frozenset(_ORG_KNOWN) | _FUNCTION
 _CAPWORD_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_ORG_RE = re.compile(r"\b[A-Z][\w/+-]*(?:[ \u00a0](?:of[ \u00a0])?[A-Z][\w/+-]*)*")
 _SENT_END_RE = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
 
 
@@ -1300,6 +1319,20 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
         speaker = _speaker(an, names)
         if speaker:
             return [(speaker, "person")]
+    if w in ("it", "they"):
+        if governor >= 0 and depth == 0:
+            g = an.groups[governor]
+            gcl = _find_clause(an, g[0], g[1])
+            sub = _subject(an, gcl.start, g[0], names, depth=1)
+            if sub and sub[0][1] in ("org", "other", "group"):
+                return sub[:1]
+        if gs < len(low) and an.group_of[gs] >= 0:
+            head = an.groups[an.group_of[gs]][2]
+            hb = (_FORMS.get(low[head]) or ("",))[0]
+            if hb in _REPORT:
+                org = names.org_before(an.starts[lead[-1]])
+                if org:
+                    return [(org, "org")]  # "The Kremlin ... It said on Monday ..."
     return []
 
 
@@ -1512,10 +1545,8 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         if an.toks[p[1] - 1].endswith(("'s", "’s")):
             return prefix + _join([], an, idx), False, False, False
         return prefix + _short(p[2], p[3]), False, False, False
-    if len(lead) == 1 and low[lead[0]] in ("it", "they") and cl.governor >= 0 and not keep_pronoun:
-        g = an.groups[cl.governor]
-        gcl = _find_clause(an, g[0], g[1])
-        sub = _subject(an, gcl.start, g[0], names, depth=1)
+    if len(lead) == 1 and low[lead[0]] in ("it", "they") and not keep_pronoun:
+        sub = _subject(an, cl.start, gs, names, cl.governor)
         if sub and sub[0][1] in ("org", "other", "group"):
             return prefix + _short(sub[0][0], sub[0][1]), low[lead[0]] == "they", True, False
     if len(lead) == 1 and low[lead[0]] in _PRONOUNS_PERSON and not keep_pronoun:
@@ -1832,6 +1863,8 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         status, actors, title = "reported", [], ""
     if len(title) < 8 or len(title.split()) < 2:
         title = _fallback(text, s0, s1, m0, m1)
+        if len(title.split()) < 2:
+            title = _cap(text[s0:s1]) or title  # "via January 26th 2025": keep the date words
     return Description(title=title, actors=actors, status=status)
 
 
