@@ -38,7 +38,9 @@ MERGE_COLUMNS = ("event_id", "sources", "n_sources", "mentions")
 #: How sure a status is, for breaking ties between members (most certain first).
 _CERTAINTY = {"reported": 0, "negated": 1, "planned": 2, "expected": 3, "hypothetical": 4}
 
-_DEFAULT_THRESHOLD = 0.34
+_DEFAULT_THRESHOLD = 0.22
+# weights of the similarity: content words of title+sentence, title words, actors
+_W_TEXT, _W_TITLE, _W_ACTORS = 0.65, 0.10, 0.25
 # A coarser date containing a finer one needs a little more evidence.
 _CONTAINMENT_EXTRA = 0.08
 
@@ -131,14 +133,17 @@ def _similarity(a: _Row, b: _Row, idf2: dict[str, float]) -> float:
     """
     text = _cosine(a.words, b.words, a.norm, b.norm, idf2)
     title = _cosine(a.title_words, b.title_words, a.title_norm, b.title_norm, idf2) if text else 0.0
+    wt, wti, wa = _W_TEXT, _W_TITLE, _W_ACTORS
     if a.actors and b.actors:
         inter = len(a.actors & b.actors)
         act = inter / len(a.actors | b.actors)
-        score = 0.65 * text + 0.10 * title + 0.25 * act
+        score = wt * text + wti * title + wa * act
         if inter == 0:
             score *= 0.7
+        elif a.actors - b.actors and b.actors - a.actors:
+            score *= 0.8  # each has someone the other lacks: Trump-Putin vs Trump-Zelensky
     else:
-        score = (0.65 * text + 0.10 * title) / 0.75
+        score = (wt * text + wti * title) / (wt + wti)
     if a.doc == b.doc and a.value == b.value and (a.anaphoric or b.anaphoric):
         score += _ANAPHOR_BONUS
     return min(score, 1.0)

@@ -89,6 +89,7 @@ _GROUP_NOUNS = frozenset(_T["group_nouns"])
 _ORG_KNOWN: dict[str, str] = {k.lower(): v for k, v in _O["known"].items()}
 _ORG_SUFFIX = frozenset(_O["suffixes"])
 _ORG_GOVERNED = frozenset(_O["governed_by"])
+_SAME_SIDE: dict[str, str] = dict(_O["same_side"])
 
 _AUX = frozenset(_V["auxiliaries"])
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
@@ -1368,7 +1369,12 @@ def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
             for (_a, _b, disp, kind) in _entities(an, ge, stop, names):
                 if disp not in acts:
                     acts.append(disp)
-        while k < cl.end:
+        limit = min(cl.end, ge + 6)
+        while k < limit:
+            if an.kinds[k]:
+                break  # partners come before any comma: "spoke with Zelensky, after ..."
+            if low[k] in ("after", "before", "during", "following") and low[k] not in ("with",):
+                break  # "after his call with Putin" is another event
             if (low[k] == "between" or low[k] == "with" and hb in _PARTNER_VERBS
                     or low[k] == "by" and passive) and k + 1 < cl.end:
                 stop = k + 1
@@ -1719,7 +1725,7 @@ def _complement(an: _Sentence, cl: _Clause, names: NameIndex,
             continue
         # nothing but a subject (maybe with appositions) between the start and the verb
         if g2s - k > 12 or (k < n and low[k] == "to") or any(
-                low[t] in _SUBORD or low[t] == "to" for t in range(k, g2s)):
+                low[t] in _SUBORD for t in range(k, g2s)):
             return None
         sub = _find_clause(an, g2s, an.groups[gi][1])
         if sub.group != gi:
@@ -1913,10 +1919,15 @@ def content_words(text: str) -> set[str]:
 
 def actor_key(name: str) -> str:
     """A comparison key for an actor: people by surname ("Donald Trump" -> "trump"),
-    organisations whole and without article ("the White House" -> "white house")."""
+    organisations whole and without article ("the European Commission" -> "european
+    commission"); a capital or government body that stands for its country in the news
+    is the country ("Washington", "the White House" -> "united states")."""
     n = name.strip().lower()
     if n.startswith("the "):
         n = n[4:]
+    side = _SAME_SIDE.get(n)
+    if side is not None:
+        return side
     if "'s " in n or "’s " in n:
         return n
     words = n.split()
