@@ -192,7 +192,7 @@ class _Cluster:
             self.client = client
         elif scheduler:
             try:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler, timeout="10s")
             except (OSError, TimeoutError) as e:
                 raise OutputError(f"cannot reach the Dask scheduler at {scheduler} ({e})") from None
         else:
