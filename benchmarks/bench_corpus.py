@@ -316,8 +316,10 @@ def main(argv: list[str] | None = None) -> int:
         small = make_corpus(tmp / f"corpus_{n}.{a.format}", n, a.format)
         big = None if a.no_flat else make_corpus(tmp / f"corpus_{2 * n}.{a.format}", 2 * n, a.format)
         size_mb = small.stat().st_size / 1e6
-        print(f"corpus: {n:,} articles, {size_mb:.1f} MB {a.format} ({size_mb * 1e6 / n / 1000:.1f} KB/article), "
-              f"generated in {time.perf_counter() - t:.1f} s in {tmp}")
+        paragraphs = _paragraphs()
+        sample = [len(make_article(i, paragraphs)["text"]) for i in range(min(n, 200))]
+        print(f"corpus: {n:,} articles of {sum(sample) / len(sample) / 1000:.1f} KB text on average, "
+              f"{size_mb:.1f} MB as {a.format}, generated in {time.perf_counter() - t:.1f} s in {tmp}")
         print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, load average "
               f"{os.getloadavg()[0]:.1f} (other work on the machine slows the wall-clock figures)")
         print()
