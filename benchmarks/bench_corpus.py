@@ -287,6 +287,24 @@ def _run_child(args: list[str]) -> dict:
 # ---------------------------------------------------------------- main
 
 
+def _print_local(loc: dict, big: Path | None, n: int) -> None:
+    """Print the local engine's figures (and run the 2N corpus for the memory check)."""
+    rate = loc["docs"] / loc["seconds"]
+    cpu_rate = loc["docs"] / max(loc["cpu"], 1e-9)
+    ok = "PASS" if cpu_rate >= TARGET_LOCAL else "FAIL"
+    print(f"local engine, N={n:,}: {loc['docs']:,} docs, {loc['rows']:,} events in {loc['seconds']:.1f} s = "
+          f"{rate:,.0f} docs/s wall, {cpu_rate:,.0f} docs per CPU-second  "
+          f"[{ok}: target >= {TARGET_LOCAL:,.0f}/s per core]")
+    print(f"  peak RSS {loc['maxrss_mb']:.0f} MB (after imports {loc['import_rss_mb']:.0f} MB)")
+    if big is not None:
+        loc2 = _run_child(["--child", "local", str(big)])
+        ratio = loc2["maxrss_mb"] / loc["maxrss_mb"]
+        ok = "PASS" if ratio <= TARGET_FLAT else "FAIL"
+        print(f"local engine, 2N={2 * n:,}: {loc2['docs'] / loc2['seconds']:,.0f} docs/s, peak RSS "
+              f"{loc2['maxrss_mb']:.0f} MB = {ratio:.2f}x N's  [{ok}: target <= {TARGET_FLAT:.2f}x, flat]")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=1000, help="N: documents in the corpus (2N is also measured); default 1000")
@@ -294,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="where to write the corpora (default: a temp dir, removed)")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask runs")
     ap.add_argument("--no-flat", action="store_true", help="skip the 2N local run")
+    ap.add_argument("--no-local", action="store_true", help="skip the local engine runs")
     ap.add_argument("--profile-docs", type=int, default=300, help="documents profiled (0: no profile); default 300")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -314,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         n = a.docs
         t = time.perf_counter()
         small = make_corpus(tmp / f"corpus_{n}.{a.format}", n, a.format)
-        big = None if a.no_flat else make_corpus(tmp / f"corpus_{2 * n}.{a.format}", 2 * n, a.format)
+        big = None if a.no_flat or a.no_local else make_corpus(tmp / f"corpus_{2 * n}.{a.format}", 2 * n, a.format)
         size_mb = small.stat().st_size / 1e6
         paragraphs = _paragraphs()
         sample = [len(make_article(i, paragraphs)["text"]) for i in range(min(n, 200))]
@@ -324,21 +343,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{os.getloadavg()[0]:.1f} (other work on the machine slows the wall-clock figures)")
         print()
 
-        loc = _run_child(["--child", "local", str(small)])
-        rate = loc["docs"] / loc["seconds"]
-        cpu_rate = loc["docs"] / max(loc["cpu"], 1e-9)
-        ok = "PASS" if cpu_rate >= TARGET_LOCAL else "FAIL"
-        print(f"local engine, N={n:,}: {loc['docs']:,} docs, {loc['rows']:,} events in {loc['seconds']:.1f} s = "
-              f"{rate:,.0f} docs/s wall, {cpu_rate:,.0f} docs per CPU-second  "
-              f"[{ok}: target >= {TARGET_LOCAL:,.0f}/s per core]")
-        print(f"  peak RSS {loc['maxrss_mb']:.0f} MB (after imports {loc['import_rss_mb']:.0f} MB)")
-        if big is not None:
-            loc2 = _run_child(["--child", "local", str(big)])
-            ratio = loc2["maxrss_mb"] / loc["maxrss_mb"]
-            ok = "PASS" if ratio <= TARGET_FLAT else "FAIL"
-            print(f"local engine, 2N={2 * n:,}: {loc2['docs'] / loc2['seconds']:,.0f} docs/s, peak RSS "
-                  f"{loc2['maxrss_mb']:.0f} MB = {ratio:.2f}x N's  [{ok}: target <= {TARGET_FLAT:.2f}x, flat]")
-        print()
+        loc = None if a.no_local else _run_child(["--child", "local", str(small)])
+        if loc is not None:
+            _print_local(loc, big, n)
 
         if not a.no_dask:
             rates = {}
