@@ -184,3 +184,32 @@ def test_empty_input() -> None:
 def test_threshold_controls_merging(threshold: float, expected: int) -> None:
     out = merge_events(_corpus(), threshold=threshold)
     assert len(out) == expected  # 0.99: nothing merges; 0.0: one event per date
+
+
+def test_missing_values_are_tolerated() -> None:
+    rows = _rows("m.txt", "On March 18, Trump and Putin spoke by phone about a ceasefire.", [("March 18", "2025-03-18")])
+    rows.append({"doc": "n.txt", "value": "2025-03-18", "start": pd.Timestamp("2025-03-18"),
+                 "end": pd.Timestamp("2025-03-19"), "mention": None, "char_start": 5, "char_end": 9,
+                 "sentence": None, "title": None, "actors": None, "status": None})
+    rows.append({"doc": "o.txt", "value": None, "start": None, "end": None, "mention": "someday",
+                 "char_start": 0, "char_end": 7, "sentence": "Someday Trump and Putin spoke by phone.",
+                 "title": "Trump and Putin speak by phone", "actors": ["Trump"], "status": "reported"})
+    out = merge_events(pd.DataFrame(rows))
+    assert len(out) == 3
+    assert out["n_sources"].tolist() == [1, 1, 1]
+    # a row without a date stays last
+    assert pd.isna(out.iloc[-1]["start"])
+
+
+def test_same_actor_different_events_stay_apart() -> None:
+    a = _rows("p.txt", "On March 3, Trump met Zelensky at the White House to discuss a minerals deal.",
+              [("March 3", "2025-03-03")])
+    b = _rows("q.txt", "Trump signed an executive order raising tariffs on steel imports on March 3.",
+              [("March 3", "2025-03-03")])
+    c = _rows("r.txt", "Zelensky and Trump discussed the minerals deal at the White House on March 3.",
+              [("March 3", "2025-03-03")])
+    out = merge_events(pd.DataFrame(a + b + c))
+    assert len(out) == 2
+    assert sorted(out["n_sources"].tolist()) == [1, 2]
+    merged = out[out["n_sources"] == 2].iloc[0]
+    assert merged["sources"] == ["p.txt", "r.txt"]

@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -46,7 +47,7 @@ def test_console_examples_run(workdir):
     commands = [line[2:] for block in blocks("console") for line in block.splitlines() if line.startswith("$ ")]
     assert commands
     for c in commands:
-        args = c.split()
+        args = shlex.split(c)
         assert args[0] == "timeline"
         expanded = []
         for a in args[1:]:

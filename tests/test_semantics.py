@@ -135,6 +135,10 @@ ACTOR_CASES = [
      "May 10", ["Friedrich Merz", "Emmanuel Macron"], ["Kyiv"]),
     ("Mounting losses forced the Kremlin to change tactics in June.", "June", [], ["Mounting"]),
     ("The proposal was rejected by the Kremlin on Tuesday.", "Tuesday", ["the Kremlin"], []),
+    ("Russian forces shelled the city of Kherson on Sunday.", "Sunday", ["Russian forces"], ["Kherson"]),
+    ("The New York Times reported on Monday that the envoy had left Moscow.", "Monday",
+     ["The New York Times"], ["York Times", "Moscow"]),
+    ("U.S. President Donald Trump signed the order on March 6.", "March 6", ["Donald Trump"], ["U.S.", "U.S"]),
 ]
 
 
@@ -208,6 +212,8 @@ TITLE_CASES = [
      ["Trump threatens to impose tariffs"]),
     ("“We will not give up our land,” Zelensky said on Sunday.", "Sunday",
      ["Zelensky: We will not give up our land"]),
+    ("The talks in Riyadh ended without a joint statement, a Saudi official said on Tuesday.", "Tuesday",
+     ["official: the talks in Riyadh ended without a joint statement"]),
 ]
 
 
@@ -261,3 +267,57 @@ def test_odd_offsets_do_not_raise() -> None:
     assert isinstance(d, Description)
     d2 = describe(text, (0, 5), (15, 21))  # mention outside the sentence
     assert d2.title
+
+
+STRUCTURE_CASES = [
+    # (text, mention, title must start with, actors exactly)
+    ("Key dates: Trump takes office on January 20; talks in Riyadh on February 18.", "February 18",
+     "Talks in Riyadh", []),
+    ("Asked on Monday whether he would meet Zelensky, Putin said such a meeting was possible only "
+     "at the final stage.", "Monday", "Putin: such a meeting", ["Putin"]),
+    ("The meeting between Putin and Witkoff, which lasted almost five hours, ended late on Thursday.",
+     "Thursday", "The meeting between Putin and Witkoff ends", ["Putin", "Witkoff"]),
+    ("Trump, who spoke with Putin for two hours on Tuesday, later told reporters the call went well.",
+     "Tuesday", "Trump speaks with Putin", ["Trump"]),
+    ("Trump's special envoy Steve Witkoff arrived in Moscow on Wednesday morning.", "Wednesday",
+     "Witkoff arrives in Moscow", ["Steve Witkoff"]),
+    ("Putin could announce a new offensive as early as next month, according to Western intelligence.",
+     "next month", "Putin could announce a new offensive", ["Putin"]),
+    ("The ruble fell sharply after the Central Bank raised rates on Friday.", "Friday",
+     "Central Bank raises rates", ["Central Bank"]),
+    ("Before the talks resumed on Monday, Ukraine released a list of demands.", "Monday",
+     "The talks resume", []),
+    ("When Trump called Putin on March 18, the two leaders discussed a ceasefire.", "March 18",
+     "Trump calls Putin", ["Trump", "Putin"]),
+    ("Sybiha met Rubio in Washington on Tuesday and discussed air defence.", "Tuesday",
+     "Sybiha meets Rubio in Washington and discusses air defence", ["Sybiha", "Rubio"]),
+]
+
+
+@pytest.mark.parametrize("text,mention,start,actors", STRUCTURE_CASES,
+                         ids=[str(i) for i in range(len(STRUCTURE_CASES))])
+def test_clause_structure(text: str, mention: str, start: str, actors: list[str]) -> None:
+    d = _describe(text, mention)
+    assert d.title.startswith(start), d.title
+    assert d.actors == actors, d.actors
+
+
+def test_random_offsets_never_raise(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import timeline.semantics as sem
+
+    monkeypatch.setattr(sem, "_STRICT", True)
+    texts = [c[0] for c in STATUS_CASES] + [c[0] for c in ACTOR_CASES] + [
+        "“Quote” — dash; semi: colon (paren) [bracket] … end,", "A", "", "   \n\n  ", "May may May.",
+        "He said: “On Monday.” She did not.", "U.S.-Russia talks, Jan. 5, 2025, 10 a.m."]
+    text = "\n".join(texts)
+    names = NameIndex.from_text(text)
+    rng = random.Random(7)
+    for _ in range(3000):
+        a = rng.randrange(len(text) + 1)
+        b = min(len(text), a + rng.randrange(0, 200))
+        c = rng.randrange(a, b + 1)
+        d = min(b, c + rng.randrange(0, 15))
+        out = describe(text, (a, b), (c, d), names=names)
+        assert out.title and out.status in STATUSES

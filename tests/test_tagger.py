@@ -67,6 +67,8 @@ CASES = [
     ("The exhibition is open from May to July.", D(2024, 4, 1),
      [("May", "DATE", "2024-05"), ("July", "DATE", "2024-07")]),
     ("He served as mayor 2014-2016.", D(2024, 5, 1), [("2014", "DATE", "2014"), ("2016", "DATE", "2016")]),
+    ("The season ran from December to March 2021.", D(2025, 1, 1),
+     [("December", "DATE", "2020-12"), ("March 2021", "DATE", "2021-03")]),
     # durations, vague references, sets
     ("Both sides agreed to a 30-day truce.", D(2024, 5, 1), [("30-day", "DURATION", "P30D")]),
     ("The tanks must leave within 10 days.", D(2024, 5, 1), [("10 days", "DURATION", "P10D")]),
@@ -79,6 +81,8 @@ CASES = [
     ("The market is held every week.", D(2024, 5, 1), [("every week", "SET", "P1W")]),
     ("The paper is published daily.", D(2024, 5, 1), [("daily", "SET", "P1D")]),
     ("The choir meets each Thursday.", D(2024, 5, 1), [("each Thursday", "SET", "XXXX-WXX-4")]),
+    ("Floods return each winter and prices change each season.", D(2024, 5, 1),
+     [("each winter", "SET", "XXXX-WI"), ("each season", "SET", "P3M")]),
     # event-anchored: only the duration part
     ("He resigned three days after taking office.", D(2024, 5, 1), [("three days", "DURATION", "P3D")]),
     ("The decree came 10 days before the election.", D(2024, 5, 1), [("10 days", "DURATION", "P10D")]),
@@ -106,6 +110,22 @@ CASES = [
      [("May 4, 2021", "DATE", "2021-05-04"), ("The day before", "DATE", "2021-05-03")]),
     ("Viewers watched 60 Minutes and This Week on Sunday.", D(2024, 5, 1), [("Sunday", "DATE", "2024-04-28")]),
     ("Iraq imports three-quarters of its food.", D(2024, 5, 1), []),
+    ("Prices spiked in the winter of nineteen ninety-four.", D(1998, 2, 1),
+     [("the winter of nineteen ninety-four", "DATE", "1994-WI")]),
+    ("Voting opened on March 20. On the 22nd, results came in.", D(2024, 5, 1),
+     [("March 20", "DATE", "2024-03-20"), ("the 22nd", "DATE", "2024-03-22")]),
+    ("Russia's 2022 invasion and 2014's annexation.", D(2024, 5, 1),
+     [("2022", "DATE", "2022"), ("2014", "DATE", "2014")]),
+    ("The club meets every other week; the band plays Tuesday nights.", D(2024, 5, 1),
+     [("every other week", "SET", "P2W"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("The airline runs four flights a week; the strike lasted a week.", D(2024, 5, 1),
+     [("a week", "SET", "P1W"), ("a week", "DURATION", "P1W")]),
+    ("Half an hour later the sirens stopped.", D(2024, 5, 1), [("Half an hour", "DURATION", "PT30M")]),
+    ("Rebels held the town for nearly a decade.", D(2024, 5, 1), [("nearly a decade", "DURATION", "P10Y")]),
+    ("The pact was signed in 1949. Fifty years later, it had 19 members.", D(2024, 5, 1),
+     [("1949", "DATE", "1949"), ("Fifty years later", "DATE", "1999")]),
+    ("The ceremony would be held on April 24, officials said.", D(2024, 2, 10),
+     [("April 24", "DATE", "2024-04-24")]),
 ]
 
 
@@ -128,6 +148,9 @@ NEGATIVES = [
     "Turnout fell by 20 percent.",
     "March on, said the general.",
     "He scored 2015 points in his career.",
+    "Tourists sailed to Easter Island.",
+    "The fall of the empire was swift.",
+    "Crowds filled the square during the Arab Spring protests.",
 ]
 
 
@@ -179,6 +202,8 @@ def test_fields() -> None:
     assert y1.anchor is None and not y1.year_assumed
     early = tag("The plan starts in early December.", D(2012, 11, 1))[0]
     assert (early.text, early.value, early.mod) == ("early December", "2012-12", "START")
+    first = tag("By the next day, the talks had resumed.", D(2025, 3, 19))[0]
+    assert (first.value, first.anchor) == ("2025-03-20", "dct")  # nothing mentioned before it
     assert not tag("now", D(2024, 1, 1))[0].is_calendar
     assert not tag("a 30-day ceasefire", D(2024, 1, 1))[0].is_calendar
 
@@ -206,6 +231,14 @@ def test_trigger_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyP
     slow = tag(text, D(2024, 5, 1))
     assert fast == slow
     assert len(fast) > 60
+
+
+def test_future_in_the_past() -> None:
+    text = "On August 4, the president said his envoy would visit Moscow on Wednesday or Thursday."
+    got = [(t.text, t.value) for t in tag(text, D(2025, 8, 11))]  # published a week later
+    assert got == [("August 4", "2025-08-04"), ("Wednesday", "2025-08-06"), ("Thursday", "2025-08-07")]
+    same_day = [(t.text, t.value) for t in tag(text, D(2025, 8, 6))]
+    assert same_day == [("August 4", "2025-08-04"), ("Wednesday", "2025-08-06"), ("Thursday", "2025-08-07")]
 
 
 def test_tense_signals() -> None:

@@ -163,18 +163,28 @@ def _cmd_events(args: argparse.Namespace, rep: _Reporter) -> int:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
         fmt = suffix if suffix in ("csv", "json", "jsonl", "parquet") else "csv"
     if args.engine == "dask":
-        from .distributed import extract_dask
+        from .distributed import run_dask
+        from .readers import ReadOptions
 
-        df, errors = extract_dask(args.paths, scheduler=args.scheduler, n_workers=args.workers,
-                                  reference_date=args.reference_date, text_column=args.text_column,
-                                  max_bytes=int(args.max_size * 1_000_000))
-        for msg in errors:
-            rep.error(msg)
-        if args.merge:
-            from .merge import merge_events
+        options = ReadOptions(max_bytes=int(args.max_size * 1_000_000), text_column=args.text_column)
+        direct = fmt == "parquet" and args.output and not args.merge  # streamed to Parquet by the workers' results
+        res = run_dask(args.paths, scheduler=args.scheduler, n_workers=args.workers,
+                       reference_date=args.reference_date, options=options, quiet=args.quiet,
+                       out_path=args.output if direct else None)
+        for e in res.errors:
+            rep.error(str(e))
+        for name in res.undated:
+            rep.warning(f"{name}: no publication date found; relative dates and missing years were resolved "
+                        "against today and marked year_assumed (give --reference-date)")
+        if not direct:
+            df = res.events
+            if args.merge:
+                from .merge import merge_events
 
-            df = merge_events(df)
-        _write_events(df, fmt, args.output)
+                df = merge_events(df)
+            _write_events(df, fmt, args.output)
+        if not args.quiet:
+            rep.note(f"{res.documents} documents, {res.rows} event mentions (dask)")
         return 1 if rep.failed else 0
     if fmt in ("csv", "jsonl") and not args.merge:
         _stream_events(args, rep, fmt)

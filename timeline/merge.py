@@ -56,19 +56,41 @@ class _Row:
     i: int
     doc: str
     value: str
-    start: pd.Timestamp | None
-    end: pd.Timestamp | None
+    start: int | None          # nanoseconds since the epoch
+    end: int | None
     title_words: set[str]
     words: set[str]
     actors: set[str]
     status: str
     anaphoric: bool = False
+    norm: float = 0.0          # weighted norms of words / title_words (set by merge_events)
+    title_norm: float = 0.0
 
 
-def _period(row: dict) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+def _s(v: object) -> str:
+    """A cell as text: "" for missing values (None, NaN, pd.NA)."""
+    if v is None:
+        return ""
+    try:
+        if pd.isna(v):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(v)
+
+
+def _i(v: object) -> int:
+    """A cell as int: -1 for missing values."""
+    try:
+        return -1 if v is None or pd.isna(v) else int(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return -1
+
+
+def _period(row: dict) -> tuple[int | None, int | None]:
     s, e = row.get("start"), row.get("end")
-    s = None if s is None or pd.isna(s) else pd.Timestamp(s)
-    e = None if e is None or pd.isna(e) else pd.Timestamp(e)
+    s = None if s is None or pd.isna(s) else pd.Timestamp(s).value
+    e = None if e is None or pd.isna(e) else pd.Timestamp(e).value
     return s, e
 
 
@@ -85,16 +107,21 @@ def _compatible(a: _Row, b: _Row) -> int:
     return 0
 
 
-def _cosine(a: set[str], b: set[str], idf: dict[str, float]) -> float:
-    if not a or not b:
+def _norm(words: set[str], idf2: dict[str, float]) -> float:
+    return math.sqrt(sum(idf2.get(w, 1.0) for w in words))
+
+
+def _cosine(a: set[str], b: set[str], na: float, nb: float, idf2: dict[str, float]) -> float:
+    """Cosine of two word sets weighted by idf (idf2 holds squared weights)."""
+    if not na or not nb:
         return 0.0
-    inter = sum(idf.get(w, 1.0) ** 2 for w in a & b)
-    na = math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in a))
-    nb = math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in b))
-    return inter / (na * nb) if na and nb else 0.0
+    common = a & b
+    if not common:
+        return 0.0
+    return sum(idf2.get(w, 1.0) for w in common) / (na * nb)
 
 
-def event_similarity(a: _Row, b: _Row, idf: dict[str, float]) -> float:
+def event_similarity(a: _Row, b: _Row, idf2: dict[str, float]) -> float:
     """How likely two rows tell the same happening, 0..1 (dates are not considered).
 
     Content words of title+sentence (weighted cosine) count 0.65, titles alone 0.1
@@ -102,8 +129,8 @@ def event_similarity(a: _Row, b: _Row, idf: dict[str, float]) -> float:
     actor the text carries the whole weight. Actors on both sides with nothing in
     common lower the score.
     """
-    text = _cosine(a.words, b.words, idf)
-    title = _cosine(a.title_words, b.title_words, idf)
+    text = _cosine(a.words, b.words, a.norm, b.norm, idf2)
+    title = _cosine(a.title_words, b.title_words, a.title_norm, b.title_norm, idf2) if text else 0.0
     if a.actors and b.actors:
         inter = len(a.actors & b.actors)
         act = inter / len(a.actors | b.actors)
@@ -132,11 +159,11 @@ def _is_anaphoric(sentence: str, mention: str) -> bool:
 
 def _informativeness(row: dict) -> tuple:
     """Sort key for the best title: content words, actor named in it, length."""
-    title = str(row.get("title") or "")
+    title = _s(row.get("title"))
     words = content_words(title)
     actors = row.get("actors") or []
     named = any(actor_key(a).split()[-1] in title.lower() for a in actors if a)
-    status_rank = -_CERTAINTY.get(str(row.get("status") or ""), 5)
+    status_rank = -_CERTAINTY.get(_s(row.get("status")), 5)
     return (min(len(words), 10) + (3 if named else 0), status_rank, -abs(len(title) - 60))
 
 
@@ -159,7 +186,7 @@ def _union_actors(rows: list[dict]) -> list[str]:
 
 def _status(rows: list[dict]) -> str:
     """Majority status; ties go to the most certain."""
-    c = Counter(str(r.get("status") or "reported") for r in rows)
+    c = Counter((_s(r.get("status")) or "reported") for r in rows)
     return min(c, key=lambda s: (-c[s], _CERTAINTY.get(s, 5)))
 
 
@@ -189,56 +216,60 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
     rows: list[_Row] = []
     for i, r in enumerate(records):
         s, e = _period(r)
-        title = str(r.get("title") or "") if not pd.isna(r.get("title")) else ""
-        sent = str(r.get("sentence") or "") if not pd.isna(r.get("sentence")) else ""
+        title = _s(r.get("title"))
+        sent = _s(r.get("sentence"))
         tw = content_words(title)
         rows.append(_Row(
-            i=i, doc=str(r.get("doc") or ""), value=str(r.get("value") or "") if not pd.isna(r.get("value")) else "",
+            i=i, doc=_s(r.get("doc")), value=_s(r.get("value")),
             start=s, end=e, title_words=tw, words=tw | content_words(sent),
             actors={actor_key(a) for a in (r.get("actors") or []) if a},
-            status=str(r.get("status") or ""),
-            anaphoric=_is_anaphoric(sent, str(r.get("mention") or "") if not pd.isna(r.get("mention")) else ""),
+            status=_s(r.get("status")),
+            anaphoric=_is_anaphoric(sent, _s(r.get("mention"))),
         ))
     n = len(rows)
     dfreq: Counter[str] = Counter()
     for r in rows:
         dfreq.update(r.words)
-    idf = {w: math.log(1.0 + n / c) for w, c in dfreq.items()}
+    idf2 = {w: math.log(1.0 + n / c) ** 2 for w, c in dfreq.items()}
+    for r in rows:
+        r.norm = _norm(r.words, idf2)
+        r.title_norm = _norm(r.title_words, idf2)
 
-    # candidate pairs: compatible dates only (sorted by start; containment via a scan)
-    order = sorted(range(n), key=lambda i: (rows[i].start or pd.Timestamp.max, rows[i].value))
+    # Candidate pairs: rows that share a content word or an actor, or two mentions of
+    # the same value in one document (anaphora); then only compatible dates count.
+    # Pairs absent from ``sim`` have similarity 0 (or only the anaphora bonus).
+    postings: dict[str, list[int]] = {}
+    for r in rows:
+        for w in r.words:
+            postings.setdefault(w, []).append(r.i)
+        for a in r.actors:
+            postings.setdefault("\x00" + a, []).append(r.i)
+    same_doc_value: dict[tuple[str, str], list[int]] = {}
+    for r in rows:
+        same_doc_value.setdefault((r.doc, r.value), []).append(r.i)
     pairs: list[tuple[float, int, int]] = []
     sim: dict[tuple[int, int], float] = {}
-    by_value: dict[str, list[int]] = {}
-    for i in range(n):
-        by_value.setdefault(rows[i].value, []).append(i)
-    for a_pos, i in enumerate(order):
-        a = rows[i]
-        for j in order[a_pos + 1:]:
+    for a in rows:
+        i = a.i
+        cand: set[int] = set()
+        for w in a.words:
+            cand.update(postings[w])
+        for act in a.actors:
+            cand.update(postings["\x00" + act])
+        if a.anaphoric or len(same_doc_value[(a.doc, a.value)]) > 1:
+            cand.update(same_doc_value[(a.doc, a.value)])
+        for j in cand:
+            if j <= i:
+                continue
             b = rows[j]
-            if a.end is not None and b.start is not None and b.start >= a.end and a.value != b.value:
-                if a.start is None or b.start > a.start:
-                    # sorted by start: no later row can lie inside a (unless same value)
-                    break
             comp = _compatible(a, b)
             if not comp:
                 continue
-            score = event_similarity(a, b, idf)
-            key = (min(i, j), max(i, j))
-            sim[key] = score
+            score = event_similarity(a, b, idf2)
+            sim[(i, j)] = score
             need = threshold + (_CONTAINMENT_EXTRA if comp == 2 else 0.0)
             if score >= need:
-                pairs.append((score, key[0], key[1]))
-    # rows of the same value that the break above may have skipped
-    for members in by_value.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                key = (min(members[x], members[y]), max(members[x], members[y]))
-                if key not in sim:
-                    score = event_similarity(rows[key[0]], rows[key[1]], idf)
-                    sim[key] = score
-                    if score >= threshold:
-                        pairs.append((score, key[0], key[1]))
+                pairs.append((score, i, j))
 
     # greedy average-link grouping
     group = list(range(n))
@@ -259,7 +290,7 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
                 key = (min(x, y), max(x, y))
                 s = sim.get(key)
                 if s is None:
-                    s = sim[key] = event_similarity(rows[x], rows[y], idf)
+                    s = sim[key] = event_similarity(rows[x], rows[y], idf2)
                 total += s
             if not ok:
                 break
@@ -273,24 +304,25 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
 
     out_rows: list[dict] = []
     for idxs in members.values():
-        mem = [records[i] for i in sorted(idxs, key=lambda i: (rows[i].doc, records[i]["char_start"]))]
+        mem = [records[i] for i in sorted(idxs, key=lambda i: (rows[i].doc, _i(records[i].get("char_start")), i))]
 
         def width(r: dict) -> float:
             s, e = _period(r)
-            return (e - s).total_seconds() if s is not None and e is not None else float("inf")
+            return float(e - s) if s is not None and e is not None else float("inf")
 
         finest = min(width(r) for r in mem)
         fine = [r for r in mem if width(r) == finest]
-        base = dict(max(fine, key=lambda r: (_informativeness(r), -len(str(r.get("doc") or "")))))
+        base = dict(max(fine, key=lambda r: (_informativeness(r), -len(_s(r.get("doc"))))))
         best_title = max(mem, key=_informativeness).get("title")
         base["title"] = best_title
         base["actors"] = _union_actors(mem)
         base["status"] = _status(mem)
-        mentions = [{"doc": r["doc"], "mention": r["mention"], "sentence": r["sentence"],
-                     "char_start": int(r["char_start"]), "char_end": int(r["char_end"])}
+        mentions = [{"doc": _s(r.get("doc")), "mention": _s(r.get("mention")),
+                     "sentence": _s(r.get("sentence")), "char_start": _i(r.get("char_start")),
+                     "char_end": _i(r.get("char_end"))}
                     for r in mem]
-        sources = sorted({str(r["doc"]) for r in mem})
-        base["event_id"] = _event_id(str(base.get("value") or ""), mentions)
+        sources = sorted({m["doc"] for m in mentions})
+        base["event_id"] = _event_id(_s(base.get("value")), mentions)
         base["sources"] = sources
         base["n_sources"] = len(sources)
         base["mentions"] = mentions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -46,6 +47,8 @@ class Ctx:
         self.last_quarter: date | None = None
         self.last_quarter_pos = -10_000
         self.year_from_narrative = False  # set by the last year resolution
+        self._all_markers: list[tuple[int, int, str, str]] | None = None
+        self._marker_starts: list[int] = []
 
     # -- narrative -------------------------------------------------------------------
     def update(self, hit: Hit, start: int) -> None:
@@ -94,36 +97,57 @@ class Ctx:
         in its sentence. Markers after the expression count as farther away; a reporting
         verb ("said") counts only right next to the expression ("said Wednesday"), a
         generic past participle ("-ed") only within a few words."""
-        s, e = self.sentence(start, end)
-        best: tuple[int, str] | None = None
-        lex = self.lex
+        return self.tense_marker(start, end, generic)[0]
 
-        def consider(m: re.Match, kind: str, limit: int | None) -> None:
-            nonlocal best
-            if m.start() < end and m.end() > start:
-                return
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            if limit is not None and dist > limit:
-                return
-            if m.start() >= end:
+    def tense_marker(self, start: int, end: int, generic: bool = True) -> tuple[str | None, str]:
+        """Like :meth:`tense`, with the marker word that decided it ("would", "said"...)."""
+        s, e = self.sentence(start, end)
+        best: tuple[int, str, str] | None = None
+        text = self.text
+        for ms, me, kind, word in self._markers(s, e):
+            if ms < end and me > start:
+                continue
+            dist = start - me if me <= start else ms - end
+            if kind == "reporting":
+                if dist > 15:
+                    continue
+                kind = "past"
+            elif kind == "generic":
+                if not generic or dist > 60 or word in self.lex.not_past \
+                        or _DET_BEFORE.search(text, max(0, ms - 8), ms):
+                    continue
+                kind = "past"
+            if kind == "past" and _PASSIVE_AUX.search(text, max(0, ms - 20), ms):
+                continue
+            if ms >= end:
                 if dist > 40:
-                    return
+                    continue
                 dist += 20
             if best is None or dist < best[0]:
-                best = (dist, kind)
+                best = (dist, kind, word)
+        return (best[1], best[2]) if best else (None, "")
 
-        for m in lex.future_re.finditer(self.text, s, e):
-            consider(m, "future", None)
-        for m in lex.past_re.finditer(self.text, s, e):
-            if not _PASSIVE_AUX.search(self.text, max(0, m.start() - 20), m.start()):
-                consider(m, "past", None)
-        for m in _GENERIC_PAST.finditer(self.text, max(s, start - 60), min(e, end + 40)):
-            w = m.group(0).lower()
-            if w in lex.reporting:
-                consider(m, "past", 15)
-            elif generic and w not in lex.not_past and not _DET_BEFORE.search(self.text, max(0, m.start() - 8), m.start()) \
-                    and not _PASSIVE_AUX.search(self.text, max(0, m.start() - 20), m.start()):
-                consider(m, "past", 60)
-        for m in lex.reporting_re.finditer(self.text, max(s, start - 20), min(e, end + 20)):
-            consider(m, "past", 15)
-        return best[1] if best else None
+    def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
+        """Tense markers inside ``s:e``; the whole text is scanned once, on first use."""
+        if self._all_markers is None:
+            low = self.text.lower()
+            if len(low) != len(self.text):
+                low = self.text
+            out = []
+            kinds = self.lex.marker_kind
+            cs = self.lex.future_cs
+            for m in self.lex.marker_lc_re.finditer(low):
+                w = m.group(0)
+                kind = kinds.get(w)
+                if kind is None:
+                    if not w.endswith("ed"):
+                        continue
+                    kind = "reporting" if w in self.lex.reporting else "generic"
+                elif w in cs and self.text[m.start()] != w[0]:
+                    continue  # "May" the month is not the modal "may"
+                out.append((m.start(), m.end(), kind, w))
+            self._all_markers = out
+            self._marker_starts = [x[0] for x in out]
+        i = bisect.bisect_left(self._marker_starts, s)
+        j = bisect.bisect_left(self._marker_starts, e)
+        return self._all_markers[i:j]

@@ -36,11 +36,6 @@ _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginnin
          "first half": "START", "second half": "END"}
 _RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
-_PREFILTER = re.compile(r"\d|[A-Z]|\b(?:now|current|recent|soon|futur|past|previous|today|yesterday|tomorrow|"
-                        r"tonight|year|month|week|day|hour|minute|second|decade|centur|quarter|season|spring|"
-                        r"summer|autumn|fall|winter|morning|afternoon|evening|night|daily|annual|ago|later|earlier)",
-                        re.I)
-
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[Rule, ...]:
@@ -183,6 +178,7 @@ def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]
     out: list[Timex] = []
     prev_end = -1
     for s, e, _p, rule, m in chosen:
+        had_narrative = ctx.anchor_pos >= 0
         res = rule.handler(m, ctx)
         if res is None:
             continue
@@ -192,6 +188,8 @@ def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]
                 ps, hit = _apply_mod(norm, ps, hit)
                 if ps < prev_end:
                     ps = s
+            if hit.anchor == "narrative" and not had_narrative:
+                hit.anchor = "dct"  # nothing mentioned yet: resolved against the reference date
             ctx.update(hit, ps)
             rs, rrole = None, None
             if len(parts) == 2:
@@ -222,6 +220,12 @@ def _mark_ranges(text: str, tx: list[Timex]) -> list[Timex]:
             continue
         if not (a.is_calendar and b.is_calendar):
             continue
+        if a.year_assumed and not b.year_assumed and len(a.value) >= 7 and a.value[4] == "-":
+            # "from May to July 2024": the start takes the end's year (or the one before)
+            y = int(b.value[:4])
+            if a.value[5:] > b.value[5:len(a.value)]:
+                y -= 1
+            a = _replace(a, value=f"{y:04d}{a.value[4:]}", anchor=None)
         out[i] = _replace(a, range_end=b.value, range_role="start")
         out[i + 1] = _replace(b, range_role="end")
     return out

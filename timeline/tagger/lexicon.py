@@ -105,6 +105,7 @@ class Lexicon:
         self.pod_code: dict[str, str] = pod["names"]
         self.pod_re = alt(list(self.pod_code))
         self.clock_words: dict[str, str] = pod["clock_words"]
+        self.day_words: dict[str, int] = pod["day_words"]
         # holidays
         self.holidays: dict[str, tuple[str, Any]] = {}
         for kind in ("fixed", "nth_weekday", "easter"):
@@ -119,6 +120,17 @@ class Lexicon:
         self.not_past: set[str] = set(signals.get("not_past", []))
         self.reporting: set[str] = set(signals.get("reporting", []))
         self.reporting_re = re.compile(r"(?<![\w'])" + alt(signals["reporting"]) + r"(?!\w)", re.I)
+        # one case-sensitive scan of the lowercased text finds every tense marker (fast)
+        self.future_cs: set[str] = set(signals.get("future_case_sensitive", []))
+        self.marker_kind: dict[str, str] = {}
+        for w in signals["past"]:
+            self.marker_kind[w] = "past"
+        for w in signals["reporting"]:
+            self.marker_kind[w] = "reporting"
+        for w in list(signals["future"]) + list(self.future_cs):
+            self.marker_kind[w] = "future"
+        self.marker_lc_re = re.compile(
+            r"(?<![\w'])(?:" + alt(list(self.marker_kind)) + r"|\w{3,}ed)(?!\w)")
         self.vague: dict[str, str] = {k: v for k, v in signals["vague"].items() if v}
         self.vague_re = alt(list(self.vague))
         self.modifiers: dict[str, str] = signals["modifiers"]

@@ -88,6 +88,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "SET": {"every", "each", "per", "daily", "annually", "nightly", "weekly", "monthly", "yearly", "hourly"},
         "PERIOD": {"period"},
         "QCODE": {"q", "h", "fy"},
+        "ORDSUF": {"st", "nd", "rd", "th"},
         "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
     }
 
@@ -120,7 +121,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "recent_units": (("VAGUE",), (2, 20)),
     "set": (("SET",), (2, 60)),
     "freq": (("SET",), (8, 12)),
-    "rate": (("RATE",), (2, 20)),
+    "rate": (("RATE", "UNIT"), (6, 6)),
     "holiday": (("HOLIDAY",), (12, 30)),
     "year_earlier": (("UNIT", "QUARTER", "PERIOD"), (20, 30)),
     "latest_period": (("PERIOD",), (30, 8)),
@@ -130,6 +131,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
     "the_unit": (_U, (15, 8)),
     "q_code": (("QCODE",), (2, 14)),
+    "day_of_month": (("ORDSUF",), (12, 4)),
     "fy": (("QCODE",), (2, 10)),
     "day_before": (("AGO",), (12, 4)),
     "year_end": (("UNIT",), (6, 10)),
@@ -162,6 +164,9 @@ def iso_duration(q: float | None, iso: str, time: bool) -> str:
             return f"P{'T' if nxt[1] else ''}{int(q * nxt[2])}{nxt[0]}"
         return f"P{'T' if time else ''}{q:g}{iso}"
     return f"P{'T' if time else ''}{int(q)}{iso}"
+
+
+_RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\bbillion|\bmillion|\b(?!(?:wa|i|ha|thi|hi|it|a|u|ye|variou|seriou|previou|ju)s\b)[a-z]{2,}s)\s+$", re.I)
 
 
 def _title_name(m: re.Match, group: str, text: str) -> bool:
@@ -202,6 +207,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     F = re.I
 
     rules: list[Rule] = []
+    SPOKEN = rf"(?:nineteen|eighteen|twenty)[-\s]+{lex.number_word_re}"
+
+    def year_of(v: str) -> int:
+        """A year written in digits or spoken ("nineteen ninety-four")."""
+        if v[:1].isdigit():
+            return int(v)
+        hi, lo = re.match(r"(nineteen|eighteen|twenty)[-\s]+(.*)", v, re.I | re.S).groups()
+        return int(lex.number(hi)) * 100 + int(lex.number(lo) or 0)
 
     def add(name: str, pattern: str, handler, guard=None, priority: int = 0) -> None:
         trig, reach = RULE_TRIGGERS.get(name, ((), (80, 80)))
@@ -283,8 +296,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return dct + timedelta(days=wd - dct.isoweekday())
         if ctx.text.startswith("'s", end):
             return weekday_on_or_before(dct, wd)
-        tense = ctx.tense(start, end)
+        tense, marker = ctx.tense_marker(start, end)
+        if re.search(r"\b(?:until|till|by)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s+)?)?$", ctx.text[max(0, start - 20):start], re.I) \
+                and tense != "past":
+            tense = "future"
         if tense == "future":
+            nar = ctx.narrative()
+            if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300:
+                # future in the past: "On August 4 he said the envoy would visit on Thursday"
+                return weekday_on_or_after(nar[0], wd, strict=True)
             return weekday_on_or_after(dct, wd)
         return weekday_on_or_before(dct, wd)
 
@@ -368,10 +388,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_month_year(m: re.Match, ctx: Ctx) -> Result:
         mo = month_of(m.group("mon"))
-        y = int(m.group("year"))
+        y = year_of(m.group("year"))
         return Hit("DATE", f"{y:04d}-{mo:02d}", point=(date(y, mo, 15), "M"), names_year=True)
 
-    add("month_year", rf"\b(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?P<year>{YEAR4})", h_month_year, priority=4)
+    add("month_year", rf"\b(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN}(?![\w-]))", h_month_year, priority=4)
 
     def g_month(m: re.Match, text: str) -> bool:
         word = m.group("mon").lower().rstrip(".")
@@ -427,7 +447,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return [(m.start(), m.end("year"), h), (m.start("y2"), m.end(), _year_hit(y2))]
         return h
 
-    add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?![\w'])"
+    add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
         rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])))?", h_year, g_year, priority=1)
 
     def h_spoken_year(m: re.Match, ctx: Ctx) -> Result:
@@ -504,7 +524,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         assumed = False
         anchor = None
         if m.group("year"):
-            y = int(m.group("year"))
+            y = year_of(m.group("year"))
         elif ctx.dct is None:
             return Hit("DATE", f"XXXX-{code}")
         else:
@@ -537,7 +557,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                    point=(date(y, sm, 15), "S"), names_year=bool(m.group("year")) or rel in ("last", "next", "this"))
 
     add("season", rf"\b(?:(?P<rel>last|next|this|that|coming|past|early|late|mid|the\s+coming|the\s+past)[-\s]+)?"
-        rf"(?P<the>the\s+)?(?P<s>{lex.season_re})(?!\w)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}))?",
+        rf"(?P<the>the\s+)?(?P<s>{lex.season_re})(?!\w)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN}(?![\w-])))?",
         h_season, g_season, priority=2)
 
     QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -620,19 +640,36 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("day_before", r"\bthe\s+day\s+(?P<d>before|after)(?=\s*[,.;:!?)]|\s+(?:that|when|which|and|but)\b)",
         h_day_before, priority=2)
 
+    def h_day_of_month(m: re.Match, ctx: Ctx) -> Result:
+        nar = ctx.narrative()
+        if nar is None or nar[1] not in ("D", "M"):
+            return None
+        d = _safe_date(nar[0].year, nar[0].month, int(m.group("d")))
+        if d is None:
+            return None
+        return Hit("DATE", d.isoformat(), anchor="narrative", year_assumed=True, point=(d, "D"))
+
+    add("day_of_month", r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s))the\s+(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b"
+        r"(?!\s+(?:of|century|anniversary|time|day|floor|round|amendment|minute|hour|week|year|place|birthday)\b)",
+        h_day_of_month, priority=1)
+
     def h_quarter_ana(m: re.Match, ctx: Ctx) -> Result:
         which = (m.group("w") or "").lower()
         base = ctx.last_quarter
+        if which in ("latest", "recent") and ctx.dct is not None:
+            base = shift(ctx.dct, "Q", -1)  # the latest completed quarter
         if base is None:
             if ctx.dct is None:
                 return Hit("DATE", "XXXX-QX")
             base = shift(ctx.dct, "Q", -1)
-        if which.startswith("year"):
+        if "year-" in which or which.startswith("prior") or m.group("ya"):
             base = shift(base, "Y", -1)
+            return Hit("DATE", fmt(base, "Q"), anchor="narrative", point=(base, "Q"), keep_anchor=True)
         return Hit("DATE", fmt(base, "Q"), anchor="narrative", point=(base, "Q"))
 
     add("quarter_ana", r"\bthe\s+(?:(?P<w>latest|current|same|recent|year-ago|year-earlier|comparable|"
-        r"year-before|prior-year)\s+)?quarter(?!\w)", h_quarter_ana, priority=1)
+        r"year-before|prior-year|comparable\s+year-ago|comparable\s+year-earlier)\s+)?quarter(?!\w)"
+        r"(?P<ya>\s+a\s+year\s+(?:ago|earlier))?", h_quarter_ana, priority=1)
 
     # ---------------------------------------------------------------- relative to DCT / narrative
     REL_DCT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
@@ -669,7 +706,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])",
         h_rel_unit, lambda m, t: not _title_name(m, "u", t), priority=2)
 
-    DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+    DAYWORD = lex.day_words
 
     def h_dayword(m: re.Match, ctx: Ctx) -> Result:
         w = m.group("w").lower()
@@ -713,7 +750,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if rel == "coming" and m.group("rel").lower().startswith("this"):
             rel = "next"
         pod = (m.group("pod") or "").lower()
-        if m.group("pl"):
+        if m.group("pl") or m.group("pl2"):
             code = f"XXXX-WXX-{wd}" + (f"T{lex.pod_code[pod]}" if pod else "")
             return Hit("SET", code)
         pre = (m.group("pre") or "").lower()
@@ -727,7 +764,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
     add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
-        rf"(?:\s+(?P<pod>morning|afternoon|evening|night)s?)?", h_weekday, priority=2)
+        rf"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?", h_weekday, priority=2)
 
     def h_time(m: re.Match, ctx: Ctx) -> Result:
         if m.group("cw"):
@@ -777,7 +814,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("time",
         rf"(?<![\w:.$])(?:(?P<day0>{WD}|today|yesterday|tomorrow)\s+(?:at\s+)?)?"
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|"
-        rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight))"
+        rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight|midday))"
         rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?!\w)|(?P<tmon>{MON})\s*(?P<tday>{DAY})\b(?:\s*,?\s*(?P<tyear>{YEAR4}))?))?",
         lambda m, ctx: h_time_wrap(m, ctx), lambda m, t: not _title_name(m, "cw", t), priority=4)
 
@@ -875,6 +912,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             before = _word_before(text, m.start(), 25)
             if re.search(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", before, re.I):
                 return False
+            if _RATE_BEFORE.search(before):
+                return False  # "four flights a week": a rate (the "rate" rule)
             if re.search(r"\b(?:one|a)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
                 return False
         return True
@@ -935,9 +974,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)
 
     def h_recent_units(m: re.Match, ctx: Ctx) -> Result:
-        return Hit("DATE", "PAST_REF" if m.group(1).lower() == "recent" else "FUTURE_REF", anchor="dct")
+        return Hit("DATE", "PAST_REF" if m.group(1).lower() in ("recent", "past") else "FUTURE_REF", anchor="dct")
 
-    add("recent_units", r"\b(recent|coming)\s+(?:years|months|weeks|decades|days)\b", h_recent_units, priority=2)
+    add("recent_units", r"\b(recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)\b", h_recent_units,
+        lambda m, t: not re.search(r"\b(?:the|these|those)\s+$", t[max(0, m.start() - 7):m.start()], re.I)
+        or m.group(1).lower() in ("recent", "coming"), priority=2)
 
     # sets
     def h_set(m: re.Match, ctx: Ctx) -> Result:
@@ -953,6 +994,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("SET", f"XXXX-XX-XXT{lex.pod_code[what]}", quant=m.group("e").upper())
         if what in lex.month_num:
             return Hit("SET", f"XXXX-{lex.month_num[what]:02d}", quant=m.group("e").upper())
+        if what == "season":
+            return Hit("SET", "P3M", quant=m.group("e").upper())
         u = lex.unit_info.get(what)
         if u is None:
             return None
@@ -960,7 +1003,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("SET", f"P{'T' if u['time'] else ''}{n}{u['iso']}", quant=m.group("e").upper())
 
     add("set", rf"\b(?P<e>every|each|per)\s+(?:(?P<o>other)\s+)?(?:(?P<q>{lex.num_re})\s+)?"
-        rf"(?P<w>{UNIT}|{WD}|{lex.season_re}|morning|afternoon|evening|night|{MONF})(?![\w])", h_set, priority=2)
+        rf"(?P<w>{UNIT}|{WD}|{lex.season_re}|season|morning|afternoon|evening|night|{MONF})(?![\w])", h_set, priority=2)
 
     def h_freq(m: re.Match, ctx: Ctx) -> Result:
         return Hit("SET", lex.freq_adverbs[m.group(0).lower()])
@@ -968,18 +1011,26 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("freq", r"\b" + "(?:" + "|".join(lex.freq_adverbs) + r")\b", h_freq, priority=1)
 
     def h_rate(m: re.Match, ctx: Ctx) -> Result:
-        u = lex.unit_info[m.group("u").lower()]
-        return Hit("SET", f"P{'T' if u['time'] else ''}1{u['iso']}")
+        u = lex.unit_info[(m.group("u") or m.group("u2") or m.group("u3") or m.group("u4")).lower()]
+        return Hit("SET", iso_duration(1, u["iso"], u["time"]))
+
+    def g_rate(m: re.Match, text: str) -> bool:
+        if m.group("u4") is None:
+            return True
+        return bool(_RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
     add("rate", r"(?<=\btimes\s)an?\s+(?P<u>day|week|month|year|hour|minute)\b|"
+        r"(?<=\s)an?\s+(?P<u4>day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after|or\b|and\s+a\s+half))(?![-\w])|"
         r"(?<=\bonce\s)an?\s+(?P<u2>day|week|month|year)\b|(?<=\btwice\s)an?\s+(?P<u3>day|week|month|year)\b",
-        lambda m, ctx: Hit("SET", "P1" + {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "TH",
-                                          "minute": "TM"}[(m.group("u") or m.group("u2") or m.group("u3")).lower()]
-                           .replace("P1T", "PT1")), priority=1)
+        h_rate, g_rate, priority=1)
 
     # holidays
     def g_holiday(m: re.Match, text: str) -> bool:
-        return m.group("h")[:1].isupper()
+        if not m.group("h")[:1].isupper():
+            return False
+        # "Easter Island", "Christmas Island": a name that merely starts with a holiday
+        nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end():m.end() + 20])
+        return not (nxt and not m.group("year") and nxt.group(1) not in ("Day", "Eve", "Sunday", "Monday", "Week"))
 
     def h_holiday(m: re.Match, ctx: Ctx) -> Result:
         name = re.sub(r"\s+", " ", m.group("h").lower())
@@ -1129,13 +1180,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     # "the end of the year", "the rest of the month"
     def h_the_unit(m: re.Match, ctx: Ctx) -> Result:
-        unit = m.group("u").lower()
+        unit = (m.group("u") or m.group("u2")).lower()
         gran = UNIT_GRAN[unit]
         if ctx.dct is None:
             return Hit("DATE", UNKNOWN[gran])
         return Hit("DATE", fmt(ctx.dct, gran), anchor="dct", point=(ctx.dct, gran))
 
-    add("the_unit", r"(?<=\bof\s)the\s+(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after|in|when|that)\b)",
+    add("the_unit", r"(?:(?<=\bof\s)the\s+(?P<u>year|month|week|decade|century)\b(?!\s+(?:of|before|after|in|when|that)\b)"
+        r"|(?:(?<=\bfor\s)|(?<=\bduring\s))the\s+(?P<u2>year)(?=\s*[,.;:]))",
         h_the_unit, priority=0)
 
     return rules
