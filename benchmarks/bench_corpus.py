@@ -252,7 +252,14 @@ def child_profile(path: str, docs: int) -> dict:
         g = _component(filename)
         groups[g] = groups.get(g, 0.0) + tt
     top.sort(reverse=True)
-    return {"docs": n, "total": sum(groups.values()), "groups": groups, "top": top[:12]}
+    # pipeline stages: cumulative time of what the per-document code calls directly
+    stages: dict[str, float] = {}
+    for (filename, line, func), (_cc, _nc, _tt, _ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        for (cfile, _cl, cfunc), ctimes in callers.items():
+            if cfile.endswith(("timeline/events.py",)) and cfunc in ("_rows", "iter_results", "events_for_document"):
+                key = f"{_short(filename)}:{func}"
+                stages[key] = stages.get(key, 0.0) + ctimes[3]
+    return {"docs": n, "total": sum(groups.values()), "groups": groups, "top": top[:12], "stages": stages}
 
 
 def _component(filename: str) -> str:
@@ -372,6 +379,9 @@ def main(argv: list[str] | None = None) -> int:
             for g, s in sorted(pr["groups"].items(), key=lambda kv: -kv[1]):
                 if s / tot >= 0.005:
                     print(f"  {g:32s} {s:7.2f} s  {100 * s / tot:5.1f}%  {1000 * s / max(pr['docs'], 1):6.2f} ms/doc")
+            print("  pipeline stages (cumulative time of the calls made by timeline/events.py):")
+            for name, sec in sorted(pr["stages"].items(), key=lambda kv: -kv[1])[:8]:
+                print(f"    {sec:6.2f} s  {100 * sec / tot:5.1f}%  {name}")
             print("  top functions (own time):")
             for s, name in pr["top"][:8]:
                 print(f"    {s:6.2f} s  {name}")
