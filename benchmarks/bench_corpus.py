@@ -19,7 +19,10 @@ Dask 2 workers >= 1.6x the 1-worker rate.
 Usage (from the repository root)::
 
     python benchmarks/bench_corpus.py                      # 1,000 docs: a few minutes
-    python benchmarks/bench_corpus.py --docs 100000        # the full run (about 400 MB of text)
+    python benchmarks/bench_corpus.py --docs 100000 --format parquet --profile-docs 500
+        # the full run: about 410 MB of text (N) and 820 MB (2N); at today's ~95 articles
+        # per CPU-second that is ~18 min for N and ~36 min for 2N on the local engine, and
+        # ~18 / ~10 min on Dask with 1 / 2 workers: run it on an otherwise idle machine
     python benchmarks/bench_corpus.py --docs 5000 --format parquet --no-dask
 """
 
