@@ -19,7 +19,10 @@ Dask 2 workers >= 1.6x the 1-worker rate.
 Usage (from the repository root)::
 
     python benchmarks/bench_corpus.py                      # 1,000 docs: a few minutes
-    python benchmarks/bench_corpus.py --docs 100000        # the full run (about 400 MB of text)
+    python benchmarks/bench_corpus.py --docs 100000 --format parquet --profile-docs 500
+        # the full run: about 410 MB of text (N) and 820 MB (2N); at today's ~95 articles
+        # per CPU-second that is ~18 min for N and ~36 min for 2N on the local engine, and
+        # ~18 / ~10 min on Dask with 1 / 2 workers: run it on an otherwise idle machine
     python benchmarks/bench_corpus.py --docs 5000 --format parquet --no-dask
 """
 
@@ -252,7 +255,14 @@ def child_profile(path: str, docs: int) -> dict:
         g = _component(filename)
         groups[g] = groups.get(g, 0.0) + tt
     top.sort(reverse=True)
-    return {"docs": n, "total": sum(groups.values()), "groups": groups, "top": top[:12]}
+    # pipeline stages: cumulative time of what the per-document code calls directly
+    stages: dict[str, float] = {}
+    for (filename, line, func), (_cc, _nc, _tt, _ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        for (cfile, _cl, cfunc), ctimes in callers.items():
+            if cfile.endswith(("timeline/events.py",)) and cfunc in ("_rows", "iter_results", "events_for_document"):
+                key = f"{_short(filename)}:{func}"
+                stages[key] = stages.get(key, 0.0) + ctimes[3]
+    return {"docs": n, "total": sum(groups.values()), "groups": groups, "top": top[:12], "stages": stages}
 
 
 def _component(filename: str) -> str:
@@ -287,6 +297,24 @@ def _run_child(args: list[str]) -> dict:
 # ---------------------------------------------------------------- main
 
 
+def _print_local(loc: dict, big: Path | None, n: int) -> None:
+    """Print the local engine's figures (and run the 2N corpus for the memory check)."""
+    rate = loc["docs"] / loc["seconds"]
+    cpu_rate = loc["docs"] / max(loc["cpu"], 1e-9)
+    ok = "PASS" if cpu_rate >= TARGET_LOCAL else "FAIL"
+    print(f"local engine, N={n:,}: {loc['docs']:,} docs, {loc['rows']:,} events in {loc['seconds']:.1f} s = "
+          f"{rate:,.0f} docs/s wall, {cpu_rate:,.0f} docs per CPU-second  "
+          f"[{ok}: target >= {TARGET_LOCAL:,.0f}/s per core]")
+    print(f"  peak RSS {loc['maxrss_mb']:.0f} MB (after imports {loc['import_rss_mb']:.0f} MB)")
+    if big is not None:
+        loc2 = _run_child(["--child", "local", str(big)])
+        ratio = loc2["maxrss_mb"] / loc["maxrss_mb"]
+        ok = "PASS" if ratio <= TARGET_FLAT else "FAIL"
+        print(f"local engine, 2N={2 * n:,}: {loc2['docs'] / loc2['seconds']:,.0f} docs/s, peak RSS "
+              f"{loc2['maxrss_mb']:.0f} MB = {ratio:.2f}x N's  [{ok}: target <= {TARGET_FLAT:.2f}x, flat]")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=1000, help="N: documents in the corpus (2N is also measured); default 1000")
@@ -294,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="where to write the corpora (default: a temp dir, removed)")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask runs")
     ap.add_argument("--no-flat", action="store_true", help="skip the 2N local run")
+    ap.add_argument("--no-local", action="store_true", help="skip the local engine runs")
     ap.add_argument("--profile-docs", type=int, default=300, help="documents profiled (0: no profile); default 300")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -314,29 +343,19 @@ def main(argv: list[str] | None = None) -> int:
         n = a.docs
         t = time.perf_counter()
         small = make_corpus(tmp / f"corpus_{n}.{a.format}", n, a.format)
-        big = None if a.no_flat else make_corpus(tmp / f"corpus_{2 * n}.{a.format}", 2 * n, a.format)
+        big = None if a.no_flat or a.no_local else make_corpus(tmp / f"corpus_{2 * n}.{a.format}", 2 * n, a.format)
         size_mb = small.stat().st_size / 1e6
-        print(f"corpus: {n:,} articles, {size_mb:.1f} MB {a.format} ({size_mb * 1e6 / n / 1000:.1f} KB/article), "
-              f"generated in {time.perf_counter() - t:.1f} s in {tmp}")
+        paragraphs = _paragraphs()
+        sample = [len(make_article(i, paragraphs)["text"]) for i in range(min(n, 200))]
+        print(f"corpus: {n:,} articles of {sum(sample) / len(sample) / 1000:.1f} KB text on average, "
+              f"{size_mb:.1f} MB as {a.format}, generated in {time.perf_counter() - t:.1f} s in {tmp}")
         print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, load average "
               f"{os.getloadavg()[0]:.1f} (other work on the machine slows the wall-clock figures)")
         print()
 
-        loc = _run_child(["--child", "local", str(small)])
-        rate = loc["docs"] / loc["seconds"]
-        cpu_rate = loc["docs"] / max(loc["cpu"], 1e-9)
-        ok = "PASS" if cpu_rate >= TARGET_LOCAL else "FAIL"
-        print(f"local engine, N={n:,}: {loc['docs']:,} docs, {loc['rows']:,} events in {loc['seconds']:.1f} s = "
-              f"{rate:,.0f} docs/s wall, {cpu_rate:,.0f} docs per CPU-second  "
-              f"[{ok}: target >= {TARGET_LOCAL:,.0f}/s per core]")
-        print(f"  peak RSS {loc['maxrss_mb']:.0f} MB (after imports {loc['import_rss_mb']:.0f} MB)")
-        if big is not None:
-            loc2 = _run_child(["--child", "local", str(big)])
-            ratio = loc2["maxrss_mb"] / loc["maxrss_mb"]
-            ok = "PASS" if ratio <= TARGET_FLAT else "FAIL"
-            print(f"local engine, 2N={2 * n:,}: {loc2['docs'] / loc2['seconds']:,.0f} docs/s, peak RSS "
-                  f"{loc2['maxrss_mb']:.0f} MB = {ratio:.2f}x N's  [{ok}: target <= {TARGET_FLAT:.2f}x, flat]")
-        print()
+        loc = None if a.no_local else _run_child(["--child", "local", str(small)])
+        if loc is not None:
+            _print_local(loc, big, n)
 
         if not a.no_dask:
             rates = {}
@@ -363,6 +382,9 @@ def main(argv: list[str] | None = None) -> int:
             for g, s in sorted(pr["groups"].items(), key=lambda kv: -kv[1]):
                 if s / tot >= 0.005:
                     print(f"  {g:32s} {s:7.2f} s  {100 * s / tot:5.1f}%  {1000 * s / max(pr['docs'], 1):6.2f} ms/doc")
+            print("  pipeline stages (cumulative time of the calls made by timeline/events.py):")
+            for name, sec in sorted(pr["stages"].items(), key=lambda kv: -kv[1])[:8]:
+                print(f"    {sec:6.2f} s  {100 * sec / tot:5.1f}%  {name}")
             print("  top functions (own time):")
             for s, name in pr["top"][:8]:
                 print(f"    {s:6.2f} s  {name}")

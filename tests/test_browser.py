@@ -72,7 +72,7 @@ def test_renders_every_event_without_errors(page_of, pages):
 
 
 def _label_boxes(page):
-    return page.evaluate("""() => Array.from(document.querySelectorAll('.textpoint text'))
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.tl-labels .tl-label'))
         .filter(t => t.textContent.trim()).map(t => { const r = t.getBoundingClientRect();
         return [t.textContent, r.left, r.top, r.right, r.bottom]; })""")
 
@@ -118,6 +118,7 @@ def test_click_opens_details_with_highlight_and_link(page_of, pages):
         page.mouse.click(x, y)
         panel = page.locator(".tl-details")
         panel.wait_for(state="visible")
+        page.wait_for_selector(".tl-root:not([data-resizing])")
         assert panel.locator("h3").inner_text() == e.loc[i, "title"]
         assert panel.locator("mark").inner_text() == e.loc[i, "mention"]
         assert e.loc[i, "sentence"] in panel.inner_text()
@@ -126,6 +127,7 @@ def test_click_opens_details_with_highlight_and_link(page_of, pages):
         assert a.get_attribute("rel") == "noopener noreferrer"
         page.keyboard.press("Escape")
         assert panel.is_hidden()
+        page.wait_for_selector(".tl-root:not([data-resizing])")
 
 
 def test_search_filters_plot_and_table(page_of, pages):
@@ -198,6 +200,7 @@ def test_hostile_text_stays_text(page_of, pages):
         page.mouse.click(*pos)
         panel = page.locator(".tl-details")
         panel.wait_for(state="visible")
+        page.wait_for_selector(".tl-root:not([data-resizing])")  # the plot refits beside the panel
         assert panel.locator("h3").inner_text() == e.loc[i, "title"]
         assert panel.locator("mark").count() == 1
         assert panel.locator("mark").inner_text() == e.loc[i, "mention"]
@@ -271,4 +274,28 @@ def test_webgl_page_labels_on_zoom(page_of):
                   "{'xaxis.range': ['2024-03-01', '2024-03-04']})")
     page.wait_for_function("+document.querySelector('.tl-root').getAttribute('data-labels') > 0")
     _assert_no_overlap(_label_boxes(page))
+    assert errors == []
+
+
+def test_lanes_toggle_from_legend_and_keyboard(page_of, pages):
+    page, errors = _open(page_of, pages["sample"])
+    e = sample_events()
+    wire = [i for i in range(len(e)) if e.loc[i, "doc"] == "wire-2025-02-20.txt"]
+    # keyboard: open the lanes menu, untick the wire document
+    page.focus(".tl-lanes summary")
+    page.keyboard.press("Enter")
+    box = page.locator('.tl-lane[data-lane="3"]')
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullData.some(t => t.visible === 'legendonly')")
+    visible = page.evaluate("""() => { const gd = document.querySelector('.js-plotly-plot'); const ids = [];
+        gd._fullData.forEach(t => { if (t.visible === true && t.customdata && t.meta && t.meta.tl !== 'style-legend')
+          t.customdata.forEach(c => ids.push(c)); }); return ids.sort((a, b) => a - b); }""")
+    assert visible == [i for i in range(len(e)) if i not in wire]
+    page.wait_for_timeout(200)
+    labelled = page.evaluate("Array.from(document.querySelectorAll('.tl-label')).map(s => +s.dataset.id)")
+    assert labelled and not set(labelled) & set(wire)
+    # the legend brings it back, and the checkbox follows
+    page.locator(".legend .traces").filter(has_text="wire-2025-02-20.txt").locator(".legendtoggle").click()
+    page.wait_for_function("document.querySelector('.tl-lane[data-lane=\"3\"]').checked")
     assert errors == []

@@ -163,3 +163,24 @@ def test_own_local_cluster_is_started_and_closed(tmp_path):
     p = sample_paths()[1]
     got = tdist.extract_dask([p], n_workers=1, today=TODAY)
     pd.testing.assert_frame_equal(got, local([p]))
+
+
+def test_a_dead_task_is_a_message_naming_its_files(client, tmp_path, monkeypatch):
+    """A task that fails on the worker itself (here: cannot be unpickled there) is
+    reported naming its files, and the other tasks' rows are kept."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The vote was held on 3 March 2024.", encoding="utf-8")
+    b.write_text("The count ended on 4 March 2024.", encoding="utf-8")
+    monkeypatch.setattr(tdist, "FILES_PER_TASK", 1)
+    real = tdist._run_unit
+
+    def failing(unit, *args, **kw):
+        if unit.files and unit.files[0].endswith("a.txt"):
+            raise MemoryError("worker ran out of memory")
+        return real(unit, *args, **kw)
+
+    monkeypatch.setattr(tdist, "_run_unit", failing)
+    res = tdist.run_dask([a, b], client=client, today=TODAY)
+    assert [e.path for e in res.errors] == [str(a)]
+    assert "worker failed" in res.errors[0].problem and "MemoryError" in res.errors[0].problem
+    assert set(res.events["doc"]) == {str(b)}

@@ -213,3 +213,11 @@ def test_same_actor_different_events_stay_apart() -> None:
     assert sorted(out["n_sources"].tolist()) == [1, 2]
     merged = out[out["n_sources"] == 2].iloc[0]
     assert merged["sources"] == ["p.txt", "r.txt"]
+
+
+def test_merging_twice_changes_nothing() -> None:
+    once = merge_events(_corpus())
+    twice = merge_events(once)
+    assert twice["event_id"].tolist() == once["event_id"].tolist()
+    assert twice["n_sources"].tolist() == once["n_sources"].tolist()
+    assert [len(m) for m in twice["mentions"]] == [len(m) for m in once["mentions"]]

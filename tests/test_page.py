@@ -23,6 +23,11 @@ def _payload(html_text: str, div_id: str) -> dict:
     return json.loads(m.group(1))
 
 
+def _records(data: dict) -> list[dict]:
+    cols = data["events"]
+    return [{k: v[i] for k, v in cols.items()} for i in range(len(cols["title"]))]
+
+
 def test_inline_page_is_self_contained():
     h = to_html(sample_events(), title="US and Russia")
     assert h.startswith("<!DOCTYPE html>")
@@ -56,7 +61,7 @@ def test_fragment_loads_plotly_once():
 def test_figure_input_and_foreign_figure():
     fig = plot(sample_events(), title="T")
     h = to_html(fig, plotlyjs="cdn", div_id="tl-f")
-    assert len(_payload(h, "tl-f")["events"]) == len(sample_events())
+    assert len(_records(_payload(h, "tl-f"))) == len(sample_events())
     import plotly.graph_objects as go
 
     h = to_html(go.Figure(go.Scatter(x=[1, 2], y=[3, 4])), plotlyjs="cdn", div_id="tl-g")
@@ -82,10 +87,10 @@ def test_hostile_text_is_inert_in_html():
     assert "\u2028" not in block and "<" not in block
     # the data round-trips exactly
     data = _payload(h, "tl-h")
-    assert [r["sentence"] for r in data["events"]] == list(e["sentence"])
-    assert [r["title"] for r in data["events"]] == list(e["title"])
+    assert [r["sentence"] for r in _records(data)] == list(e["sentence"])
+    assert [r["title"] for r in _records(data)] == list(e["title"])
     # only http(s) URLs are offered as links
-    links = [r["link"] for r in data["events"]]
+    links = [r["link"] for r in _records(data)]
     assert all(x == "" or x.startswith(("http://", "https://")) for x in links)
     assert not any("javascript" in x or x.startswith("data:") for x in links)
 
@@ -105,12 +110,17 @@ def test_table_rows_escaped_and_lazy_for_big_tables(monkeypatch):
 def test_details_data_has_highlight_offsets():
     e = sample_events()
     data = _payload(to_html(e, plotlyjs="cdn", div_id="tl-d"), "tl-d")
-    for r in data["events"]:
+    for r in _records(data):
         a, b = r["hl"]
         assert r["sentence"][a:b] == r["mention"]
-    r0 = data["events"][0]
+    r0 = _records(data)[0]
     assert r0["link"] == e.loc[0, "url"]
-    geneva = next(r for r in data["events"] if r["doc"] == "notes-geneva.txt")
+    geneva = next(r for r in _records(data) if r["doc"] == "notes-geneva.txt")
+    spring = next(r for r in _records(data) if r["value"] == "2025-SP")
+    assert (spring["start"], spring["end"]) == ("2025-03-01", "2025-05-31")
+    assert (r0["start"], r0["end"]) == ("2025-02-18", "")
+    # no hover text in the page's figure: the page script writes it from these columns
+    assert '"hovertext"' not in json.dumps(data["figure"])
     assert geneva["url"].startswith("ftp:") and geneva["link"] == ""
 
 

@@ -217,12 +217,13 @@ def _peak_reading(path: Path) -> int:
 
 
 @pytest.mark.parametrize("kind", ["csv", "jsonl", "parquet"])
-def test_memory_is_flat_in_corpus_size(tmp_path, kind):
+def test_memory_is_flat_in_corpus_size(tmp_path, kind, monkeypatch):
     """Streaming: reading four times as many rows does not take (nearly) four times the memory."""
+    monkeypatch.setattr(corpus, "CHUNK_ROWS", 250)
     para = "The committee met again on Tuesday to review the harbour budget and the ferry contract. " * 10
-    rows = [{"id": f"r{i}", "text": f"{i} {para}", "date": "2024-05-01"} for i in range(12000)]
-    kw = {"row_group_size": 1000} if kind == "parquet" else {}
-    small = write(tmp_path, kind, rows[:3000], name="small", **kw)
+    rows = [{"id": f"r{i}", "text": f"{i} {para}", "date": "2024-05-01"} for i in range(8000)]
+    kw = {"row_group_size": 500} if kind == "parquet" else {}
+    small = write(tmp_path, kind, rows[:2000], name="small", **kw)
     big = write(tmp_path, kind, rows, name="big", **kw)
     _peak_reading(small)  # warm imports and caches
     a, b = _peak_reading(small), _peak_reading(big)

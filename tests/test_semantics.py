@@ -86,6 +86,13 @@ STATUS_CASES = [
     ("Trump threatened on Monday to impose tariffs if Moscow did not agree to a truce.", "Monday", "reported"),
     ("In 2014, Russia annexed Crimea after a disputed referendum.", "2014", "reported"),
     ("The sanctions package, which takes effect on September 1, targets Russian banks.", "September 1", "reported"),
+    ("The European Commission proposed on Wednesday to phase out Russian gas imports by 2027.", "2027", "planned"),
+    ("The European Commission proposed on Wednesday to phase out Russian gas imports by 2027.", "Wednesday", "reported"),
+    ("Intel said it had corrected the problems and would start producing new chips next week.", "next week", "planned"),
+    ("Many worried that the talks would fail on Friday.", "Friday", "expected"),
+    ("The shares, which were to be delisted on Monday, closed lower.", "Monday", "planned"),
+    ("Police officials declined to comment on Saturday.", "Saturday", "reported"),
+    ("The company's sales were about $3 million last year.", "last year", "reported"),
 ]
 
 
@@ -278,7 +285,7 @@ STRUCTURE_CASES = [
     ("The meeting between Putin and Witkoff, which lasted almost five hours, ended late on Thursday.",
      "Thursday", "The meeting between Putin and Witkoff ends", ["Putin", "Witkoff"]),
     ("Trump, who spoke with Putin for two hours on Tuesday, later told reporters the call went well.",
-     "Tuesday", "Trump speaks with Putin", ["Trump"]),
+     "Tuesday", "Trump speaks with Putin", ["Trump", "Putin"]),
     ("Trump's special envoy Steve Witkoff arrived in Moscow on Wednesday morning.", "Wednesday",
      "Witkoff arrives in Moscow", ["Steve Witkoff"]),
     ("Putin could announce a new offensive as early as next month, according to Western intelligence.",
@@ -291,13 +298,35 @@ STRUCTURE_CASES = [
      "Trump calls Putin", ["Trump", "Putin"]),
     ("Sybiha met Rubio in Washington on Tuesday and discussed air defence.", "Tuesday",
      "Sybiha meets Rubio in Washington and discusses air defence", ["Sybiha", "Rubio"]),
+    ("Monday's talks in Geneva ended without agreement.", "Monday",
+     "Talks in Geneva end without agreement", []),
+    ("Reuters cited five sources as saying Putin had grown concerned about the economy on January 23.",
+     "January 23", "Putin had grown concerned about the economy", ["Putin"]),
+    ("Former President Joe Biden spoke with Zelensky on Tuesday.", "Tuesday",
+     "Biden speaks with Zelensky", ["Joe Biden", "Zelensky"]),
+    ("Germany's Chancellor Friedrich Merz visited Kyiv on May 10 with Macron, Starmer and Tusk.", "May 10",
+     "Merz visits Kyiv with Macron, Starmer and Tusk", ["Friedrich Merz", "Macron", "Starmer", "Tusk"]),
+    ("Donald Trump Jr. arrived in Moscow on Friday.", "Friday", "Trump Jr arrives in Moscow",
+     ["Donald Trump Jr"]),
+    ("Intel said it had corrected the problems and would start producing new chips next week.",
+     "next week", "Intel will start producing new chips", ["Intel"]),
+    ("Putin and Trump spoke by phone and agreed to meet in Budapest in October.", "October",
+     "Putin and Trump agree to meet in Budapest", ["Putin", "Trump"]),
+    ("Many worried that the talks would fail on Friday.", "Friday", "The talks will fail", []),
+    ("Russian and American officials met in Istanbul on February 27 to discuss their embassies.",
+     "February 27", "Russian and American officials meet in Istanbul", ["Russian and American officials"]),
+    ("Congress has not yet voted on the Graham bill, which was introduced in April.", "April",
+     "The Graham bill is introduced", []),
+    ("The Kremlin confirmed on Tuesday that Putin and Trump would hold a phone call later that day.",
+     "Tuesday", "Kremlin confirms Putin and Trump will hold a phone call", ["the Kremlin"]),
 ]
 
 
 @pytest.mark.parametrize("text,mention,start,actors", STRUCTURE_CASES,
                          ids=[str(i) for i in range(len(STRUCTURE_CASES))])
 def test_clause_structure(text: str, mention: str, start: str, actors: list[str]) -> None:
-    d = _describe(text, mention)
+    m0 = text.index(mention)  # each text is one sentence
+    d = describe(text, (0, len(text)), (m0, m0 + len(mention)), names=NameIndex.from_text(text))
     assert d.title.startswith(start), d.title
     assert d.actors == actors, d.actors
 
@@ -321,3 +350,30 @@ def test_random_offsets_never_raise(monkeypatch: pytest.MonkeyPatch) -> None:
         d = min(b, c + rng.randrange(0, 15))
         out = describe(text, (a, b), (c, d), names=names)
         assert out.title and out.status in STATUSES
+
+
+def test_line_breaks_are_hard_breaks() -> None:
+    text = ("Putin Offers Limited Concessions\n\nOn March 18, Putin agreed to a pause in strikes "
+            "during a call with Trump.")
+    m0 = text.index("March 18")
+    d = describe(text, (0, len(text)), (m0, m0 + 8), names=NameIndex.from_text(text))
+    assert d.title.startswith("Putin agrees to a pause in strikes"), d.title
+    assert "Concessions" not in d.title
+    text = "Background:\n- On August 4, Trump announced that Witkoff would visit Moscow."
+    m0 = text.index("August 4")
+    d = describe(text, (0, len(text)), (m0, m0 + 8), names=NameIndex.from_text(text))
+    assert d.title == "Trump announces Witkoff will visit Moscow", d.title
+
+
+def test_it_after_an_organisation() -> None:
+    text = "The Kremlin rejected the plan. It said on Monday that the proposal was unacceptable."
+    m0 = text.index("Monday")
+    d = describe(text, (text.index("It"), len(text)), (m0, m0 + 6), names=NameIndex.from_text(text))
+    assert d.actors == ["the Kremlin"]
+    assert d.title == "Kremlin: the proposal is unacceptable"
+
+
+def test_title_of_a_bare_date_line_keeps_its_words() -> None:
+    text = "via March 3rd 2025"
+    d = describe(text, (0, len(text)), (4, len(text)), names=NameIndex.from_text(text))
+    assert d.title == "Via March 3rd 2025"

@@ -75,3 +75,53 @@ def test_heldout_titles_are_headlines() -> None:
         assert d.title and mention not in d.title
         assert len(d.title) <= 85
         assert d.title[0].isupper()
+
+
+# A second table, written later; each row also names a word the title must contain.
+# (sentence, mention, status, actor or None, word in title)
+HELDOUT_2 = [
+ ("Hungarian Prime Minister Viktor Orban hosted Putin in Budapest on October 30.", "October 30", "reported", "Viktor Orban", "host"),
+ ("The Kremlin said on Friday that Putin would not travel to the G20 summit in November.", "November", "negated", "Putin", "travel"),
+ ("Rubio is due to brief senators on the negotiations next Tuesday.", "next Tuesday", "planned", "Rubio", "brief"),
+ ("Ukraine's military said on Saturday it had shot down 45 of 60 drones.", "Saturday", "reported", None, "shot"),
+ ("China and Brazil proposed a peace plan on May 23, 2024.", "May 23", "reported", "China", "propose"),
+ ("Negotiators could resume work in Istanbul as soon as Thursday.", "Thursday", "hypothetical", None, "resume"),
+ ("Biden authorised Ukraine to use U.S. long-range missiles inside Russia on November 17.", "November 17", "reported", "Biden", "authori"),
+ ("The EU will present a new sanctions package on February 24.", "February 24", "planned", "EU", "present"),
+ ("Putin did not respond to the ceasefire proposal on Monday.", "Monday", "negated", "Putin", "respond"),
+ ("Russia is expected to announce a new mobilisation wave in the spring.", "the spring", "expected", "Russia", "announce"),
+ ("Witkoff told Fox News on Sunday that a deal was very close.", "Sunday", "reported", "Witkoff", "deal"),
+ ("North Korean troops were deployed to the Kursk region in October.", "October", "reported", "North Korean troops", "deploy"),
+ ("Zelensky plans to visit Washington on Friday to sign the minerals agreement.", "Friday", "planned", "Zelensky", "visit"),
+ ("If talks collapse in June, Washington may walk away from the process.", "June", "hypothetical", None, "talks"),
+ ("Lavrov refused to meet his Ukrainian counterpart in Antalya on March 7.", "March 7", "negated", "Lavrov", "meet"),
+ ("On December 5, Russia and Ukraine exchanged the bodies of fallen soldiers.", "December 5", "reported", "Russia", "exchange"),
+ ("Trump is set to host Putin at the White House in the autumn, an aide said.", "the autumn", "planned", "Trump", "host"),
+ ("The Pentagon announced on Wednesday that it would resume arms shipments to Kyiv.", "Wednesday", "reported", "the Pentagon", "announce"),
+ ("Moscow has never accepted Western troops in Ukraine since the talks began in 2022.", "2022", "reported", None, "talks"),
+ ("Kyiv expects the first Patriot systems to arrive in August.", "August", "expected", None, "arrive"),
+]
+
+
+def test_heldout_2() -> None:
+    n_status = n_actor = n_actor_total = n_title = 0
+    misses = []
+    for sentence, mention, status, actor, word in HELDOUT_2:
+        m0 = sentence.index(mention)
+        d = describe(sentence, (0, len(sentence)), (m0, m0 + len(mention)),
+                     names=NameIndex.from_text(sentence))
+        n_status += d.status == status
+        if actor is not None:
+            n_actor_total += 1
+            hit = any(a == actor or a.endswith(actor) or actor.endswith(a) for a in d.actors)
+            n_actor += hit
+        else:
+            hit = True
+        n_title += word in d.title.lower()
+        if d.status != status or not hit or word not in d.title.lower():
+            misses.append((sentence, d))
+    print(f"held-out 2: status {n_status}/{len(HELDOUT_2)}, actors {n_actor}/{n_actor_total}, "
+          f"title verb {n_title}/{len(HELDOUT_2)}", *misses, sep="\n")
+    assert n_status >= 0.8 * len(HELDOUT_2), misses
+    assert n_actor >= 0.8 * n_actor_total, misses
+    assert n_title >= 0.8 * len(HELDOUT_2), misses

@@ -85,6 +85,11 @@ def esc(value: Any) -> str:
     return html.escape(str(value), quote=False)
 
 
+def _esc_fast(s: str) -> str:
+    """``esc`` for a value known to be a ``str``."""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _text(value: Any) -> str:
     if value is None or (not isinstance(value, (list, tuple, np.ndarray)) and pd.isna(value)):
         return ""
@@ -92,6 +97,8 @@ def _text(value: Any) -> str:
 
 
 def _shorten(s: str, n: int) -> str:
+    if len(s) <= n and "  " not in s and "\n" not in s and "\t" not in s:
+        return s
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
@@ -189,30 +196,42 @@ def _kind(status: Any) -> str:
     return "reported"
 
 
+def _col(ev: pd.DataFrame, c: str) -> list:
+    """A column as a plain Python list (NA -> None): fast to iterate."""
+    s = ev[c]
+    if s.dtype == object:
+        return [None if (v is None or (not isinstance(v, (list, tuple, np.ndarray)) and pd.isna(v))) else v
+                for v in s.tolist()]
+    return s.astype(object).where(s.notna(), None).tolist()
+
+
 def _hover(ev: pd.DataFrame) -> list[str]:
-    """Hover text of each event (escaped, Plotly's HTML subset only)."""
+    """Hover text of each event (escaped, Plotly's HTML subset only). The page
+    script builds the same text in the browser (``hoverOf`` in timeline.js)."""
     out = []
-    has_n = "n_sources" in ev.columns
-    for r in ev.itertuples(index=False):
-        title = esc(_shorten(_text(r.title) or _text(r.mention) or "(event)", 90))
-        mention = esc(_shorten(_text(r.mention), 60))
-        value = esc(_text(r.value))
+    cols = {c: _col(ev, c) for c in ("title", "mention", "value", "sentence", "status", "year_assumed",
+                                      "reference_date", "doc", "doc_title")}
+    ns = _col(ev, "n_sources") if "n_sources" in ev.columns else [None] * len(ev)
+    e = _esc_fast
+    for i in range(len(ev)):
+        g = {c: cols[c][i] for c in cols}
+        title = e(_shorten(str(g["title"] or g["mention"] or "(event)"), 90))
+        mention = e(_shorten(str(g["mention"] or ""), 60))
+        value = e(str(g["value"] or ""))
         lines = [f"<b>{title}</b>", f"{mention} <span style='opacity:0.7'>→ {value}</span>"]
-        lines += [esc(s) for s in _wrap(_text(r.sentence))]
+        lines += [e(x) for x in _wrap(str(g["sentence"] or ""))]
+        doc = e(_shorten(str(g["doc"] or ""), 60))
+        dt = str(g["doc_title"] or "")
+        lines.append(f"<i>{doc}</i>" + (f" — {e(_shorten(dt, 60))}" if dt else ""))
         notes = []
-        st = _text(r.status).strip().lower()
+        st = str(g["status"] or "").strip().lower()
         if st and st != "reported":
-            notes.append(esc(st))
-        if bool(r.year_assumed) if not pd.isna(r.year_assumed) else False:
-            ref = _text(r.reference_date)
-            notes.append("year assumed" + (f" from {esc(ref)}" if ref else ""))
-        if has_n:
-            n = getattr(r, "n_sources", None)
-            if n is not None and not pd.isna(n) and int(n) > 1:
-                notes.append(f"{int(n)} sources")
-        doc = esc(_shorten(_text(r.doc), 60))
-        dt = _text(r.doc_title)
-        lines.append(f"<i>{doc}</i>" + (f" — {esc(_shorten(dt, 60))}" if dt else ""))
+            notes.append(e(st))
+        if g["year_assumed"]:
+            ref = str(g["reference_date"] or "")
+            notes.append("year assumed" + (f" from {e(ref)}" if ref else ""))
+        if ns[i] is not None and int(ns[i]) > 1:
+            notes.append(f"{int(ns[i])} sources")
         if notes:
             lines.append("<i>" + " · ".join(notes) + "</i>")
         out.append("<br>".join(lines))
@@ -230,56 +249,60 @@ def _pack(items: pd.DataFrame, x_range: tuple[pd.Timestamp, pd.Timestamp], max_r
     """
     lo, hi = x_range
     ns_per_px = max(pd.Timedelta(hi - lo).as_unit("ns").value / PLOT_WIDTH_PX, 1.0)
-    x0, x1, xp = (items[c].to_numpy().astype("datetime64[ns]").astype(np.int64) for c in ("x0", "x1", "xp"))
-    is_point = items["is_point"].to_numpy()
-    lab_len = items["label"].str.len().to_numpy()
+    x0a, x1a, xpa = (items[c].to_numpy().astype("datetime64[ns]").astype(np.int64) for c in ("x0", "x1", "xp"))
+    x0, x1, xp = x0a.tolist(), x1a.tolist(), xpa.tolist()  # Python scalars: much faster in the loop
+    is_point = items["is_point"].to_numpy().tolist()
+    lab_len = items["label"].str.len().to_numpy().tolist()
     hi_ns = pd.Timestamp(hi).as_unit("ns").value
-    rows = np.zeros(len(items), dtype=np.int64)
-    show = np.zeros(len(items), dtype=bool)
-    side = np.full(len(items), "right", dtype=object)
+    n = len(items)
+    rows = [0] * n
+    show = [False] * n
+    side = ["right"] * n
     gap = 10 * ns_per_px
     mark = 7 * ns_per_px
     for _, idx in items.groupby("lane_idx", sort=False).indices.items():
-        order = idx[np.lexsort((x1[idx], x0[idx]))]
+        order = idx[np.lexsort((x1a[idx], x0a[idx]))].tolist()
         ends: list[float] = []  # last occupied x per row
         for i in order:
-            if is_point[i]:
+            pt = is_point[i]
+            if pt:
                 a, b = xp[i] - mark, xp[i] + mark
             else:
                 a, b = x0[i], x1[i]
             lw = (lab_len[i] * CHAR_PX + 14) * ns_per_px
-            la, lb = a, max(b, (xp[i] if is_point[i] else x0[i]) + mark + lw)
+            la, lb = a, max(b, (xp[i] if pt else x0[i]) + mark + lw)
             s = "right"
-            if lb > hi_ns and is_point[i]:  # label would run off the right edge
+            if lb > hi_ns and pt:  # label would run off the right edge
                 la, lb, s = xp[i] - mark - lw, b, "left"
-            placed = False
-            for r, e in enumerate(ends):
-                if e + gap <= la:
+            limit = la - gap
+            for r in range(len(ends)):
+                if ends[r] <= limit:
                     ends[r] = lb
                     rows[i], show[i], side[i] = r, True, s
-                    placed = True
                     break
-            if not placed and len(ends) < max_rows:
-                ends.append(lb)
-                rows[i], show[i], side[i] = len(ends) - 1, True, s
-                placed = True
-            if not placed:  # no room for the label: the mark alone, in the emptiest row
-                r = int(np.argmin(ends))
-                ends[r] = max(ends[r], b)
-                rows[i] = r
-    items["row"] = rows
-    items["show_label"] = show
-    items["label_side"] = side
+            else:
+                if len(ends) < max_rows:
+                    ends.append(lb)
+                    rows[i], show[i], side[i] = len(ends) - 1, True, s
+                else:  # no room for the label: the mark alone, in the emptiest row
+                    r = min(range(len(ends)), key=ends.__getitem__)
+                    if ends[r] < b:
+                        ends[r] = b
+                    rows[i] = r
+    items["row"] = np.array(rows, dtype=np.int64)
+    items["show_label"] = np.array(show, dtype=bool)
+    items["label_side"] = np.array(side, dtype=object)
 
 
-def prepare(events: pd.DataFrame, lanes: str = "doc", *, max_rows: int | None = None) -> Prepared:
+def prepare(events: pd.DataFrame, lanes: str = "doc", *, max_rows: int | None = None,
+            hover: bool = True) -> Prepared:
     """Lay the events out: lanes, rows, labels and hover text (see :class:`Prepared`)."""
     if not isinstance(events, pd.DataFrame):
         raise OutputError(f"expected an event table (pandas DataFrame), got {type(events).__name__}")
     ev = ensure_schema(events)
     col, lane_lists = _lane_values(ev, lanes)
     n = len(ev)
-    hover = _hover(ev) if n else []
+    hover = _hover(ev) if n and hover else [""] * n
     gran = ev["granularity"].fillna("").astype(str)
     dated = ev["start"].notna() & ev["end"].notna()
     is_point = gran.isin(POINT_GRANULARITIES).to_numpy()
@@ -287,14 +310,15 @@ def prepare(events: pd.DataFrame, lanes: str = "doc", *, max_rows: int | None = 
     end = ev["end"].where(ev["end"] > ev["start"], ev["start"] + pd.Timedelta(days=1))
     mid = start + (end - start) / 2
     labels = [
-        esc(_shorten(_text(t) or _text(m) or _text(v), LABEL_CHARS))
-        for t, m, v in zip(ev["title"], ev["mention"], ev["value"])
+        _esc_fast(_shorten(str(t or m or v or ""), LABEL_CHARS))
+        for t, m, v in zip(_col(ev, "title"), _col(ev, "mention"), _col(ev, "value"))
     ]
     assumed = ev["year_assumed"].fillna(False).astype(bool).to_numpy()
-    kinds = [_kind(s) for s in ev["status"]]
+    kinds = [_kind(s) for s in _col(ev, "status")]
 
     eids = np.flatnonzero(dated.to_numpy())
-    lane_rows_raw = [(i, ln) for i in eids for ln in lane_lists.iat[i]]
+    ll = lane_lists.tolist()
+    lane_rows_raw = [(i, ln) for i in eids.tolist() for ln in ll[i]]
     items = pd.DataFrame(
         {
             "eid": np.array([i for i, _ in lane_rows_raw], dtype=np.int64),
@@ -331,6 +355,11 @@ def prepare(events: pd.DataFrame, lanes: str = "doc", *, max_rows: int | None = 
                   "show_label", "label_side", "y", "hover"):
             items[c] = pd.Series(dtype=object)
     return Prepared(ev, items, lane_names, lane_rows, col, x_range)
+
+
+def _dates(s: pd.Series) -> list[str]:
+    """Datetimes as ISO strings (what Plotly gets in JSON anyway, but much faster)."""
+    return np.datetime_as_string(s.to_numpy().astype("datetime64[s]"), unit="s").tolist()
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -374,7 +403,8 @@ def _merge(a: dict, b: dict) -> dict:
     return out
 
 
-def plot(events: pd.DataFrame, *, lanes: str = "doc", title: str | None = None, theme: str = "light") -> go.Figure:
+def plot(events: pd.DataFrame, *, lanes: str = "doc", title: str | None = None, theme: str = "light",
+         _with_hover: bool = True) -> go.Figure:
     """An interactive timeline of an event table.
 
     Parameters
@@ -392,7 +422,7 @@ def plot(events: pd.DataFrame, *, lanes: str = "doc", title: str | None = None, 
         ``"light"``, ``"dark"`` or ``"print"``.
     """
     tl = theme_layout(theme)
-    prep = prepare(events, lanes)
+    prep = prepare(events, lanes, hover=_with_hover)
     fig = _figure(prep, title=title, theme=theme, tl=tl)
     fig._timeline = prep  # read by timeline.page to build the page around it
     fig._timeline_theme = theme
@@ -419,8 +449,8 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
                 kinds = sp["kind"].to_numpy()
                 tent = kinds != "reported"
                 fill = [_rgba(color, 0.10) if x else _rgba(color, 0.42) for x in tent]
-                traces.append(go.Bar(
-                    orientation="h", base=sp["x0"], x=((sp["x1"] - sp["x0"]).dt.total_seconds() * 1000).tolist(),
+                traces.append(dict(
+                    type="bar", orientation="h", base=_dates(sp["x0"]), x=((sp["x1"] - sp["x0"]).dt.total_seconds() * 1000).tolist(),
                     y=sp["y"].tolist(), width=0.62, customdata=sp["eid"].tolist(), hovertext=list(sp["hover"]),
                     hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
                     showlegend=first, marker={
@@ -433,8 +463,8 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
                 ))
                 lab = sp[sp["show_label"]]
                 if len(lab):
-                    traces.append(go.Scatter(
-                        x=lab["x0"], y=lab["y"].tolist(), mode="text", text=["\u2002" + s for s in lab["label"]],
+                    traces.append(dict(
+                        type="scatter", x=_dates(lab["x0"]), y=lab["y"].tolist(), mode="text", text=["\u2002" + s for s in lab["label"]],
                         textposition="middle right", textfont={"size": 11, "color": t["font"]},
                         hoverinfo="skip", showlegend=False, legendgroup=group, name=name, cliponaxis=True,
                         customdata=lab["eid"].tolist(), meta={"tl": "span-labels"},
@@ -444,17 +474,17 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
             symbols = [_symbol(kd, a) for kd, a in zip(pt["kind"], pt["assumed"])]
             marker = {"color": color, "size": 10, "symbol": symbols, "line": {"color": color, "width": 2}}
             common = dict(
-                x=pt["xp"], y=pt["y"].tolist(), customdata=pt["eid"].tolist(), hovertext=list(pt["hover"]),
+                x=_dates(pt["xp"]), y=pt["y"].tolist(), customdata=pt["eid"].tolist(), hovertext=list(pt["hover"]),
                 hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
                 showlegend=first, marker=marker, meta={"tl": "points"},
             )
             if gl:
-                traces.append(go.Scattergl(mode="markers", **common))
+                traces.append(dict(type="scattergl", mode="markers", **common))
             else:
                 text = [s if show else "" for s, show in zip(pt["label"], pt["show_label"])]
                 pos = ["middle " + s for s in pt["label_side"]]
-                traces.append(go.Scatter(
-                    mode="markers+text", text=text, textposition=pos,
+                traces.append(dict(
+                    type="scatter", mode="markers+text", text=text, textposition=pos,
                     textfont={"size": 11, "color": t["font"]}, cliponaxis=True, **common))
     traces += _style_legend(items, t)
 
@@ -507,7 +537,8 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
         layout["annotations"] = [{"text": "No dated events", "showarrow": False, "xref": "paper",
                                   "yref": "paper", "x": 0.5, "y": 0.5, "font": {"size": 16}}]
     layout = _merge(layout, tl)
-    return go.Figure(data=traces, layout=layout)
+    # validating every array costs seconds on big tables: validate small figures only
+    return go.Figure(data=traces, layout=layout, _validate=len(items) <= GL_THRESHOLD)
 
 
 def lane_shapes(prep: Prepared, theme: str) -> list[dict[str, Any]]:
@@ -548,9 +579,9 @@ def _gl_spans(sp: pd.DataFrame, color: str, name: str, group: str, showlegend: b
         ys[3::4] = np.nan
         ys = [None if math.isnan(v) else v for v in ys.tolist()]
         cd = np.repeat(s["eid"].to_numpy(), 4).tolist()
-        hv = np.repeat(s["hover"].to_numpy(), 4)
-        out.append(go.Scattergl(
-            x=xs, y=ys, mode="lines", customdata=cd, hovertext=hv,
+        hv = np.repeat(s["hover"].to_numpy(), 4).tolist()
+        out.append(dict(
+            type="scattergl", x=[None if v == "NaT" else v for v in np.datetime_as_string(xs, unit="s").tolist()], y=ys, mode="lines", customdata=cd, hovertext=hv,
             hovertemplate="%{hovertext}<extra></extra>", connectgaps=False,
             line={"color": _rgba(color, 0.45 if tentative else 0.8), "width": 7,
                   "dash": "dot" if tentative else "solid"},
@@ -575,7 +606,7 @@ def _style_legend(items: pd.DataFrame, t: dict[str, str]) -> list[go.BaseTraceTy
     if (~items["is_point"]).any():
         entries.append(("square", "span = month, season, year…", True))
     return [
-        go.Scatter(x=[None], y=[None], mode="markers", name=label, legend="legend2", showlegend=True,
+        dict(type="scatter", x=[None], y=[None], mode="markers", name=label, legend="legend2", showlegend=True,
                    marker={"symbol": sym, "color": c, "size": 9, "line": {"color": c, "width": 2}},
                    hoverinfo="skip", meta={"tl": "style-legend"})
         for sym, label, _ in entries

@@ -143,6 +143,17 @@ def _plan(path: str, options: ReadOptions, part_bytes: int, part_rows: int, min_
         return (path, e.strerror or str(e))
 
 
+def _describe(unit: _Unit) -> str:
+    if unit.part is not None:
+        return f"{unit.part.path} (rows from {unit.part.first_row})"
+    return unit.files[0] if len(unit.files) == 1 else f"{unit.files[0]} and {len(unit.files) - 1} other file(s)"
+
+
+def _worker_failure(e: BaseException) -> str:
+    text = " ".join(str(e).split())[:200]
+    return f"a Dask worker failed while extracting these documents ({type(e).__name__}{': ' + text if text else ''})"
+
+
 def _parquet_rows(path: str) -> int | None:
     try:
         import pyarrow.parquet as pq
@@ -192,7 +203,7 @@ class _Cluster:
             self.client = client
         elif scheduler:
             try:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler, timeout="10s")
             except (OSError, TimeoutError) as e:
                 raise OutputError(f"cannot reach the Dask scheduler at {scheduler} ({e})") from None
         else:
@@ -276,7 +287,7 @@ def _results(
         paths = [paths]
     items = _expand(paths)
     cluster = _Cluster(scheduler, n_workers, client)
-    futures: list[Any] = []
+    futures: list[Any] = []  # None once its result is fetched
     try:
         units = _units(cluster.client, items, options, part_bytes, part_rows)
         work = [u for u in units if isinstance(u, _Unit)]
@@ -296,7 +307,14 @@ def _results(
                     continue
                 while nxt not in done:
                     f = next(completed)
-                    done[index[f.key]] = f.result()
+                    i = index[f.key]
+                    try:
+                        done[i] = f.result()
+                    except Exception as e:  # the worker died (memory, killed...): name the files
+                        done[i] = _UnitResult(empty_events(), 0, [(_describe(work[i]), _worker_failure(e))], [])
+                    futures[i] = None  # released: the worker frees the result
+                    f.release()
+                    del f
                     bar.update()
                 res = done.pop(nxt)
                 nxt += 1
@@ -304,8 +322,9 @@ def _results(
                 if stop_on_error and res.errors:
                     return
     finally:
-        if futures and not cluster.own_client:
-            cluster.client.cancel(futures)  # work no one will read (stopped early)
+        left = [f for f in futures if f is not None]
+        if left and not cluster.own_client:
+            cluster.client.cancel(left)  # work no one will read (stopped early)
         cluster.close()
 
 

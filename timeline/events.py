@@ -78,7 +78,7 @@ def _rows(doc: Document) -> list[dict]:
     for t in timexes:
         if not t.is_calendar or t.range_role == "end" or _overlaps(t, doc.reference_span):
             continue
-        if t.anchor == "narrative" and not placed:
+        if (t.anchor == "narrative" and not placed) or t.extra.get("unanchored"):
             # "the next day" with no date before it in the story: the day after what?
             # Only the reference date is left, and that is a guess, not a reading.
             continue

@@ -30,7 +30,7 @@ import pandas as pd
 from .schema import ensure_schema
 from .semantics import actor_key, content_words
 
-__all__ = ["merge_events", "event_similarity", "MERGE_COLUMNS"]
+__all__ = ["merge_events", "MERGE_COLUMNS"]
 
 #: Columns merge_events adds to the event table.
 MERGE_COLUMNS = ("event_id", "sources", "n_sources", "mentions")
@@ -38,7 +38,9 @@ MERGE_COLUMNS = ("event_id", "sources", "n_sources", "mentions")
 #: How sure a status is, for breaking ties between members (most certain first).
 _CERTAINTY = {"reported": 0, "negated": 1, "planned": 2, "expected": 3, "hypothetical": 4}
 
-_DEFAULT_THRESHOLD = 0.34
+_DEFAULT_THRESHOLD = 0.22
+# weights of the similarity: content words of title+sentence, title words, actors
+_W_TEXT, _W_TITLE, _W_ACTORS = 0.65, 0.10, 0.25
 # A coarser date containing a finer one needs a little more evidence.
 _CONTAINMENT_EXTRA = 0.08
 
@@ -121,7 +123,7 @@ def _cosine(a: set[str], b: set[str], na: float, nb: float, idf2: dict[str, floa
     return sum(idf2.get(w, 1.0) for w in common) / (na * nb)
 
 
-def event_similarity(a: _Row, b: _Row, idf2: dict[str, float]) -> float:
+def _similarity(a: _Row, b: _Row, idf2: dict[str, float]) -> float:
     """How likely two rows tell the same happening, 0..1 (dates are not considered).
 
     Content words of title+sentence (weighted cosine) count 0.65, titles alone 0.1
@@ -131,14 +133,17 @@ def event_similarity(a: _Row, b: _Row, idf2: dict[str, float]) -> float:
     """
     text = _cosine(a.words, b.words, a.norm, b.norm, idf2)
     title = _cosine(a.title_words, b.title_words, a.title_norm, b.title_norm, idf2) if text else 0.0
+    wt, wti, wa = _W_TEXT, _W_TITLE, _W_ACTORS
     if a.actors and b.actors:
         inter = len(a.actors & b.actors)
         act = inter / len(a.actors | b.actors)
-        score = 0.65 * text + 0.10 * title + 0.25 * act
+        score = wt * text + wti * title + wa * act
         if inter == 0:
             score *= 0.7
+        elif a.actors - b.actors and b.actors - a.actors:
+            score *= 0.8  # each has someone the other lacks: Trump-Putin vs Trump-Zelensky
     else:
-        score = (0.65 * text + 0.10 * title) / 0.75
+        score = (wt * text + wti * title) / (wt + wti)
     if a.doc == b.doc and a.value == b.value and (a.anaphoric or b.anaphoric):
         score += _ANAPHOR_BONUS
     return min(score, 1.0)
@@ -265,7 +270,7 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
             comp = _compatible(a, b)
             if not comp:
                 continue
-            score = event_similarity(a, b, idf2)
+            score = _similarity(a, b, idf2)
             sim[(i, j)] = score
             need = threshold + (_CONTAINMENT_EXTRA if comp == 2 else 0.0)
             if score >= need:
@@ -290,7 +295,7 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
                 key = (min(x, y), max(x, y))
                 s = sim.get(key)
                 if s is None:
-                    s = sim[key] = event_similarity(rows[x], rows[y], idf2)
+                    s = sim[key] = _similarity(rows[x], rows[y], idf2)
                 total += s
             if not ok:
                 break
@@ -317,10 +322,17 @@ def merge_events(events: pd.DataFrame, *, threshold: float = _DEFAULT_THRESHOLD)
         base["title"] = best_title
         base["actors"] = _union_actors(mem)
         base["status"] = _status(mem)
-        mentions = [{"doc": _s(r.get("doc")), "mention": _s(r.get("mention")),
-                     "sentence": _s(r.get("sentence")), "char_start": _i(r.get("char_start")),
-                     "char_end": _i(r.get("char_end"))}
-                    for r in mem]
+        mentions: list[dict] = []
+        for r in mem:
+            prior = r.get("mentions")
+            if isinstance(prior, list) and prior:
+                mentions.extend(prior)  # a row of an already merged table
+            else:
+                mentions.append({"doc": _s(r.get("doc")), "mention": _s(r.get("mention")),
+                                 "sentence": _s(r.get("sentence")),
+                                 "char_start": _i(r.get("char_start")),
+                                 "char_end": _i(r.get("char_end"))})
+        mentions.sort(key=lambda m: (m["doc"], m["char_start"], m["char_end"]))
         sources = sorted({m["doc"] for m in mentions})
         base["event_id"] = _event_id(_s(base.get("value")), mentions)
         base["sources"] = sources

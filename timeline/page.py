@@ -33,12 +33,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .chart import (LABEL_CHARS, THEMES, Prepared, _shorten, _text, esc, highlight_span, lane_shapes, plot,
-                    safe_url, theme_layout)
+from .chart import (LABEL_CHARS, PALETTE, THEMES, Prepared, _col, _text, highlight_span,
+                    lane_shapes, plot, safe_url, theme_layout)
 from .errors import OutputError
 
 __all__ = ["to_html", "write_html", "screenshot", "PLOTLYJS_MODES"]
@@ -49,8 +50,7 @@ PLOTLYJS_MODES = ("inline", "cdn", "directory", "none")
 TABLE_STATIC_MAX = 2000
 TABLE_COLUMNS = [("value", "Date"), ("mention", "As written"), ("title", "Event"), ("status", "Status"),
                  ("doc", "Document"), ("sentence", "Sentence")]
-#: Label font size (px) and the most labels the page draws at once.
-LABEL_FONT_PX = 11
+#: The most labels the page draws at once (beyond, zoom in to see labels).
 MAX_LABELS = 800
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 _PLOTLY_FILE = "plotly.min.js"
@@ -99,68 +99,66 @@ def _flatten(d: dict, prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _period_text(start: Any, end: Any, granularity: str) -> tuple[str, str]:
-    """Readable first and last day (inclusive) of a period."""
-    if start is None or pd.isna(start):
-        return "", ""
-    s, e = pd.Timestamp(start), pd.Timestamp(end) if end is not None and not pd.isna(end) else None
-    fine = granularity in ("part_of_day", "hour", "minute", "second")
-    fmt = "%Y-%m-%d %H:%M" if fine else "%Y-%m-%d"
-    if e is None:
-        return s.strftime(fmt), ""
-    last = e if fine else e - pd.Timedelta(days=1)
-    if last <= s:
-        return s.strftime(fmt), ""
-    return s.strftime(fmt), last.strftime(fmt)
+_FINE = ("part_of_day", "hour", "minute", "second")
 
 
-def _event_records(prep: Prepared) -> list[dict[str, Any]]:
-    """One JSON-able record per event (id = row position) for the page script."""
+def _period_columns(ev: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Readable first and last (inclusive) day of each period ("" when not dated)."""
+    gran = _col(ev, "granularity")
+    fine = np.array([g in _FINE for g in gran], dtype=bool)
+    start = ev["start"].to_numpy().astype("datetime64[m]")
+    end = ev["end"].to_numpy().astype("datetime64[m]")
+    last = np.where(fine, end, end - np.timedelta64(1, "D"))
+    s_day = np.datetime_as_string(start, unit="D")
+    s_min = np.char.replace(np.datetime_as_string(start, unit="m").astype(str), "T", " ")
+    l_day = np.datetime_as_string(last, unit="D")
+    l_min = np.char.replace(np.datetime_as_string(last, unit="m").astype(str), "T", " ")
+    a = np.where(fine, s_min, s_day).tolist()
+    b = np.where(fine, l_min, l_day).tolist()
+    nat = (np.isnat(start) | np.isnat(end)).tolist()
+    later = (last > start).tolist()
+    firsts = ["" if n else x for x, n in zip(a, nat)]
+    lasts = ["" if n or not lt else y for y, n, lt in zip(b, nat, later)]
+    return firsts, lasts
+
+
+def _event_columns(prep: Prepared) -> dict[str, list[Any]]:
+    """The events for the page script, column by column (event id = position)."""
     ev = prep.events
-    has_sources = "sources" in ev.columns
-    has_n = "n_sources" in ev.columns
-    labels = [esc(_shorten(_text(t) or _text(m) or _text(v), LABEL_CHARS))
-              for t, m, v in zip(ev["title"], ev["mention"], ev["value"])]
-    out = []
-    for i, r in enumerate(ev.itertuples(index=False)):
-        sentence, mention = _text(r.sentence), _text(r.mention)
-        gran = _text(r.granularity)
-        a, b = _period_text(r.start, r.end, gran)
-        rec: dict[str, Any] = {
-            "id": i, "title": _text(r.title), "label": labels[i], "mention": mention, "value": _text(r.value),
-            "granularity": gran, "start": a, "end": b, "sentence": sentence,
-            "hl": highlight_span(sentence, mention), "doc": _text(r.doc), "doc_title": _text(r.doc_title),
-            "source": _text(r.source), "url": _text(r.url), "link": safe_url(r.url),
-            "actors": [_text(x) for x in (r.actors if isinstance(r.actors, list) else [])],
-            "status": _text(r.status), "year_assumed": bool(r.year_assumed) if not pd.isna(r.year_assumed) else False,
-            "reference_date": _text(r.reference_date),
-        }
-        if has_sources:
-            srcs = getattr(r, "sources")
-            rec["sources"] = [_text(x) for x in srcs] if isinstance(srcs, (list, tuple)) else []
-        if has_n:
-            n = getattr(r, "n_sources")
-            rec["n_sources"] = int(n) if n is not None and not pd.isna(n) else None
-        out.append(rec)
+    cols = {c: [_text(v) for v in _col(ev, c)] for c in (
+        "title", "mention", "value", "granularity", "sentence", "doc", "doc_title", "source", "url", "status",
+        "reference_date")}
+    out: dict[str, list[Any]] = dict(cols)
+    out["start"], out["end"] = _period_columns(ev)
+    out["hl"] = [highlight_span(s_, m) for s_, m in zip(cols["sentence"], cols["mention"])]
+    out["link"] = [safe_url(u) if u else "" for u in cols["url"]]
+    out["actors"] = [[_text(x) for x in a] if isinstance(a, (list, tuple)) else [] for a in ev["actors"].tolist()]
+    out["year_assumed"] = [bool(v) for v in ev["year_assumed"].fillna(False).tolist()]
+    if "sources" in ev.columns:
+        out["sources"] = [[_text(x) for x in v] if isinstance(v, (list, tuple, np.ndarray)) else []
+                          for v in ev["sources"].tolist()]
+    if "n_sources" in ev.columns:
+        out["n_sources"] = [None if v is None else int(v) for v in _col(ev, "n_sources")]
     return out
 
 
-def _table_html(records: list[dict[str, Any]], lazy: bool, caption: str) -> str:
+def _table_html(cols: dict[str, list[Any]], lazy: bool, caption: str) -> str:
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for _, h in TABLE_COLUMNS)
     rows: list[str] = []
+    n = len(cols["title"])
     if not lazy:
-        for rec in records:
+        for i in range(n):
             cells = "".join(
-                (_NOWRAP_TD if c in ("value", "mention") else "<td>") + _attr(rec.get(c)) + "</td>"
+                (_NOWRAP_TD if c in ("value", "mention") else "<td>") + _attr(cols[c][i]) + "</td>"
                 for c, _ in TABLE_COLUMNS
             )
-            rows.append(f'<tr data-id="{rec["id"]}">{cells}<td><button type="button" class="tl-show" '
-                        f'data-id="{rec["id"]}">Details</button></td></tr>')
+            rows.append(f'<tr data-id="{i}">{cells}<td><button type="button" class="tl-show" '
+                        f'data-id="{i}">Details</button></td></tr>')
     lazy_attr = ' data-lazy="true"' if lazy else ""
     filled_attr = "" if lazy else ' data-filled="true"'
     return (
         f'<details class="tl-table-wrap"{lazy_attr}>'
-        f"<summary>Events table ({len(records)} rows)</summary>"
+        f"<summary>Events table ({n} rows)</summary>"
         f'<div class="tl-table-scroll"><table class="tl-table"><caption class="tl-note">{html.escape(caption)}'
         f'</caption><thead><tr>{head}<th scope="col"><span class="tl-note">Details</span></th></tr></thead>'
         f"<tbody{filled_attr}>" + "\n".join(rows) + "</tbody></table></div></details>"
@@ -188,26 +186,30 @@ def _plotly_tags(mode: str, fragment: bool) -> str:
     )
 
 
-def _page_figure(fig: go.Figure, theme: str) -> go.Figure:
-    """The figure as the page draws it: no title (the page heading shows it), and
-    labels drawn by the page script at every zoom instead of fixed text: one
-    ``labels`` trace (filled by the script) replaces the per-trace text."""
+def _page_figure(fig: go.Figure, theme: str) -> dict[str, Any]:
+    """The figure as the page draws it (a plain dict; ``fig`` is not changed): no
+    title (the page heading shows it); no hover text (the page script writes it
+    from the event data, which halves the file); labels drawn by the page script
+    at every zoom (an HTML layer over the plot) instead of fixed per-trace text."""
+    d = fig.to_plotly_json()
     data = []
-    for tr in fig.data:
-        role = tr.meta.get("tl") if isinstance(tr.meta, dict) else None
+    for tr in d["data"]:
+        meta = tr.get("meta")
+        role = meta.get("tl") if isinstance(meta, dict) else None
         if role == "span-labels":
             continue
-        if role == "points" and isinstance(tr, go.Scatter):
-            tr = go.Scatter(tr)
-            tr.update(mode="markers", text=None, textposition=None)
+        tr = dict(tr)
+        if role == "points" and tr.get("type") == "scatter":
+            tr["mode"] = "markers"
+            tr.pop("text", None)
+            tr.pop("textposition", None)
+        if role in ("points", "spans"):
+            tr.pop("hovertext", None)
         data.append(tr)
-    data.append(go.Scatter(
-        x=[], y=[], mode="text", text=[], hoverinfo="skip", showlegend=False, cliponaxis=True,
-        textfont={"size": LABEL_FONT_PX, "color": THEMES[theme]["font"]}, meta={"tl": "labels"}, customdata=[],
-    ))
-    out = go.Figure(data=data, layout=fig.layout)
-    out.update_layout(title_text="", margin_t=64)
-    return out
+    layout = dict(d["layout"])
+    layout["title"] = {**layout.get("title", {}), "text": ""}
+    layout["margin"] = {**layout.get("margin", {}), "t": 64}
+    return {"data": data, "layout": layout}
 
 
 def _figure_title(fig: go.Figure) -> str:
@@ -228,7 +230,7 @@ def _figure_and_prep(events_or_fig: Any, *, lanes: str, title: str | None, theme
             fig._timeline = prep
         return fig, prep, fig_theme
     if isinstance(events_or_fig, pd.DataFrame):
-        fig = plot(events_or_fig, lanes=lanes, title=title, theme=theme)
+        fig = plot(events_or_fig, lanes=lanes, title=title, theme=theme, _with_hover=False)
         return fig, fig._timeline, theme
     raise OutputError(f"expected an event table or a plotly Figure, got {type(events_or_fig).__name__}")
 
@@ -254,16 +256,14 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
         fragment = not full_html
     fig, prep, theme = _figure_and_prep(events_or_fig, lanes=lanes, title=title, theme=theme)
     plain_title = title if title is not None else _figure_title(fig)
-    page_fig = go.Figure(fig)  # the page shows the title as its heading, not inside the plot
-    if prep is not None:
-        page_fig = _page_figure(page_fig, theme)
+    page_fig = _page_figure(fig, theme) if prep is not None else fig.to_plotly_json()
     fig_json = pio.to_json(page_fig, validate=False, remove_uids=True)
     if div_id is None:
         div_id = "timeline-" + hashlib.sha1(fig_json.encode("utf-8")).hexdigest()[:10]
     elif not _ID_RE.match(div_id):
         raise OutputError(f"div_id={div_id!r}: use a letter then letters, digits, '-' or '_' (at most 64)")
 
-    records = _event_records(prep) if prep is not None else None
+    records = _event_columns(prep) if prep is not None else None
     themes = {}
     for name, t in THEMES.items():
         lay = _flatten(theme_layout(name))
@@ -275,12 +275,12 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
     }
-    rest = json.dumps({"events": records, "label_font_size": LABEL_FONT_PX, "max_labels": MAX_LABELS, "themes": themes, "config": config, "full_page": not fragment,
+    rest = json.dumps({"events": records, "label_chars": LABEL_CHARS, "max_labels": MAX_LABELS, "themes": themes, "config": config, "full_page": not fragment,
                        "table_columns": [c for c, _ in TABLE_COLUMNS]},
                       ensure_ascii=False, separators=(",", ":"), default=str)
     payload = script_json('{"figure":' + fig_json + "," + rest[1:])
 
-    n_events = len(records) if records is not None else 0
+    n_events = len(records["title"]) if records is not None else 0
     parts = [f'<div class="tl-root" id="{div_id}-root" data-theme="{theme}" role="region" '
              f'aria-label="{_attr(plain_title)}">']
     if fragment:
@@ -292,6 +292,13 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
             f'actors, documents…" aria-describedby="{div_id}-count" autocomplete="off"></label>'
             f'<span class="tl-count" id="{div_id}-count" aria-live="polite">{n_events} events</span>'
         )
+    if prep is not None and prep.lanes:
+        boxes = "".join(
+            f'<label><input type="checkbox" class="tl-lane" data-lane="{k}" checked> '
+            f'<span class="tl-swatch" style="background:{PALETTE[k % len(PALETTE)]}"></span>{_attr(lane)}</label>'
+            for k, lane in enumerate(prep.lanes))
+        controls.append(f'<details class="tl-lanes"><summary>Lanes ({len(prep.lanes)})</summary>'
+                        f'<div class="tl-lane-list" role="group" aria-label="Show lanes">{boxes}</div></details>')
     opts = "".join(f'<option value="{n}"{" selected" if n == theme else ""}>{n}</option>' for n in THEMES)
     controls.append(f'<label>Theme <select class="tl-theme">{opts}</select></label>')
     heading = f'<h{2 if fragment else 1} class="tl-heading">{html.escape(plain_title)}</h{2 if fragment else 1}>'

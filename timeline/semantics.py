@@ -12,10 +12,24 @@ that date belongs to and returns a :class:`Description`:
   ("Trump announces Witkoff will likely visit Russia", "Peskov: the Kremlin doesn't
   see any particularly new elements here").
 
+How the clause is found: the sentence is tokenised, verbs are recognised from a
+lexicon (``verbs.json``: base forms, generated inflections, irregular forms) and word
+order, and verbs with their auxiliaries, negation and adverbs form verb groups
+("would likely visit", "did not meet", "is expected to make"). The sentence is cut
+into segments at commas, semicolons, dashes, line breaks and before subordinators
+("that", "when", "after" + clause, "if", "which"...). A date with a preposition
+belongs to the verb group before it in its segment ("said on January 23"); an opening
+adverbial ("On January 22, ...") belongs to the main clause that follows; a date
+inside a noun phrase ("The January 22 post was ...") to the verb after it. The
+clause's subject is walked back over appositions ("Putin's spokesman, Dmitry Peskov,
+said"); a reporting verb before the clause ("announced that ...") governs it, which
+turns "would" into a plan and names the speaker.
+
 Everything is rule based (regular expressions and word lists in
 ``timeline/semantics_data/*.json``); no model is loaded. A sentence is analysed once
-per document (the analysis is cached on the :class:`NameIndex`), so several dates in
-one sentence cost little more than one.
+per document (the analysis is cached on the :class:`NameIndex`), and dates in one
+clause share its actors and title, so several dates in a sentence cost little more
+than one.
 """
 
 from __future__ import annotations
@@ -75,12 +89,12 @@ _GROUP_NOUNS = frozenset(_T["group_nouns"])
 _ORG_KNOWN: dict[str, str] = {k.lower(): v for k, v in _O["known"].items()}
 _ORG_SUFFIX = frozenset(_O["suffixes"])
 _ORG_GOVERNED = frozenset(_O["governed_by"])
+_SAME_SIDE: dict[str, str] = dict(_O["same_side"])
 
 _AUX = frozenset(_V["auxiliaries"])
 _MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
                      "'ll", "’ll", "'d", "’d", "ought", "cannot"})
 _NEG_WORDS = frozenset(_C["negation"])
-_NEG_VERBS = frozenset(_C["negating_verbs"])
 _NEG_VERBS_TO = frozenset(_C["negating_verbs_need_to"])
 _HYPO_MODALS = frozenset(_C["hypothetical_modals"])
 _FUTURE_MODALS = frozenset(_C["future_modals"])
@@ -88,7 +102,6 @@ _COND_MODALS = frozenset(_C["conditional_modals"])
 _PLAN_CAT = frozenset(_C["planned_catenatives"])
 _EXPECT_CAT = frozenset(_C["expected_catenatives"])
 _HEDGES = frozenset(_C["hedges"])
-_PLANNED_NOUNS = tuple(_C["planned_nouns"])
 _NEG_PHRASES_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["negating_phrases"]) + ") ")
 _PLANNED_NOUNS_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["planned_nouns"]) + ") ")
 _NEG_GOVERNORS = frozenset(_C["negating_governors"])
@@ -166,6 +179,9 @@ _NOUNY = frozenset({
     "names", "terms", "rises", "falls", "releases", "reviews", "protests", "arrests", "charges",
     "debates", "delays", "freezes", "issues", "links", "meetings", "pays", "plays", "stays",
     "targets", "turns", "waits", "watches", "wins", "works", "lays", "goes", "echoes",
+    "imports", "exports", "supplies", "funds", "shares", "prices", "rates", "sales", "benefits",
+    "talks", "deliveries", "transfers", "exchanges", "swaps", "trades", "loans", "payments",
+    "guarantees", "commitments", "proposals", "agreements", "deals", "drones", "missiles",
 })
 _NOUNY_BASE = frozenset({
     "talk", "plan", "report", "claim", "attack", "strike", "call", "visit", "comment", "deal",
@@ -184,6 +200,10 @@ _CATENATIVE_ADJ = frozenset({
     "going", "able", "unable", "ready", "willing", "unwilling", "bound", "sure", "certain",
     "planned", "supposed", "eager", "keen", "prepared", "determined", "reluctant", "set",
 })
+# verbs that take an adjective: "had grown concerned", "became worried"
+_LINKING = frozenset({"grown", "grew", "become", "became", "becomes", "seemed", "seems", "felt",
+                      "feels", "remained", "remains", "got", "gets", "appeared", "appears",
+                      "looked", "looks", "stayed", "stays", "been", "be", "is", "are", "was", "were"})
 _PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "over", "forward"})
 
 _SPLIT_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
@@ -226,7 +246,7 @@ class NameIndex:
     also caches per-sentence analyses for :func:`describe`.
     """
 
-    __slots__ = ("text", "persons", "_cache", "_runs", "_pron")
+    __slots__ = ("text", "persons", "_cache", "_runs", "_pron", "_clauses")
 
     def __init__(self, text: str = "", persons: dict[str, str] | None = None) -> None:
         self.text = text
@@ -235,6 +255,7 @@ class NameIndex:
         self._cache: dict[tuple[int, int], _Sentence] = {}
         self._runs: dict[tuple, list] = {}
         self._pron: dict[int, str] = {}
+        self._clauses: dict[tuple, tuple[list[str], str]] = {}
 
     # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
     # a match that starts inside a word is cut in from_text (that keeps the scan fast).
@@ -298,6 +319,24 @@ class NameIndex:
         self._pron[pos] = found or ""
         return found
 
+    def org_before(self, pos: int, window: int = 400) -> str | None:
+        """The organisation named last before ``pos`` in the previous sentence or this
+        one (for "it"/"they" as the subject of a reporting verb)."""
+        chunk = self.text[max(0, pos - window): pos]
+        ends = [m.end() for m in _SENT_END_RE.finditer(chunk)]
+        if len(ends) >= 2:
+            chunk = chunk[ends[-2]:]
+        best = None
+        for m in _ORG_RE.finditer(chunk):
+            k = m.group().lower().replace("\u00a0", " ")
+            if k.startswith("the "):
+                k = k[4:]
+            if k in _ORG_KNOWN:
+                best = _ORG_KNOWN[k]
+            elif k.rsplit(" ", 1)[-1] in _ORG_SUFFIX and " " in k:
+                best = m.group()
+        return best
+
     def _person_before(self, pos: int, window: int) -> str | None:
         chunk = self.text[max(0, pos - window): pos]
         ends = [m.end() for m in _SENT_END_RE.finditer(chunk)]
@@ -328,6 +367,7 @@ _NOT_NAME = (_TITLES | _DEMONYMS | _FUNCTION | _DATEWORDS | frozenset(_FORMS) | 
              | _ORG_SUFFIX)
 _NOT_NAME_LAST = _DATEWORDS | _ORG_SUFFIX | frozenset(_ORG_KNOWN) | _FUNCTION
 _CAPWORD_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_ORG_RE = re.compile(r"\b[A-Z][\w/+-]*(?:[ \u00a0](?:of[ \u00a0])?[A-Z][\w/+-]*)*")
 _SENT_END_RE = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
 
 
@@ -376,17 +416,18 @@ class _Sentence:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
         self.text = text
-        self.ents: list[tuple[int, int, str, str]] | None = None
+        self.ents: list[list] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
-        ms = list(_TOKEN_RE.finditer(text, start, end))
-        toks = [m.group() for m in ms]
+        spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
+        toks = [text[a:b] for a, b in spans]
         self.toks = toks
-        self.starts = [m.start() for m in ms]
-        self.ends = [m.end() for m in ms]
+        self.starts = [a for a, _b in spans]
+        self.ends = [b for _a, b in spans]
         low = [t.lower() for t in toks]
         self.low = low
-        self.kinds = [(_WORD if t[0].isalnum() else _PUNCT) for t in toks]
+        # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation
+        self.kinds = [not t[0].isalnum() for t in toks]
         self.caps = [t[0].isupper() for t in toks]
         self._classify()
         self._group()
@@ -441,14 +482,18 @@ class _Sentence:
                 vcls[i] = _NONFIN  # "the deadline set by Trump expires": a participle
                 continue
             if "past" in tags:
+                if p in _QUANTIFIERS and i + 1 < n and (low[i + 1] in _DETERMINERS or kinds[i + 1]
+                                                        or low[i + 1] in _SUBJ_PRONOUNS):
+                    vcls[i] = _FIN  # "Many worried their efforts would fail"
+                    continue
                 if (p in _DETERMINERS and p not in _SUBJ_PRONOUNS) or (p in _PREPOSITIONS and p != "to"):
                     continue
                 vcls[i] = _NONFIN if (p in _AUX or _after_aux(low, vcls, i)) else _FIN
             elif "3sg" in tags:
                 if (p in _DETERMINERS or p in _PREPOSITIONS) and p not in _SUBJ_PRONOUNS:
                     continue
-                if i > 0 and vcls[i - 1] == _FIN:
-                    continue  # the object of a verb: "raised rates"
+                if i > 0 and (vcls[i - 1] == _FIN or toks[i - 1].endswith(("'s", "’s"))):
+                    continue  # "raised rates", "Monday's talks": nouns
                 if w in _NOUNY:
                     prev_cap = i > 0 and self.caps[i - 1] and kinds[i - 1] == _WORD \
                         and p not in _DEMONYMS
@@ -494,7 +539,8 @@ class _Sentence:
             head = i
             while j < n and kinds[j] == _WORD:
                 w = low[j]
-                if vcls[j] in (_AUXV, _NONFIN) or (vcls[j] == _FIN and vcls[j - 1] == _AUXV):
+                if vcls[j] in (_AUXV, _NONFIN) or (vcls[j] == _FIN and vcls[j - 1] == _AUXV) or (
+                        vcls[j] == _FIN and j == head + 1 and low[head] in _LINKING and w.endswith("ed")):
                     head = j
                     j += 1
                 elif w in _NEG_WORDS or w in _ADVERBS or (w.endswith("ly") and not self.caps[j]
@@ -539,8 +585,17 @@ class _Sentence:
         segs: list[list] = []  # [start, end, kind, has_verb]
         cur = 0
         kind: str | None = None
+        # line breaks inside the "sentence" (headings, lists, datelines) are hard breaks
+        breaks: set[int] = set()
+        if n and "\n" in self.text[self.starts[0]:self.ends[-1]]:
+            text, starts, ends = self.text, self.starts, self.ends
+            breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
         for i in range(n):
             w = low[i]
+            if i in breaks and i > cur:
+                segs.append([cur, i, kind])
+                cur = i
+                kind = "semi"
             if kinds[i] == _PUNCT and w in _SPLIT_PUNCT:
                 if i > cur:
                     segs.append([cur, i, kind])
@@ -648,14 +703,13 @@ class _Clause:
     kind: str | None    # subordinator that opens the clause
 
 
-_DATE_MODS = frozenset({"the", "this", "last", "next", "early", "late", "mid", "a", "an",
+_DATE_MODS = frozenset({"the", "this", "that", "last", "next", "early", "late", "mid", "a", "an",
                         "earlier", "later", "past", "coming", "same", "following", "previous"})
 _DATE_PREP_ONLY = frozenset({"on", "in", "at", "by", "since", "until", "till", "from", "during",
                              "through", "throughout", "before", "after", "for", "around", "about",
                              "over", "between", "within", "starting", "beginning", "as", "of",
                              "into", "until", "toward", "towards", "via"})
 _DATE_JOIN = frozenset({"or", "and", "to", "through", "-", "–", "until"})
-_YEAR_RE = re.compile(r"(?:1[89]|20|21)\d\d(?:s)?$")
 _DATE_NOUNS = frozenset({"week", "weekend", "month", "year", "morning", "evening", "night",
                          "afternoon", "day", "decade", "century", "quarter", "half"})
 
@@ -735,8 +789,9 @@ _DATE_TRIGGERS = _MONTHS | _WEEKDAYS | _DATE_NOUNS | frozenset({"yesterday", "to
 
 
 def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
+    """Tokens of every date phrase in [s, e): month and weekday names, years, "today"..."""
     out: set[int] = set()
-    low, toks = an.low, an.toks
+    low = an.low
     i = s
     trig = _DATE_TRIGGERS
     while i < e:
@@ -754,7 +809,6 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
             i = max(b, i + 1)
         else:
             i += 1
-    _ = toks
     return out
 
 
@@ -767,10 +821,15 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
     s0, e0, kind0, has_verb0 = segs[si]
     target = si
     if not has_verb0:
-        first_verb_seg = next((k for k, sg in enumerate(segs) if sg[3]), None)
+        # the part of the sentence after the last hard break (";", ":", a dash, a line break)
+        line = si
+        while line > 0 and segs[line][2] != "semi":
+            line -= 1
+        first_verb_seg = next((k for k in range(line, len(segs)) if segs[k][3]), None)
         if first_verb_seg is None:
-            return _Clause(segs[0][0], segs[-1][1], -1, -1, kind0)
-        if kind0 == "semi" and si > 0:
+            return _Clause(segs[line][0], segs[-1][1], -1, -1, kind0)
+        nxt_is_clause = si + 1 < len(segs) and segs[si + 1][3] and segs[si + 1][2] == "punct"
+        if kind0 == "semi" and si > 0 and not nxt_is_clause:
             # after ";" / ":" / a dash a verbless phrase stands alone ("talks in Riyadh on ...")
             end = e0
             k = si + 1
@@ -815,9 +874,19 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
         lead = [t for t in range(s, gs) if an.kinds[t] == _WORD and an.low[t] not in _CONNECTOR_START]
         # within the segment a previous verb group (e.g. "said") may govern this one
         prev_groups = [g for g in cands if groups[g][0] < gs]
-        if prev_groups:
+        if prev_groups and an.low[gs - 1] in ("and", "or", "but") and gs - 1 > groups[prev_groups[-1]][1]:
+            # a coordinated verb shares the subject of the previous one:
+            # "it had corrected the problems and would start ..."
+            pg = prev_groups[-1]
+            start = _find_clause(an, groups[pg][0], groups[pg][1]).start
+        elif prev_groups:
             pg = prev_groups[-1]
             start = groups[pg][1]
+            # "cited five sources as saying Putin had grown concerned"
+            for t in range(gs - 1, start - 1, -1):
+                if an.low[t] in _SPEECH_ING:
+                    start = t + 1 + (an.low[t + 1] == "that")
+                    break
         elif kind in ("which", "who", "whom", "whose"):
             pass  # a relative clause: its antecedent is found by the title
         elif not lead or all(s <= t < me and t >= ms for t in lead) or all(
@@ -845,15 +914,19 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
         gs = groups[gi][0]
         prev = [g for g in range(len(groups)) if groups[g][1] <= start or
                 (groups[g][1] <= gs and groups[g][0] < start)]
-        if prev:
-            pg = prev[-1]
+        # the nearest reporting verb before the clause, across at most two coordinated
+        # verbs: "Intel said it had corrected the problems and would start ... next week"
+        for pg in reversed(prev[-3:]):
+            if pg == gi:
+                continue
             hb = _FORMS.get(an.low[groups[pg][2]])
-            if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT and pg != gi:
-                between = range(groups[pg][1], start)
+            if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT:
                 # governor only if nothing but the complementizer/appositives separate them
                 if an.seg_of[groups[pg][2]] >= target - 3:
                     governor = pg
-                    _ = between
+                break
+            if pg != prev[-1] or an.low[groups[gi][0] - 1] not in ("and", "or", "but"):
+                break
     clause_kind = segs[an.seg_of[start]][2] if start < len(an.seg_of) else kind
     if clause_kind in ("punct", "semi"):
         clause_kind = None
@@ -861,6 +934,8 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
 
 
 _RELATIVE_KINDS = frozenset({"which", "who", "whom", "whose"})
+_SPEECH_ING = frozenset({"saying", "telling", "adding", "noting", "warning", "arguing", "claiming",
+                         "stressing", "insisting", "writing", "announcing", "suggesting"})
 _SUBORD_KINDS = frozenset({"whether", "when", "whenever", "after", "before", "while", "because", "although",
                            "though", "if", "unless", "whereas", "which", "who", "whom", "whose",
                            "where", "once", "since", "until", "so"})
@@ -871,6 +946,9 @@ _SUBORD_KINDS = frozenset({"whether", "when", "whenever", "after", "before", "wh
 # ---------------------------------------------------------------------------
 
 
+_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "both", "all", "others", "none"})
+_ASKING = frozenset({"ask", "urge", "invite", "order", "allow", "want", "need", "encourage",
+                     "instruct", "authorize", "authorise", "tell", "persuade", "pressure", "push"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
 _IF_WORDS = frozenset({"if", "unless"})
 _EXPECT_WORDS = frozenset({"expected", "likely", "poised"})
@@ -892,7 +970,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     joined = " " + " ".join(clause_words) + " "
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
-    if kind in ("if", "unless") or " were to " in joined or "whether" in clause_words[:3]:
+    if kind in ("if", "unless") or "whether" in clause_words[:3]:
         return "hypothetical"
     if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
         return "hypothetical"
@@ -910,10 +988,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
-            if b in _NEG_VERBS_TO and k + 1 < len(words) and "to" in words[k:]:
-                neg = True
-            elif b in _NEG_VERBS and b not in _NEG_VERBS_TO and k == len(words) - 1 and False:
-                neg = True
+            if b in _NEG_VERBS_TO and k + 1 < len(words) and "to" in words[k:] \
+                    and words[-1] not in ("comment", "elaborate", "confirm"):
+                neg = True  # "refused to meet" (but "declined to comment" is a report)
     gov_base = ""
     if cl.governor >= 0:
         gov_base = (_FORMS.get(low[an.groups[cl.governor][2]]) or ("",))[0]
@@ -938,16 +1015,31 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     for k, w in enumerate(words):
         b = bases[k]
         if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
-            if b in ("expect", "predict", "forecast", "project", "anticipate") and w != "expects":
-                return "expected"
+            if (b in _EXPECT_CAT or w in _EXPECT_CAT) and w != "expects":
+                return "expected"  # "is expected to", "is bound to" (but "Kyiv expects to" plans)
             # "On Monday Trump promised to ..." dates the promise, not what follows
             if not date_first or w in ("scheduled", "slated", "set", "due", "going", "about"):
                 future = True
         if w in ("scheduled", "slated", "set", "due", "going", "about", "planned") and k > 0 \
-                and words[k - 1] in _BE:
-            future = True
+                and words[k - 1] in _BE and (w not in ("about", "going", "set")
+                                             or gs + k + 1 < len(low) and low[gs + k + 1] == "to"):
+            future = True  # "is scheduled for", "is about to" (not "were about $3 million")
         if w in _BE and k + 1 < len(words) and words[k + 1] == "to":
             future = True  # "Zelensky is to address Congress"
+    if not future and not date_first and ms > ge:
+        # "Kyiv expects the first systems to arrive in August", "Trump asked Putin to meet
+        # on Friday": the date belongs to the infinitive after the object
+        span = low[ge:ms]
+        if "to" in span:
+            t = ge + span.index("to")
+            if t + 1 < ms and (low[t + 1] in _FORMS or not an.kinds[t + 1] and not an.caps[t + 1]
+                               and low[t + 1] not in _FUNCTION) and not any(
+                    an.vcls[x] in (_AUXV, _FIN) for x in range(ge, t)):
+                hb = bases[-1] if bases else ""
+                if hb in _EXPECT_CAT or hb in _PREDICT and hb not in ("warn", "argue", "suggest"):
+                    return "expected"
+                if hb in _PLAN_CAT or hb in _ASKING:
+                    future = True
     if future:
         if hedged or (gov_base in _PREDICT):
             return "expected"
@@ -965,60 +1057,73 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
 def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int, int, str, str]]:
     """Named entities inside tokens [s, e): (first token, end token, display form, kind).
 
-    kind is "person", "org" or "other" (places, unknown names). The sentence's entities
-    are found once and cached on the analysis.
+    kind is "person", "org", "other" (places, unknown names) or "group". The runs of
+    capitalised words are found once per sentence; a run is classified only when a
+    range that touches it is asked for (and cached per document by its words).
     """
-    ents = an.ents
-    if ents is None:
-        ents = an.ents = _sentence_entities(an, 0, len(an.toks), names)
-    return [x for x in ents if s <= x[0] and x[1] <= e]
-
-
-def _sentence_entities(an: _Sentence, s: int, e: int,
-                       names: NameIndex) -> list[tuple[int, int, str, str]]:
-    toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
+    runs = an.ents
+    if runs is None:
+        runs = an.ents = _capital_runs(an)
     out: list[tuple[int, int, str, str]] = []
-    sent_first = 0
-    while sent_first < len(toks) and kinds[sent_first] != _WORD:
-        sent_first += 1
-    starts = [t for t in range(s, e) if caps[t] and not kinds[t]]
-    if not starts:
-        return out
-    i = starts[0]
-    while i < e:
-        if kinds[i] != _WORD or not caps[i]:
+    for run in runs:
+        a0, a1 = run[0], run[1]
+        if a1 <= s:
+            continue
+        if a0 >= e:
+            break
+        ents = run[2]
+        if ents is None:
+            ents = run[2] = _classify_cached(an, a0, a1, names)
+        for x in ents:
+            if s <= x[0] and x[1] <= e:
+                out.append(x)
+    return out
+
+
+def _capital_runs(an: _Sentence) -> list[list]:
+    """Spans [a0, a1) of capitalised words (with "of", "de"... inside) in the sentence."""
+    toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
+    n = len(toks)
+    out: list[list] = []
+    i = 0
+    while i < n:
+        if kinds[i] or not caps[i]:
             i += 1
             continue
         j = i
-        words: list[int] = []
-        while j < e and kinds[j] == _WORD:
-            if caps[j] or (toks[j][:1].isdigit() and words and low[j - 1] in ("g",)):
-                words.append(j)
-                if _POSS_RE.search(toks[j]) and toks[j][-2:] in ("'s", "’s") or toks[j][-1:] in ("'", "’"):
-                    j += 1
-                    break
+        last = -1
+        while j < n and not kinds[j]:
+            if caps[j]:
+                last = j
+                tj = toks[j]
                 j += 1
-            elif low[j] in _NAME_CONNECTORS and j + 1 < e and caps[j + 1] and words \
-                    and low[j] not in ("the",) or (low[j] == "the" and words and low[j - 1] in ("of", "for")
-                                                   and j + 1 < e and caps[j + 1]):
+                if tj.endswith(("'s", "’s", "'", "’")):
+                    break  # a possessive ends a name
+            elif last >= 0 and j + 1 < n and caps[j + 1] and (
+                    (low[j] in _NAME_CONNECTORS and low[j] != "the")
+                    or (low[j] == "the" and low[j - 1] in ("of", "for"))):
                 j += 1
             else:
                 break
-        if not words:
-            i = j + 1
-            continue
-        a0, a1 = words[0], words[-1] + 1
-        key = ("E", tuple(toks[a0:a1]), a0 == sent_first, low[a1] if a1 < len(low) else "")
-        rel = names._runs.get(key)
-        if rel is None:
-            rel = [(x[0] - a0, x[1] - a0, x[2], x[3])
-                   for x in _classify_run(an, list(range(a0, a1)), sent_first, names)]
-            names._runs[key] = rel
-        for (r0, r1, disp, kind) in rel:
-            out.append((r0 + a0, r1 + a0, disp, kind))
+        if last >= 0:
+            out.append([i, last + 1, None])
         i = max(j, i + 1)
-    # organisations written in lower case after a name: "the Trump administration"
     return out
+
+
+def _classify_cached(an: _Sentence, a0: int, a1: int,
+                     names: NameIndex) -> list[tuple[int, int, str, str]]:
+    toks, low = an.toks, an.low
+    sent_first = 0
+    while sent_first < len(toks) and an.kinds[sent_first]:
+        sent_first += 1
+    key = (tuple(toks[a0:a1]), a0 == sent_first, low[a1] if a1 < len(low) else "")
+    rel = names._runs.get(key)
+    if rel is None:
+        rel = [(x[0] - a0, x[1] - a0, x[2], x[3])
+               for x in _classify_run(an, list(range(a0, a1)), sent_first, names)]
+        names._runs[key] = rel
+    return [(r0 + a0, r1 + a0, disp, kind) for (r0, r1, disp, kind) in rel]
 
 
 def _strip_poss(tok: str) -> str:
@@ -1068,6 +1173,8 @@ def _classify_run(an: _Sentence, span: list[int], sent_first: int,
         span = span[:-1]
     if not span:
         return []
+    if all(_strip_poss(low[t]) in _DEMONYMS or low[t] in _SOFT for t in span):
+        return []  # "North Korean", "South African": adjectives, not names
     first, last = span[0], span[-1]
     words = [toks[t] for t in span]
     words[-1] = _strip_poss(words[-1])
@@ -1114,6 +1221,34 @@ _PARTNER_VERBS = frozenset({"meet", "talk", "speak", "negotiate", "call", "discu
                             "phone", "chat", "deal", "join", "visit", "host", "work"})
 
 
+def _antecedent(an: _Sentence, rel: int) -> tuple[int, int]:
+    """The noun phrase a relative pronoun at ``rel`` refers to: the words right before
+    its segment, back to a verb or a preposition ("..., the Graham bill, which ...")."""
+    si = an.seg_of[rel]
+    if si == 0:
+        return rel, rel
+    ps, pe = an.segs[si - 1][0], an.segs[si - 1][1]
+    k = pe
+    while k > ps and not an.kinds[k - 1] and an.vcls[k - 1] == _NOTV \
+            and an.low[k - 1] not in _PREPOSITIONS and an.low[k - 1] not in _CONNECTOR_START \
+            and pe - k < 6:
+        k -= 1
+    return k, pe
+
+
+def _first_group_from(an: _Sentence, start: int, gs: int) -> int:
+    """Where the subject before ``gs`` ends: at an earlier verb group of a coordinated
+    clause ("it had corrected ... and would start"), else ``gs``."""
+    for t in range(start, gs):
+        g = an.group_of[t]
+        if g >= 0 and an.vcls[t] in (_AUXV, _FIN) and t > start:
+            # only when the clause really is coordinated: "and"/"or"/"but" right before gs
+            if gs - 1 >= 0 and an.low[gs - 1] in ("and", "or", "but"):
+                return t
+            break
+    return gs
+
+
 def _speaker(an: _Sentence, names: NameIndex) -> str | None:
     """The sentence's quote speaker, found once per sentence when first needed."""
     if an.speaker is None:
@@ -1130,6 +1265,7 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
     the previous sentence; "we"/"I" in a quotation is its speaker.
     """
     low = an.low
+    gs = _first_group_from(an, start, gs)
     ents = [x for x in _entities(an, start, gs, names) if not _after_prep(an, x[0])]
     kept: list[tuple[str, str]] = []
     for (a, b, disp, kind) in ents:
@@ -1154,13 +1290,20 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
     for t in range(start, min(gs, len(low)) - 1):
         if an.caps[t] and _strip_poss(low[t]) in _DEMONYMS and low[t + 1] in _GROUP_NOUNS \
                 and not _after_prep(an, t):
-            return [(an.toks[t] + " " + an.toks[t + 1], "group")]
+            a = t
+            if a > start and an.caps[a - 1] and low[a - 1] in _SOFT:
+                a -= 1  # "North Korean troops"
+            while a - 2 >= start and low[a - 1] == "and" and an.caps[a - 2] \
+                    and _strip_poss(low[a - 2]) in _DEMONYMS:
+                a -= 2  # "Russian and American officials"
+            if _after_prep(an, a):
+                continue
+            return [(" ".join(an.toks[a:t + 2]), "group")]
     lead = [t for t in range(start, gs) if an.kinds[t] == _WORD and low[t] not in _CONNECTOR_START]
     if not lead and depth == 0 and gs > start and low[start] in ("who", "which", "that"):
-        si = an.seg_of[start]
-        if si > 0:
-            ps, pe = an.segs[si - 1][0], an.segs[si - 1][1]
-            return _subject(an, ps, pe, names, depth=1)  # "Trump, who spoke with Putin ..."
+        a0, a1 = _antecedent(an, start)
+        if a1 > a0:
+            return _subject(an, a0, a1, names, depth=1)  # "Trump, who spoke with Putin ..."
     if not lead or len(lead) > 2:
         return []
     w = low[lead[-1]]
@@ -1177,6 +1320,20 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
         speaker = _speaker(an, names)
         if speaker:
             return [(speaker, "person")]
+    if w in ("it", "they"):
+        if governor >= 0 and depth == 0:
+            g = an.groups[governor]
+            gcl = _find_clause(an, g[0], g[1])
+            sub = _subject(an, gcl.start, g[0], names, depth=1)
+            if sub and sub[0][1] in ("org", "other", "group"):
+                return sub[:1]
+        if gs < len(low) and an.group_of[gs] >= 0:
+            head = an.groups[an.group_of[gs]][2]
+            hb = (_FORMS.get(low[head]) or ("",))[0]
+            if hb in _REPORT:
+                org = names.org_before(an.starts[lead[-1]])
+                if org:
+                    return [(org, "org")]  # "The Kremlin ... It said on Monday ..."
     return []
 
 
@@ -1212,15 +1369,20 @@ def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
             for (_a, _b, disp, kind) in _entities(an, ge, stop, names):
                 if disp not in acts:
                     acts.append(disp)
-        while k < cl.end:
+        limit = min(cl.end, ge + 6)
+        while k < limit:
+            if an.kinds[k]:
+                break  # partners come before any comma: "spoke with Zelensky, after ..."
+            if low[k] in ("after", "before", "during", "following") and low[k] not in ("with",):
+                break  # "after his call with Putin" is another event
             if (low[k] == "between" or low[k] == "with" and hb in _PARTNER_VERBS
                     or low[k] == "by" and passive) and k + 1 < cl.end:
                 stop = k + 1
-                while stop < cl.end and (an.caps[stop] or low[stop] in ("and", "of", "the")
+                while stop < cl.end and (an.caps[stop] or low[stop] in ("and", "of", "the", ",")
                                          or low[stop] in _TITLES or low[stop] in _DEMONYMS):
                     stop += 1
                 for (_a, _b, disp, kind) in _entities(an, k + 1, stop, names):
-                    if (kind in ("person", "org") or low[k] == "by") and disp not in acts:
+                    if disp not in acts:
                         acts.append(disp)
                 k = stop
             else:
@@ -1287,7 +1449,10 @@ def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None 
 def _short(disp: str, kind: str) -> str:
     """Headline form of an actor: surname for people, no article for organisations."""
     if kind == "person" and "'s " not in disp:
-        return disp.rsplit(" ", 1)[-1]
+        words = disp.split()
+        if len(words) >= 3 and words[-1].lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
+            return " ".join(words[-2:])  # "Trump Jr"
+        return words[-1]
     if disp.startswith("the "):
         return disp[4:]
     return disp
@@ -1328,6 +1493,8 @@ _BARE_COMPLEMENT = _SPEECH | _PREDICT | frozenset({
     "reveal", "suggest", "signal", "know", "tell", "inform", "assure", "remind", "show"})
 _SUBJECT_FILLER = _DETERMINERS | _TITLES | _TITLE_ADJ | _DEMONYMS | _PREPOSITIONS | frozenset(
     {"and", "both", "also", "then", "meanwhile"})
+_PLURAL_WORDS = frozenset({"they", "we", "i", "you", "them", "us", "many", "several", "both", "few",
+                           "some", "all", "most", "two", "three", "four", "five"})
 _TELL = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "promise", "convince",
                    "notify", "advise", "reassure", "show"})
 _REL_PRONOUNS = frozenset({"which", "who", "that"})
@@ -1337,7 +1504,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
                    names: NameIndex, keep_pronoun: bool = False) -> tuple[str, bool, bool, bool]:
     """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
     low = an.low
-    idx = [t for t in range(cl.start, gs) if t not in drop]
+    idx = [t for t in range(cl.start, _first_group_from(an, cl.start, gs)) if t not in drop]
     own = an.seg_of[gs] if gs < len(low) else -1
     if len(idx) > 2:
         kept = [t for t in idx if an.seg_of[t] == own
@@ -1355,15 +1522,9 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         idx = idx[1:]
     # relative clause: "The package, which takes effect on ..." -> its antecedent
     if len(idx) == 1 and low[idx[0]] in _REL_PRONOUNS:
-        si = an.seg_of[idx[0]]
-        if si > 0:
-            ps, pe, _k, _hv = an.segs[si - 1]
-            ant = [t for t in range(ps, pe) if an.kinds[t] == _WORD and t not in drop]
-            ant = ant[-6:]
-            while ant and (low[ant[0]] in _CONNECTOR_START or low[ant[0]] in _PREPOSITIONS):
-                ant = ant[1:]
-            if ant:
-                idx = ant
+        a0, a1 = _antecedent(an, idx[0])
+        if a1 > a0:
+            idx = [t for t in range(a0, a1) if t not in drop and an.kinds[t] == _WORD]
     reduced = False
     if idx and low[idx[0]] in _PREPOSITIONS and cl.start > 0 and an.group_of[cl.start - 1] >= 0:
         reduced = True  # "... respond to the proposal sent on March 12"
@@ -1373,8 +1534,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         if idx else []
     lead = [t for t in idx if an.kinds[t] == _WORD]
     if ents and not reduced and any(
-            an.kinds[t] == _WORD and not an.caps[t] and low[t] not in _SUBJECT_FILLER
-            and not any(e[0] <= t < e[1] for e in ents)
+            not an.kinds[t] and not an.caps[t] and low[t] not in _SUBJECT_FILLER
             for t in idx if t < ents[-1][0]):
         # a common noun heads the subject: "The meeting between Putin and Witkoff"
         return prefix + _join([], an, idx), False, False, False
@@ -1391,10 +1551,8 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         if an.toks[p[1] - 1].endswith(("'s", "’s")):
             return prefix + _join([], an, idx), False, False, False
         return prefix + _short(p[2], p[3]), False, False, False
-    if len(lead) == 1 and low[lead[0]] in ("it", "they") and cl.governor >= 0 and not keep_pronoun:
-        g = an.groups[cl.governor]
-        gcl = _find_clause(an, g[0], g[1])
-        sub = _subject(an, gcl.start, g[0], names, depth=1)
+    if len(lead) == 1 and low[lead[0]] in ("it", "they") and not keep_pronoun:
+        sub = _subject(an, cl.start, gs, names, cl.governor)
         if sub and sub[0][1] in ("org", "other", "group"):
             return prefix + _short(sub[0][0], sub[0][1]), low[lead[0]] == "they", True, False
     if len(lead) == 1 and low[lead[0]] in _PRONOUNS_PERSON and not keep_pronoun:
@@ -1402,10 +1560,16 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         if sub:
             return prefix + _short(sub[0][0], sub[0][1]), False, True, False
     words = _join([], an, idx)
-    plural = bool(lead) and (
-        (low[lead[-1]].endswith("s") and not low[lead[-1]].endswith("ss")
-         and not an.caps[lead[-1]] and low[lead[-1]] not in _AUX)
-        or any(low[t] in ("they", "we", "i", "you", "them", "us", "and") for t in lead))
+    # the head noun: the last lower-case word before the first preposition
+    head_words = []
+    for t in lead:
+        if low[t] in _PREPOSITIONS and head_words:
+            break
+        head_words.append(t)
+    nouns = [t for t in head_words if not an.caps[t] and low[t] not in _AUX]
+    plural = bool(nouns) and low[nouns[-1]].endswith("s") and not low[nouns[-1]].endswith("ss") \
+        or any(low[t] == "and" for t in head_words) \
+        or any(low[t] in _PLURAL_WORDS for t in lead)
     pron = len(lead) == 1 and low[lead[0]] in _SUBJ_PRONOUNS
     if pron and words:
         words = words[0].lower() + words[1:] if low[lead[0]] != "i" else words
@@ -1435,7 +1599,9 @@ def _headline_verb(an: _Sentence, gs: int, ge: int, drop: set[int], plural: bool
         lastw = low[grp[-1]]
         info = _FORMS.get(lastw)
         mids = grp[1:-1]
-        if info and "pp" in info[1] and lastw != "been" and all(
+        if any(low[t] in _NEG_WORDS for t in mids):
+            words[0] = "have" if plural else "has"  # "had not signed" -> "has not signed"
+        elif info and "pp" in info[1] and lastw != "been" and all(
                 low[t] in _ADVERBS or low[t].endswith("ly") for t in mids):
             b = info[0]
             words = [toks[t] for t in mids] + [b if plural else _INFLECT[b][0]]
@@ -1521,7 +1687,15 @@ def _complement(an: _Sentence, cl: _Clause, names: NameIndex,
     n = len(low)
     while k < n and k in drop:
         k += 1
-    if hb in _TELL and k < n and low[k] != "that":
+    if hb in ("cite", "quote"):
+        # "Reuters cited five sources as saying Putin ..."
+        for t in range(k, min(n - 1, k + 15)):
+            if low[t] == "as" and low[t + 1] in _SPEECH_ING:
+                k = t + 2
+                break
+        else:
+            return None
+    elif hb in _TELL and k < n and low[k] != "that":
         # skip the person told: "told reporters", "told the BBC", "told Donald Trump"
         if an.caps[k]:
             while k < n and an.caps[k]:
@@ -1551,7 +1725,7 @@ def _complement(an: _Sentence, cl: _Clause, names: NameIndex,
             continue
         # nothing but a subject (maybe with appositions) between the start and the verb
         if g2s - k > 12 or (k < n and low[k] == "to") or any(
-                low[t] in _SUBORD or low[t] == "to" for t in range(k, g2s)):
+                low[t] in _SUBORD for t in range(k, g2s)):
             return None
         sub = _find_clause(an, g2s, an.groups[gi][1])
         if sub.group != gi:
@@ -1591,18 +1765,13 @@ def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None
     return _trim(_join([], an, idx))
 
 
-def _find_clause_for_group(an: _Sentence, gi: int) -> _Clause | None:
-    gs, ge, head = an.groups[gi]
-    return _find_clause(an, gs, ge) if an.group_of[gs] == gi else None
-
-
 def _cap(s: str) -> str:
     """Trimmed, first letter upper case."""
     s = _trim(s)
     return s[:1].upper() + s[1:] if s else s
 
 
-_QUOTE_TABLE = str.maketrans("", "", "“”\"‘`")
+_DOUBLE_QUOTES = ("“", "”", '"', "‘", "`")
 _APOS_RE = re.compile(r"['’]")
 
 
@@ -1628,7 +1797,9 @@ def _drop_single_quotes(s: str) -> str:
 def _trim(s: str) -> str:
     if "  " in s or "\u00a0" in s or "\n" in s or "\t" in s:
         s = _SPACE_RE.sub(" ", s)
-    s = s.translate(_QUOTE_TABLE)
+    for q in _DOUBLE_QUOTES:
+        if q in s:
+            s = s.replace(q, "")
     if "'" in s or "’" in s:
         s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
     s = s.strip(" ,;:-—–")
@@ -1681,8 +1852,16 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         me = min(max(ms + 1, an.tok_index(max(m0, m1 - 1)) + 1), len(an.toks))
         cl = _find_clause(an, ms, me)
         status = _status(an, cl, ms, me)
-        actors = _actors(an, cl, names)
-        title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
+        # several dates in one clause ("on Wednesday or Thursday") share actors and title
+        key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
+            if not _date_tokens(an, ms, me) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+        hit = names._clauses.get(key)
+        if hit is None:
+            actors = _actors(an, cl, names)
+            title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
+            names._clauses[key] = (actors, title)
+        else:
+            actors, title = list(hit[0]), hit[1]
     except (IndexError, KeyError, ValueError):
         # A heuristic tripped on odd input: never fail the pipeline for one mention.
         if _STRICT:
@@ -1690,6 +1869,8 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         status, actors, title = "reported", [], ""
     if len(title) < 8 or len(title.split()) < 2:
         title = _fallback(text, s0, s1, m0, m1)
+        if len(title.split()) < 2:
+            title = _cap(text[s0:s1]) or title  # "via January 26th 2025": keep the date words
     return Description(title=title, actors=actors, status=status)
 
 
@@ -1738,10 +1919,15 @@ def content_words(text: str) -> set[str]:
 
 def actor_key(name: str) -> str:
     """A comparison key for an actor: people by surname ("Donald Trump" -> "trump"),
-    organisations whole and without article ("the White House" -> "white house")."""
+    organisations whole and without article ("the European Commission" -> "european
+    commission"); a capital or government body that stands for its country in the news
+    is the country ("Washington", "the White House" -> "united states")."""
     n = name.strip().lower()
     if n.startswith("the "):
         n = n[4:]
+    side = _SAME_SIDE.get(n)
+    if side is not None:
+        return side
     if "'s " in n or "’s " in n:
         return n
     words = n.split()

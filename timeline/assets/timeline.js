@@ -20,6 +20,62 @@
     return JSON.parse(node.textContent);
   }
 
+  /* {column: [values]} -> [{column: value}] with an id per row. */
+  function rowsOf(cols) {
+    if (!cols) { return []; }
+    var names = Object.keys(cols), n = cols.title ? cols.title.length : 0, out = new Array(n);
+    for (var i = 0; i < n; i++) {
+      var e = { id: i };
+      for (var k = 0; k < names.length; k++) { e[names[k]] = cols[names[k]][i]; }
+      out[i] = e;
+    }
+    return out;
+  }
+
+  /* Text for Plotly, which renders a subset of HTML: escape it. */
+  function esc(s) {
+    return String(s === null || s === undefined ? "" : s)
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function shorten(s, n) {
+    s = String(s || "").split(/\s+/).join(" ").trim();
+    return s.length <= n ? s : s.slice(0, n - 1).replace(/\s+$/, "") + "\u2026";
+  }
+
+  function wrap(s, width, maxLines) {
+    var words = String(s || "").split(/\s+/).filter(Boolean), lines = [], cur = "";
+    for (var i = 0; i < words.length; i++) {
+      var w = words[i];
+      if (cur && cur.length + 1 + w.length > width) {
+        lines.push(cur);
+        cur = w;
+        if (lines.length === maxLines) {
+          lines[lines.length - 1] = lines[lines.length - 1].replace(/[.,;: ]+$/, "") + " \u2026";
+          return lines;
+        }
+      } else {
+        cur = cur ? cur + " " + w : w;
+      }
+    }
+    if (cur) { lines.push(cur); }
+    return lines;
+  }
+
+  /* Hover text of an event: same content as the Python figure's hover. */
+  function hoverOf(e) {
+    var lines = ["<b>" + esc(shorten(e.title || e.mention || "(event)", 90)) + "</b>",
+      esc(shorten(e.mention, 60)) + " <span style='opacity:0.7'>\u2192 " + esc(e.value) + "</span>"];
+    wrap(e.sentence, 72, 4).forEach(function (l) { lines.push(esc(l)); });
+    lines.push("<i>" + esc(shorten(e.doc, 60)) + "</i>" + (e.doc_title ? " \u2014 " + esc(shorten(e.doc_title, 60)) : ""));
+    var notes = [], st = String(e.status || "").trim().toLowerCase();
+    if (st && st !== "reported") { notes.push(esc(st)); }
+    if (e.year_assumed) { notes.push("year assumed" + (e.reference_date ? " from " + esc(e.reference_date) : "")); }
+    if (e.n_sources && e.n_sources > 1) { notes.push(e.n_sources + " sources"); }
+    if (notes.length) { lines.push("<i>" + notes.join(" \u00b7 ") + "</i>"); }
+    return lines.join("<br>");
+  }
+
   function haystack(e) {
     return [e.title, e.sentence, e.mention, e.value, e.doc, e.doc_title, e.source,
       (e.actors || []).join(" "), (e.sources || []).join(" ")].join("\n").toLowerCase();
@@ -35,7 +91,7 @@
     this.root = document.getElementById(id + "-root");
     this.gd = document.getElementById(id);
     this.payload = readPayload(id);
-    this.events = this.payload.events || [];
+    this.events = rowsOf(this.payload.events);
     this.hay = null;
     this.keep = null;
   }
@@ -43,16 +99,25 @@
   Timeline.prototype.start = function () {
     var self = this, P = this.payload;
     var fig = P.figure;
+    var evs = this.events, cache = {};
+    fig.data.forEach(function (tr) {
+      var role = tr.meta && tr.meta.tl;
+      if ((role === "points" || role === "spans") && tr.customdata && !tr.hovertext && evs.length) {
+        tr.hovertext = tr.customdata.map(function (id) {
+          return cache[id] || (cache[id] = evs[id] ? hoverOf(evs[id]) : "");
+        });
+      }
+    });
     return window.Plotly.newPlot(this.gd, fig.data, fig.layout, P.config).then(function () {
       self.orig = self.gd.data.map(function (tr) {
-        var role = tr.meta && tr.meta.tl;
-        return tr.customdata && tr.x && role !== "labels" ? Array.prototype.slice.call(tr.x) : null;
+        return tr.customdata && tr.x ? Array.prototype.slice.call(tr.x) : null;
       });
       self.collectItems();
       self.wire();
       self.relabel();
       self.root.setAttribute("data-ready", "true");
       window.__timelineReady = true;
+      window.__timelineReadyAt = window.performance ? window.performance.now() : 0;
     }, function (err) {
       self.fail("The chart could not be drawn: " + err);
     });
@@ -62,10 +127,8 @@
   Timeline.prototype.collectItems = function () {
     var items = [], gd = this.gd, xa = gd._fullLayout.xaxis;
     function toMs(v) { return xa.d2l(v); }
-    this.labelTrace = -1;
     gd.data.forEach(function (tr, i) {
       var role = tr.meta && tr.meta.tl;
-      if (role === "labels") { this.labelTrace = i; return; }
       if (!tr.customdata || (role !== "points" && role !== "spans")) { return; }
       var cd = tr.customdata, n = cd.length, j, a, b;
       if (tr.type === "bar") {
@@ -99,8 +162,18 @@
      of a point, else to its left; inside a span from its visible start). */
   Timeline.prototype.relabel = function () {
     var gd = this.gd, fl = gd._fullLayout, self = this;
-    if (this.labelTrace < 0 || !fl || !fl.xaxis) { return; }
-    var xa = fl.xaxis, width = fl._size.w, keep = this.keep;
+    if (!fl || !fl.xaxis || !fl._size) { return; }
+    var xa = fl.xaxis, ya = fl.yaxis, size = fl._size, width = size.w, keep = this.keep;
+    var layer = this.labelLayer;
+    if (!layer || !layer.parentNode) {
+      layer = this.labelLayer = el("div", "tl-labels");
+      layer.setAttribute("aria-hidden", "true");
+      gd.appendChild(layer);
+    }
+    layer.style.left = size.l + "px";
+    layer.style.top = size.t + "px";
+    layer.style.width = size.w + "px";
+    layer.style.height = size.h + "px";
     var r0 = xa.r2l(xa.range[0]), r1 = xa.r2l(xa.range[1]);
     var pxPerMs = width / (r1 - r0);
     var hidden = {};
@@ -112,41 +185,51 @@
       (rows[it.y] || (rows[it.y] = [])).push(it);
       inView++;
     }
-    var font = (this.payload.label_font_size || 11) + "px " + (fl.font && fl.font.family || "sans-serif");
-    var xs = [], ys = [], texts = [], pos = [], ids = [];
-    if (inView <= (this.payload.max_labels || 600)) {
+    var cs = window.getComputedStyle(layer);
+    var font = cs.fontSize + " " + cs.fontFamily;
+    var maxChars = this.payload.label_chars || 34;
+    var frag = document.createDocumentFragment(), shown = 0;
+    if (inView <= (this.payload.max_labels || 800)) {
       Object.keys(rows).forEach(function (y) {
-        var row = rows[y];
+        var row = rows[y], py = ya.l2p(+y);
         row.sort(function (p, q) { return p.a - q.a; });
         var prevEnd = -Infinity;
         for (var k = 0; k < row.length; k++) {
           var it = row[k], ev = self.events[it.id];
-          var label = ev ? ev.label : "";  /* escaped for Plotly by the page builder */
+          if (!ev) { continue; }
+          var label = ev.shortLabel || (ev.shortLabel = shorten(ev.title || ev.mention || ev.value, maxChars));
           if (!label) { continue; }
-          var w = textWidth(label, font) + 4;
+          var w = textWidth(label, font) + 2;
           var ax = it.p ? (it.a - r0) * pxPerMs : Math.max((it.a - r0) * pxPerMs, 0);
-          var markL = it.p ? ax - 6 : ax, markR = it.p ? ax + 6 : (it.b - r0) * pxPerMs;
-          var next = k + 1 < row.length ? (row[k + 1].p ? (row[k + 1].a - r0) * pxPerMs - 7 : (row[k + 1].a - r0) * pxPerMs - 3) : width;
+          var markR = it.p ? ax + 6 : (it.b - r0) * pxPerMs;
+          var nx = k + 1 < row.length ? row[k + 1] : null;
+          var next = nx ? (nx.a - r0) * pxPerMs - (nx.p ? 8 : 3) : width;
           next = Math.min(next, width);
-          var start = it.p ? ax + 8 : ax + 3;
+          var start = it.p ? ax + 8 : ax + 4, x = null;
           if (start >= prevEnd && start + w <= next) {
-            xs.push(xa.l2d(r0 + start / pxPerMs)); ys.push(it.y); texts.push(label); pos.push("middle right"); ids.push(it.id);
+            x = start;
             prevEnd = start + w + 4;
           } else if (ax - 8 - w >= Math.max(prevEnd, 0)) {
-            xs.push(xa.l2d(r0 + (ax - 8) / pxPerMs)); ys.push(it.y); texts.push(label); pos.push("middle left"); ids.push(it.id);
+            x = ax - 8 - w;
             prevEnd = Math.max(prevEnd, markR + 2);
           } else {
             prevEnd = Math.max(prevEnd, markR + 2);
           }
+          if (x !== null) {
+            var span = el("span", "tl-label", label);
+            span.style.left = x.toFixed(1) + "px";
+            span.style.top = py.toFixed(1) + "px";
+            span.setAttribute("data-id", String(it.id));
+            frag.appendChild(span);
+            shown++;
+          }
         }
       });
     }
-    this.shownLabels = texts.length;
-    this.root.setAttribute("data-labels", String(texts.length));
-    window.Plotly.update(gd, {
-      x: [xs], y: [ys], text: [texts],
-      textposition: [pos], customdata: [ids]
-    }, this.keepAxis(), [this.labelTrace]);
+    layer.textContent = "";
+    layer.appendChild(frag);
+    this.shownLabels = shown;
+    this.root.setAttribute("data-labels", String(shown));
   };
 
   /* Restyling x makes Plotly re-detect the x axis type (and range) from the data:
@@ -154,6 +237,17 @@
   Timeline.prototype.keepAxis = function () {
     var xa = this.gd._fullLayout.xaxis;
     return { "xaxis.type": "date", "xaxis.range": xa.range.slice(), "xaxis.autorange": false };
+  };
+
+  Timeline.prototype.syncLanes = function () {
+    var on = {};
+    this.gd.data.forEach(function (tr) {
+      if (tr.legendgroup && tr.visible !== "legendonly" && tr.visible !== false) { on[tr.legendgroup] = true; }
+    });
+    var boxes = this.root.querySelectorAll(".tl-lane");
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].checked = !!on["lane" + boxes[i].getAttribute("data-lane")];
+    }
   };
 
   Timeline.prototype.fail = function (msg) {
@@ -186,6 +280,11 @@
         }
       }
     });
+    var frame = null;
+    this.gd.on("plotly_relayouting", function () {
+      if (frame) { return; }
+      frame = window.requestAnimationFrame(function () { frame = null; self.relabel(); });
+    });
     this.gd.on("plotly_restyle", function (d) {
       if (!busy && d && d[0] && "visible" in d[0]) { later(); }
     });
@@ -199,6 +298,15 @@
         timer = setTimeout(function () { self.filter(search.value); }, 120);
       });
     }
+    /* Lane checkboxes: keyboard-reachable twin of the legend (kept in sync). */
+    root.addEventListener("change", function (ev) {
+      var box = ev.target;
+      if (!box.classList || !box.classList.contains("tl-lane")) { return; }
+      var group = "lane" + box.getAttribute("data-lane"), idx = [];
+      self.gd.data.forEach(function (tr, i) { if (tr.legendgroup === group) { idx.push(i); } });
+      if (idx.length) { window.Plotly.restyle(self.gd, { visible: box.checked ? true : "legendonly" }, idx); }
+    });
+    this.gd.on("plotly_restyle", function () { self.syncLanes(); });
     var theme = root.querySelector(".tl-theme");
     if (theme) {
       theme.addEventListener("change", function () { self.setTheme(theme.value); });
@@ -316,9 +424,13 @@
   /* The plot shares its row with the details panel: refit it when that changes. */
   Timeline.prototype.resize = function () {
     var gd = this.gd;
-    var self = this;
+    var self = this, root = this.root;
     if (window.Plotly && window.Plotly.Plots) {
-      window.Plotly.Plots.resize(gd).then(function () { self.relabel(); });
+      root.setAttribute("data-resizing", "true");
+      window.Plotly.Plots.resize(gd).then(function () {
+        self.relabel();
+        root.removeAttribute("data-resizing");
+      }, function () { root.removeAttribute("data-resizing"); });
     }
   };
 
@@ -392,6 +504,7 @@
       var tries = 0;
       function go() {
         if (typeof window.Plotly !== "undefined" && window.Plotly.newPlot) {
+          if (!window.__timelineBootAt && window.performance) { window.__timelineBootAt = window.performance.now(); }
           var t = new Timeline(id);
           TimelinePage.instances[id] = t;
           t.start();

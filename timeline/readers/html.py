@@ -94,6 +94,8 @@ def html_to_document(data: bytes | str, name: str, *, path: str | None = None, t
 
             tree = lxml_html.document_fromstring(raw)
         if tree is None:
+            if b"<" not in head:
+                raise InputError(name, "holds no HTML markup: give it a .txt name to read it as plain text")
             raise InputError(name, "is not an HTML page that can be parsed")
         result = bare_extraction(
             tree,
