@@ -184,3 +184,10 @@ def test_a_dead_task_is_a_message_naming_its_files(client, tmp_path, monkeypatch
     assert [e.path for e in res.errors] == [str(a)]
     assert "worker failed" in res.errors[0].problem and "MemoryError" in res.errors[0].problem
     assert set(res.events["doc"]) == {str(b)}
+
+
+def test_unwritable_output_fails_before_any_work(client, tmp_path):
+    from timeline.errors import OutputError
+
+    with pytest.raises(OutputError, match="cannot write"):
+        tdist.write_events_parquet(sample_paths()[:1], tmp_path / "no" / "such" / "dir.parquet", client=client)

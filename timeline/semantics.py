@@ -1894,26 +1894,48 @@ _NOT_CONTENT = _FUNCTION | _DATEWORDS | _AUX | _MODALS | _NEG_WORDS | frozenset(
 })
 
 
+def _stem(w: str) -> str:
+    """Lemma-ish key of a lower-case word: verb base form, no plural, 6-letter prefix."""
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    info = _FORMS.get(w)
+    if info is not None:
+        w = info[0]
+    elif len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[:6]
+
+
+def _load_synonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in _load("synonyms.json")["groups"]:
+        head = _stem(group[0])
+        for w in group:
+            if " " not in w:
+                out.setdefault(_stem(w), head)
+    return out
+
+
+_SYNONYMS = _load_synonyms()
+
+
 def content_words(text: str) -> set[str]:
     """Lemma-ish content words of a text: lower case, verbs to their base form, plural
     and derivational endings folded by a 6-letter prefix ("threatened", "threats" and
-    "threaten" all give "threat"). Function words, date words and reporting verbs
-    are left out."""
+    "threaten" all give "threat"), and words of one kind of happening to one key
+    ("swap"/"exchange", "truce"/"ceasefire"; ``semantics_data/synonyms.json``).
+    Function words, date words and reporting verbs are left out."""
     out: set[str] = set()
     for m in _WORD_RE.finditer(text):
         w = m.group().lower()
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        info = _FORMS.get(w)
-        if info is not None:
-            w = info[0]
-        elif len(w) > 4 and w.endswith("ies"):
-            w = w[:-3] + "y"
-        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-            w = w[:-1]
-        if w in _NOT_CONTENT or len(w) < 3:
+        if w in _NOT_CONTENT:
             continue
-        out.add(w[:6])
+        k = _stem(w)
+        if len(k) < 3 or k in _NOT_CONTENT:
+            continue
+        out.add(_SYNONYMS.get(k, k))
     return out
 
 
