@@ -61,8 +61,10 @@ def ensure_schema(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
             s = s.map(lambda a: list(a) if isinstance(a, (list, tuple)) or hasattr(a, "tolist") else [])
         elif t == "bool":
             s = s.map(lambda v: bool(v) if isinstance(v, (bool, int)) or hasattr(v, "dtype") else False).astype(bool)
+        elif t == "int64":
+            s = pd.to_numeric(s, errors="coerce").fillna(0).astype(t)  # offsets of hand-made rows: 0
         elif t.startswith("datetime"):
-            s = pd.to_datetime(s)
+            s = pd.to_datetime(s).astype(t)  # one unit whatever pandas infers
         else:
             s = s.astype(t)
         out[c] = s

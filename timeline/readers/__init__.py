@@ -40,7 +40,8 @@ class ReadOptions:
     text_column: str = "text"
 
 
-Reader = Callable[[Path, ReadOptions], Iterator[Document]]
+#: A reader yields documents; a corpus reader may also yield the error of one bad row.
+Reader = Callable[[Path, ReadOptions], Iterator[Document | InputError]]
 
 #: suffix (lower case, with the dot) -> reader
 READERS: dict[str, Reader] = {}
