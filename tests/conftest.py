@@ -33,3 +33,8 @@ def run_cli(*args: str, input: bytes | str | None = None, cwd: Path | None = Non
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# The headless-Chromium fixtures, registered once here so that the session browser is
+# one browser for every test module (a fixture imported into two modules is two).
+from tests.browser_fixtures import browser, page_of  # noqa: E402,F401

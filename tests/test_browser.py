@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_fixtures import browser, ev, hostile_events, page_of, sample_events  # noqa: F401
+from tests.browser_fixtures import ev, hostile_events, sample_events  # noqa: F401
 from timeline.page import to_html, write_html
 from timeline.schema import ensure_schema
 

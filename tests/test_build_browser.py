@@ -7,9 +7,8 @@ import json
 
 import pytest
 
-from browser_fixtures import browser, page_of  # noqa: F401  (fixtures)
 from conftest import SAMPLES, run_cli
-from test_browser import JS_HELPERS
+from tests.test_browser import JS_HELPERS
 
 HOSTILE = """Talks in Geneva <script>window.__pwned=1;document.title='PWNED'</script>
 
