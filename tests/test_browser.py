@@ -299,3 +299,37 @@ def test_lanes_toggle_from_legend_and_keyboard(page_of, pages):
     page.locator(".legend .traces").filter(has_text="wire-2025-02-20.txt").locator(".legendtoggle").click()
     page.wait_for_function("document.querySelector('.tl-lane[data-lane=\"3\"]').checked")
     assert errors == []
+
+
+def test_empty_and_minimal_tables_render(page_of):
+    from timeline.schema import empty_events
+
+    page, errors = page_of(to_html(empty_events(), title="Nothing"))
+    assert page.locator(".annotation-text").text_content() == "No dated events"
+    assert errors == []
+    offs = {"char_start": 0, "char_end": 1}  # ensure_schema cannot fill missing int columns (yet)
+    minimal = ensure_schema([{"doc": "a.txt", "value": "2024-05", "start": "2024-05-01", "end": "2024-06-01",
+                              "granularity": "month", **offs},
+                             {"doc": "a.txt", "value": "2024-05-02", "start": "2024-05-02", "end": "2024-05-03",
+                              "granularity": "day", "mention": "May 2", **offs},
+                             {"doc": "b.txt", "value": "PRESENT_REF", "mention": "now", **offs}])
+    page, errors = page_of(to_html(minimal))
+    page.add_script_tag(content=JS_HELPERS)
+    assert page.evaluate("window.__tl.drawnIds()") == [0, 1]
+    page.locator(".tl-table-wrap summary").click()
+    assert page.locator(".tl-table tbody tr").count() == 3  # the undated one is listed, not drawn
+    page.locator(".tl-table tbody tr").nth(0).locator("button").click()
+    assert page.locator(".tl-details h3").inner_text() == "2024-05"  # no title, no mention: the value
+    assert errors == []
+
+
+def test_screenshot_helper(tmp_path, browser):  # noqa: F811 - the fixture ensures Chromium is there
+    from timeline.page import screenshot
+
+    page = write_html(sample_events(), tmp_path / "s.html", plotlyjs="directory")
+    png = screenshot(page, tmp_path / "s.png", width=900, height=500)
+    head = png.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    import struct
+
+    assert struct.unpack(">II", head[16:24]) == (900, 500)

@@ -215,7 +215,7 @@ def _hover(ev: pd.DataFrame) -> list[str]:
     e = _esc_fast
     for i in range(len(ev)):
         g = {c: cols[c][i] for c in cols}
-        title = e(_shorten(str(g["title"] or g["mention"] or "(event)"), 90))
+        title = e(_shorten(str(g["title"] or g["mention"] or g["value"] or "(event)"), 90))
         mention = e(_shorten(str(g["mention"] or ""), 60))
         value = e(str(g["value"] or ""))
         lines = [f"<b>{title}</b>", f"{mention} <span style='opacity:0.7'>→ {value}</span>"]

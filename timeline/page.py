@@ -28,6 +28,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -104,6 +105,8 @@ _FINE = ("part_of_day", "hour", "minute", "second")
 
 def _period_columns(ev: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Readable first and last (inclusive) day of each period ("" when not dated)."""
+    if not len(ev):
+        return [], []
     gran = _col(ev, "granularity")
     fine = np.array([g in _FINE for g in gran], dtype=bool)
     start = ev["start"].to_numpy().astype("datetime64[m]")
@@ -385,18 +388,26 @@ def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width:
     except ImportError:
         sync_playwright = None
     if sync_playwright is not None:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=chrome, args=CHROMIUM_FLAGS)
+        def shoot() -> None:
+            with sync_playwright() as p:
+                b = p.chromium.launch(executable_path=chrome, args=CHROMIUM_FLAGS)
+                try:
+                    page = b.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+                    page.goto(html_path.as_uri())
+                    page.wait_for_function("() => window.__timelineReady === true", timeout=60000)
+                    if theme:
+                        page.select_option(".tl-theme", theme)
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(png_path), full_page=full_page)
+                finally:
+                    b.close()
+
+        # in a thread of its own: Playwright's sync API refuses to run inside a running event loop
+        with ThreadPoolExecutor(1) as pool:
             try:
-                page = b.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
-                page.goto(html_path.as_uri())
-                page.wait_for_function("() => window.__timelineReady === true", timeout=60000)
-                if theme:
-                    page.select_option(".tl-theme", theme)
-                page.wait_for_timeout(300)
-                page.screenshot(path=str(png_path), full_page=full_page)
-            finally:
-                b.close()
+                pool.submit(shoot).result()
+            except Exception as e:
+                raise OutputError(f"screenshot of {html_path} failed: {type(e).__name__}: {e}") from e
         return png_path
     with tempfile.TemporaryDirectory(prefix="tl-shot-") as udd:
         cmd = [chrome, *CHROMIUM_FLAGS, f"--user-data-dir={udd}", f"--window-size={width},{height}",

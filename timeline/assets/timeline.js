@@ -64,7 +64,7 @@
 
   /* Hover text of an event: same content as the Python figure's hover. */
   function hoverOf(e) {
-    var lines = ["<b>" + esc(shorten(e.title || e.mention || "(event)", 90)) + "</b>",
+    var lines = ["<b>" + esc(shorten(e.title || e.mention || e.value || "(event)", 90)) + "</b>",
       esc(shorten(e.mention, 60)) + " <span style='opacity:0.7'>\u2192 " + esc(e.value) + "</span>"];
     wrap(e.sentence, 72, 4).forEach(function (l) { lines.push(esc(l)); });
     lines.push("<i>" + esc(shorten(e.doc, 60)) + "</i>" + (e.doc_title ? " \u2014 " + esc(shorten(e.doc_title, 60)) : ""));
@@ -440,7 +440,7 @@
     if (!e || !panel) { return; }
     var body = panel.querySelector(".tl-details-body");
     body.textContent = "";
-    var h = el("h3", "tl-details-title", e.title || e.mention || "(event)");
+    var h = el("h3", "tl-details-title", e.title || e.mention || e.value || "(event)");
     h.tabIndex = -1;
     body.appendChild(h);
     if (e.status && e.status !== "reported") { body.appendChild(el("span", "tl-badge", e.status)); }
