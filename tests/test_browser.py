@@ -333,3 +333,38 @@ def test_screenshot_helper(tmp_path, browser):  # noqa: F811 - the fixture ensur
     import struct
 
     assert struct.unpack(">II", head[16:24]) == (900, 500)
+
+
+def test_cdn_page_with_the_cdn_served_locally(browser, tmp_path):  # noqa: F811
+    """CDN mode, with the CDN request answered from the bundled plotly.min.js
+    (no network in tests); a second fragment on the page does not load it again."""
+    from plotly.offline import get_plotlyjs
+
+    from timeline.page import plotly_cdn_url
+
+    e = sample_events()
+    host = tmp_path / "cdn.html"
+    host.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'><title>R</title></head><body>"
+                    + to_html(e, fragment=True, plotlyjs="cdn", div_id="tl-c1")
+                    + to_html(e.iloc[:4], fragment=True, plotlyjs="cdn", div_id="tl-c2") + "</body></html>",
+                    encoding="utf-8")
+    ctx = browser.new_context()
+    hits = []
+
+    def serve(route):
+        hits.append(route.request.url)
+        route.fulfill(status=200, content_type="application/javascript", body=get_plotlyjs())
+
+    ctx.route(plotly_cdn_url(), serve)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(host.as_uri())
+    page.wait_for_function("document.querySelectorAll('.tl-root[data-ready=true]').length === 2", timeout=20000)
+    assert hits == [plotly_cdn_url()]
+    assert errors == []
+    page_full = tmp_path / "full.html"
+    page_full.write_text(to_html(e, plotlyjs="cdn"), encoding="utf-8")
+    page.goto(page_full.as_uri())
+    page.wait_for_function("window.__timelineReady === true", timeout=20000)
+    ctx.close()
