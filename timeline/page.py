@@ -211,7 +211,7 @@ def _page_figure(fig: go.Figure, theme: str) -> dict[str, Any]:
         data.append(tr)
     layout = dict(d["layout"])
     layout["title"] = {**layout.get("title", {}), "text": ""}
-    layout["margin"] = {**layout.get("margin", {}), "t": 64}
+    layout["margin"] = {**layout.get("margin", {}), "t": 40}
     return {"data": data, "layout": layout}
 
 
