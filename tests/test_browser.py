@@ -368,3 +368,23 @@ def test_cdn_page_with_the_cdn_served_locally(browser, tmp_path):  # noqa: F811
     page.goto(page_full.as_uri())
     page.wait_for_function("window.__timelineReady === true", timeout=20000)
     ctx.close()
+
+
+def test_large_table_is_built_on_opening_and_follows_search(page_of, monkeypatch):
+    import timeline.page as tp
+
+    monkeypatch.setattr(tp, "TABLE_STATIC_MAX", 5)
+    monkeypatch.setattr(tp, "TABLE_JS_MAX", 8)
+    e = sample_events()
+    page, errors = page_of(to_html(e))
+    assert page.locator(".tl-table tbody tr").count() == 0  # nothing until opened
+    page.locator(".tl-table-wrap summary").click()
+    assert page.locator(".tl-table tbody tr").count() == 8
+    assert "first 8 of 15" in page.locator(".tl-table-note").inner_text()
+    page.fill(".tl-search", "treaty")
+    page.wait_for_function("document.querySelector('.tl-root').hasAttribute('data-shown')")
+    page.wait_for_timeout(200)
+    n = int(page.get_attribute(".tl-root", "data-shown"))
+    assert 0 < n < 8 and page.locator(".tl-table tbody tr").count() == n
+    assert page.locator(".tl-table-note").inner_text() == ""
+    assert errors == []

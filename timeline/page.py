@@ -49,6 +49,8 @@ PLOTLYJS_MODES = ("inline", "cdn", "directory", "none")
 #: Above this many events the table rows are built by the page script when the
 #: table is first opened, rather than written into the HTML.
 TABLE_STATIC_MAX = 2000
+#: The most rows the page script builds at once for such a table (search narrows them).
+TABLE_JS_MAX = 5000
 TABLE_COLUMNS = [("value", "Date"), ("mention", "As written"), ("title", "Event"), ("status", "Status"),
                  ("doc", "Document"), ("sentence", "Sentence")]
 #: The most labels the page draws at once (beyond, zoom in to see labels).
@@ -162,6 +164,7 @@ def _table_html(cols: dict[str, list[Any]], lazy: bool, caption: str) -> str:
     return (
         f'<details class="tl-table-wrap"{lazy_attr}>'
         f"<summary>Events table ({n} rows)</summary>"
+        '<p class="tl-note tl-table-note" aria-live="polite"></p>'
         f'<div class="tl-table-scroll"><table class="tl-table"><caption class="tl-note">{html.escape(caption)}'
         f'</caption><thead><tr>{head}<th scope="col"><span class="tl-note">Details</span></th></tr></thead>'
         f"<tbody{filled_attr}>" + "\n".join(rows) + "</tbody></table></div></details>"
@@ -278,7 +281,7 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
     }
-    rest = json.dumps({"events": records, "label_chars": LABEL_CHARS, "max_labels": MAX_LABELS, "themes": themes, "config": config, "full_page": not fragment,
+    rest = json.dumps({"events": records, "label_chars": LABEL_CHARS, "max_labels": MAX_LABELS, "table_max": TABLE_JS_MAX, "themes": themes, "config": config, "full_page": not fragment,
                        "table_columns": [c for c, _ in TABLE_COLUMNS]},
                       ensure_ascii=False, separators=(",", ":"), default=str)
     payload = script_json('{"figure":' + fig_json + "," + rest[1:])
@@ -307,9 +310,12 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
     heading = f'<h{2 if fragment else 1} class="tl-heading">{html.escape(plain_title)}</h{2 if fragment else 1}>'
     if prep is None:
         heading = '<span class="tl-heading"></span>'
+    plot_label = (f"Timeline chart of {n_events} events; the same events are listed in the events table"
+                  if records is not None else "Chart")
     parts.append(f'<div class="tl-toolbar">{heading}<div class="tl-controls">{"".join(controls)}</div></div>')
     parts.append(
-        f'<div class="tl-main"><div class="tl-plot" id="{div_id}"></div>'
+        f'<div class="tl-main"><div class="tl-plot" id="{div_id}" role="figure" '
+        f'aria-label="{_attr(plot_label)}"></div>'
         '<aside class="tl-details" hidden aria-label="Event details" tabindex="-1">'
         '<button type="button" class="tl-close" aria-label="Close details">×</button>'
         '<div class="tl-details-body"></div></aside></div>'
