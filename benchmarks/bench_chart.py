@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -72,6 +73,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     ap.add_argument("--keep", help="directory to keep the pages in")
+    ap.add_argument("--repeat", type=int, default=3, help="page loads per size (the median is printed)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -89,19 +91,24 @@ def main() -> None:
             cdn = to_html(ev, plotlyjs="cdn")
             path = out / f"bench-{n}.html"
             path.write_text(html, encoding="utf-8")
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            runs = []
             errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(path.as_uri(), timeout=180_000)
-            page.wait_for_function("window.__timelineReady === true", timeout=180_000)
-            render = page.evaluate("window.__timelineReadyAt") / 1000
-            boot = page.evaluate("window.__timelineBootAt") / 1000
-            t = time.perf_counter()
-            page.fill(".tl-search", "summit")
-            page.wait_for_function("document.querySelector('.tl-root').hasAttribute('data-shown')", timeout=120_000)
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
-            search = time.perf_counter() - t
-            page.close()
+            for _ in range(args.repeat):
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.goto(path.as_uri(), timeout=180_000)
+                page.wait_for_function("window.__timelineReady === true", timeout=180_000)
+                render = page.evaluate("window.__timelineReadyAt") / 1000
+                boot = page.evaluate("window.__timelineBootAt") / 1000
+                t = time.perf_counter()
+                page.fill(".tl-search", "summit")
+                page.wait_for_function("document.querySelector('.tl-root').hasAttribute('data-shown')",
+                                       timeout=120_000)
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+                search = time.perf_counter() - t
+                page.close()
+                runs.append((render, boot, search))
+            render, boot, search = (statistics.median(r[k] for r in runs) for k in range(3))
             target = TARGETS.get(n)
             verdict = "" if target is None else (f"< {target:g} s " + ("OK" if render < target else "MISSED"))
             print(f"{n:>8} {build:>8.2f} {len(html.encode()) / 1e6:>10.1f} {len(cdn.encode()) / 1e6:>8.1f} "

@@ -299,3 +299,92 @@ def test_lanes_toggle_from_legend_and_keyboard(page_of, pages):
     page.locator(".legend .traces").filter(has_text="wire-2025-02-20.txt").locator(".legendtoggle").click()
     page.wait_for_function("document.querySelector('.tl-lane[data-lane=\"3\"]').checked")
     assert errors == []
+
+
+def test_empty_and_minimal_tables_render(page_of):
+    from timeline.schema import empty_events
+
+    page, errors = page_of(to_html(empty_events(), title="Nothing"))
+    assert page.locator(".annotation-text").text_content() == "No dated events"
+    assert errors == []
+    offs = {"char_start": 0, "char_end": 1}  # ensure_schema cannot fill missing int columns (yet)
+    minimal = ensure_schema([{"doc": "a.txt", "value": "2024-05", "start": "2024-05-01", "end": "2024-06-01",
+                              "granularity": "month", **offs},
+                             {"doc": "a.txt", "value": "2024-05-02", "start": "2024-05-02", "end": "2024-05-03",
+                              "granularity": "day", "mention": "May 2", **offs},
+                             {"doc": "b.txt", "value": "PRESENT_REF", "mention": "now", **offs}])
+    page, errors = page_of(to_html(minimal))
+    page.add_script_tag(content=JS_HELPERS)
+    assert page.evaluate("window.__tl.drawnIds()") == [0, 1]
+    page.locator(".tl-table-wrap summary").click()
+    assert page.locator(".tl-table tbody tr").count() == 3  # the undated one is listed, not drawn
+    page.locator(".tl-table tbody tr").nth(0).locator("button").click()
+    assert page.locator(".tl-details h3").inner_text() == "2024-05"  # no title, no mention: the value
+    assert errors == []
+
+
+def test_screenshot_helper(tmp_path, browser):  # noqa: F811 - the fixture ensures Chromium is there
+    from timeline.page import screenshot
+
+    page = write_html(sample_events(), tmp_path / "s.html", plotlyjs="directory")
+    png = screenshot(page, tmp_path / "s.png", width=900, height=500)
+    head = png.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    import struct
+
+    assert struct.unpack(">II", head[16:24]) == (900, 500)
+
+
+def test_cdn_page_with_the_cdn_served_locally(browser, tmp_path):  # noqa: F811
+    """CDN mode, with the CDN request answered from the bundled plotly.min.js
+    (no network in tests); a second fragment on the page does not load it again."""
+    from plotly.offline import get_plotlyjs
+
+    from timeline.page import plotly_cdn_url
+
+    e = sample_events()
+    host = tmp_path / "cdn.html"
+    host.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'><title>R</title></head><body>"
+                    + to_html(e, fragment=True, plotlyjs="cdn", div_id="tl-c1")
+                    + to_html(e.iloc[:4], fragment=True, plotlyjs="cdn", div_id="tl-c2") + "</body></html>",
+                    encoding="utf-8")
+    ctx = browser.new_context()
+    hits = []
+
+    def serve(route):
+        hits.append(route.request.url)
+        route.fulfill(status=200, content_type="application/javascript", body=get_plotlyjs())
+
+    ctx.route(plotly_cdn_url(), serve)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(host.as_uri())
+    page.wait_for_function("document.querySelectorAll('.tl-root[data-ready=true]').length === 2", timeout=20000)
+    assert hits == [plotly_cdn_url()]
+    assert errors == []
+    page_full = tmp_path / "full.html"
+    page_full.write_text(to_html(e, plotlyjs="cdn"), encoding="utf-8")
+    page.goto(page_full.as_uri())
+    page.wait_for_function("window.__timelineReady === true", timeout=20000)
+    ctx.close()
+
+
+def test_large_table_is_built_on_opening_and_follows_search(page_of, monkeypatch):
+    import timeline.page as tp
+
+    monkeypatch.setattr(tp, "TABLE_STATIC_MAX", 5)
+    monkeypatch.setattr(tp, "TABLE_JS_MAX", 8)
+    e = sample_events()
+    page, errors = page_of(to_html(e))
+    assert page.locator(".tl-table tbody tr").count() == 0  # nothing until opened
+    page.locator(".tl-table-wrap summary").click()
+    assert page.locator(".tl-table tbody tr").count() == 8
+    assert "first 8 of 15" in page.locator(".tl-table-note").inner_text()
+    page.fill(".tl-search", "treaty")
+    page.wait_for_function("document.querySelector('.tl-root').hasAttribute('data-shown')")
+    page.wait_for_timeout(200)
+    n = int(page.get_attribute(".tl-root", "data-shown"))
+    assert 0 < n < 8 and page.locator(".tl-table tbody tr").count() == n
+    assert page.locator(".tl-table-note").inner_text() == ""
+    assert errors == []

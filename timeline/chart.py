@@ -215,7 +215,7 @@ def _hover(ev: pd.DataFrame) -> list[str]:
     e = _esc_fast
     for i in range(len(ev)):
         g = {c: cols[c][i] for c in cols}
-        title = e(_shorten(str(g["title"] or g["mention"] or "(event)"), 90))
+        title = e(_shorten(str(g["title"] or g["mention"] or g["value"] or "(event)"), 90))
         mention = e(_shorten(str(g["mention"] or ""), 60))
         value = e(str(g["value"] or ""))
         lines = [f"<b>{title}</b>", f"{mention} <span style='opacity:0.7'>→ {value}</span>"]
@@ -489,7 +489,7 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
     traces += _style_legend(items, t)
 
     total_rows = int(sum(prep.lane_rows)) or 1
-    height = int(min(1800, max(420, 190 + ROW_PX * total_rows + (60 if not gl else 0))))
+    height = int(min(1800, max(420, 200 + ROW_PX * total_rows)))
     shapes = lane_shapes(prep, theme)
     tickvals, ticktext = [], []
     y = 0
@@ -503,7 +503,7 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
         "title": {"text": esc(title) if title else "", "x": 0.01, "xanchor": "left",
                   "font": {"size": 18}},
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 96 if title else 70, "b": 40},
+        "margin": {"l": 10, "r": 10, "t": 86 if title else 56, "b": 52},
         "barmode": "overlay",
         "dragmode": "zoom",
         "hovermode": "closest",
@@ -514,8 +514,9 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
         "legend": {"title": {"text": _legend_title(prep.lane_col)}, "x": 1.0, "xanchor": "left", "y": 1,
                    "yanchor": "top", "itemclick": "toggle", "itemdoubleclick": "toggleothers",
                    "groupclick": "togglegroup", "tracegroupgap": 2},
-        "legend2": {"orientation": "h", "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "bottom",
-                    "itemclick": False, "itemdoubleclick": False, "font": {"size": 11}},
+        "legend2": {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0.0, "yanchor": "bottom",
+                    "yref": "container", "itemclick": False, "itemdoubleclick": False, "font": {"size": 11},
+                    "title": {"text": "Marks:"}},
         "xaxis": {
             "type": "date", "showgrid": True, "side": "bottom", "automargin": True,
             "range": [prep.x_range[0], prep.x_range[1]] if prep.x_range else None,

@@ -28,6 +28,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -48,6 +49,8 @@ PLOTLYJS_MODES = ("inline", "cdn", "directory", "none")
 #: Above this many events the table rows are built by the page script when the
 #: table is first opened, rather than written into the HTML.
 TABLE_STATIC_MAX = 2000
+#: The most rows the page script builds at once for such a table (search narrows them).
+TABLE_JS_MAX = 5000
 TABLE_COLUMNS = [("value", "Date"), ("mention", "As written"), ("title", "Event"), ("status", "Status"),
                  ("doc", "Document"), ("sentence", "Sentence")]
 #: The most labels the page draws at once (beyond, zoom in to see labels).
@@ -104,6 +107,8 @@ _FINE = ("part_of_day", "hour", "minute", "second")
 
 def _period_columns(ev: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Readable first and last (inclusive) day of each period ("" when not dated)."""
+    if not len(ev):
+        return [], []
     gran = _col(ev, "granularity")
     fine = np.array([g in _FINE for g in gran], dtype=bool)
     start = ev["start"].to_numpy().astype("datetime64[m]")
@@ -159,6 +164,7 @@ def _table_html(cols: dict[str, list[Any]], lazy: bool, caption: str) -> str:
     return (
         f'<details class="tl-table-wrap"{lazy_attr}>'
         f"<summary>Events table ({n} rows)</summary>"
+        '<p class="tl-note tl-table-note" aria-live="polite"></p>'
         f'<div class="tl-table-scroll"><table class="tl-table"><caption class="tl-note">{html.escape(caption)}'
         f'</caption><thead><tr>{head}<th scope="col"><span class="tl-note">Details</span></th></tr></thead>'
         f"<tbody{filled_attr}>" + "\n".join(rows) + "</tbody></table></div></details>"
@@ -208,7 +214,7 @@ def _page_figure(fig: go.Figure, theme: str) -> dict[str, Any]:
         data.append(tr)
     layout = dict(d["layout"])
     layout["title"] = {**layout.get("title", {}), "text": ""}
-    layout["margin"] = {**layout.get("margin", {}), "t": 64}
+    layout["margin"] = {**layout.get("margin", {}), "t": 40}
     return {"data": data, "layout": layout}
 
 
@@ -275,7 +281,7 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
         "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
     }
-    rest = json.dumps({"events": records, "label_chars": LABEL_CHARS, "max_labels": MAX_LABELS, "themes": themes, "config": config, "full_page": not fragment,
+    rest = json.dumps({"events": records, "label_chars": LABEL_CHARS, "max_labels": MAX_LABELS, "table_max": TABLE_JS_MAX, "themes": themes, "config": config, "full_page": not fragment,
                        "table_columns": [c for c, _ in TABLE_COLUMNS]},
                       ensure_ascii=False, separators=(",", ":"), default=str)
     payload = script_json('{"figure":' + fig_json + "," + rest[1:])
@@ -304,9 +310,12 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
     heading = f'<h{2 if fragment else 1} class="tl-heading">{html.escape(plain_title)}</h{2 if fragment else 1}>'
     if prep is None:
         heading = '<span class="tl-heading"></span>'
+    plot_label = (f"Timeline chart of {n_events} events; the same events are listed in the events table"
+                  if records is not None else "Chart")
     parts.append(f'<div class="tl-toolbar">{heading}<div class="tl-controls">{"".join(controls)}</div></div>')
     parts.append(
-        f'<div class="tl-main"><div class="tl-plot" id="{div_id}"></div>'
+        f'<div class="tl-main"><div class="tl-plot" id="{div_id}" role="figure" '
+        f'aria-label="{_attr(plot_label)}"></div>'
         '<aside class="tl-details" hidden aria-label="Event details" tabindex="-1">'
         '<button type="button" class="tl-close" aria-label="Close details">×</button>'
         '<div class="tl-details-body"></div></aside></div>'
@@ -385,18 +394,26 @@ def screenshot(html_path: str | os.PathLike, png_path: str | os.PathLike, width:
     except ImportError:
         sync_playwright = None
     if sync_playwright is not None:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=chrome, args=CHROMIUM_FLAGS)
+        def shoot() -> None:
+            with sync_playwright() as p:
+                b = p.chromium.launch(executable_path=chrome, args=CHROMIUM_FLAGS)
+                try:
+                    page = b.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+                    page.goto(html_path.as_uri())
+                    page.wait_for_function("() => window.__timelineReady === true", timeout=60000)
+                    if theme:
+                        page.select_option(".tl-theme", theme)
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(png_path), full_page=full_page)
+                finally:
+                    b.close()
+
+        # in a thread of its own: Playwright's sync API refuses to run inside a running event loop
+        with ThreadPoolExecutor(1) as pool:
             try:
-                page = b.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
-                page.goto(html_path.as_uri())
-                page.wait_for_function("() => window.__timelineReady === true", timeout=60000)
-                if theme:
-                    page.select_option(".tl-theme", theme)
-                page.wait_for_timeout(300)
-                page.screenshot(path=str(png_path), full_page=full_page)
-            finally:
-                b.close()
+                pool.submit(shoot).result()
+            except Exception as e:
+                raise OutputError(f"screenshot of {html_path} failed: {type(e).__name__}: {e}") from e
         return png_path
     with tempfile.TemporaryDirectory(prefix="tl-shot-") as udd:
         cmd = [chrome, *CHROMIUM_FLAGS, f"--user-data-dir={udd}", f"--window-size={width},{height}",

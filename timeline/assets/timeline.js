@@ -64,7 +64,7 @@
 
   /* Hover text of an event: same content as the Python figure's hover. */
   function hoverOf(e) {
-    var lines = ["<b>" + esc(shorten(e.title || e.mention || "(event)", 90)) + "</b>",
+    var lines = ["<b>" + esc(shorten(e.title || e.mention || e.value || "(event)", 90)) + "</b>",
       esc(shorten(e.mention, 60)) + " <span style='opacity:0.7'>\u2192 " + esc(e.value) + "</span>"];
     wrap(e.sentence, 72, 4).forEach(function (l) { lines.push(esc(l)); });
     lines.push("<i>" + esc(shorten(e.doc, 60)) + "</i>" + (e.doc_title ? " \u2014 " + esc(shorten(e.doc_title, 60)) : ""));
@@ -329,20 +329,27 @@
   };
 
   /* Rows of the events table, built on first opening for large tables. */
+  /* Large tables: rows are built when the table is opened, for the events that
+     match the search, at most payload.table_max of them (a note says so). */
   Timeline.prototype.fillTable = function () {
     var tbody = this.root.querySelector(".tl-table tbody");
     if (!tbody || tbody.getAttribute("data-filled") === "true") { return; }
     var frag = document.createDocumentFragment();
-    var cols = this.payload.table_columns;
-    this.events.forEach(function (e) {
+    var cols = this.payload.table_columns, keep = this.keep;
+    var cap = this.payload.table_max || 5000, shown = 0, total = 0;
+    for (var i = 0; i < this.events.length; i++) {
+      var e = this.events[i];
+      if (keep !== null && !keep[e.id]) { continue; }
+      total++;
+      if (shown >= cap) { continue; }
+      shown++;
       var tr = el("tr");
       tr.setAttribute("data-id", String(e.id));
-      cols.forEach(function (c) {
-        var v = e[c];
+      for (var k = 0; k < cols.length; k++) {
+        var c = cols[k], v = e[c];
         if (Array.isArray(v)) { v = v.join("; "); }
-        var td = el("td", c === "value" || c === "mention" ? "tl-nowrap" : "", v === null || v === undefined ? "" : v);
-        tr.appendChild(td);
-      });
+        tr.appendChild(el("td", c === "value" || c === "mention" ? "tl-nowrap" : "", v === null || v === undefined ? "" : v));
+      }
       var td = el("td");
       var b = el("button", "tl-show", "Details");
       b.type = "button";
@@ -350,10 +357,15 @@
       td.appendChild(b);
       tr.appendChild(td);
       frag.appendChild(tr);
-    });
+    }
+    tbody.textContent = "";
     tbody.appendChild(frag);
     tbody.setAttribute("data-filled", "true");
-    this.filterTable();
+    var note = this.root.querySelector(".tl-table-note");
+    if (note) {
+      note.textContent = shown < total ? "Showing the first " + shown + " of " + total +
+        " matching rows: search to narrow them down." : "";
+    }
   };
 
   Timeline.prototype.filterTable = function () {
@@ -390,7 +402,14 @@
     });
     if (idx.length) { window.Plotly.update(gd, { x: xs }, this.keepAxis(), idx); }
     this.relabel();
-    this.filterTable();
+    var wrap = this.root.querySelector(".tl-table-wrap");
+    if (wrap && wrap.getAttribute("data-lazy") === "true") {
+      var tb = this.root.querySelector(".tl-table tbody");
+      if (tb) { tb.setAttribute("data-filled", "false"); }
+      if (wrap.open) { this.fillTable(); }
+    } else {
+      this.filterTable();
+    }
     var count = this.root.querySelector(".tl-count");
     if (count) {
       count.textContent = keep === null ? n + " events" : shown + " of " + n + " events match";
@@ -440,7 +459,7 @@
     if (!e || !panel) { return; }
     var body = panel.querySelector(".tl-details-body");
     body.textContent = "";
-    var h = el("h3", "tl-details-title", e.title || e.mention || "(event)");
+    var h = el("h3", "tl-details-title", e.title || e.mention || e.value || "(event)");
     h.tabIndex = -1;
     body.appendChild(h);
     if (e.status && e.status !== "reported") { body.appendChild(el("span", "tl-badge", e.status)); }
