@@ -208,6 +208,8 @@ _PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "over", "for
 
 _SPLIT_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
 _QUOTES = frozenset({"“", "”", '"', "'", "‘", "’"})
+# tokens that can end a segment or name its kind (every other token is skipped)
+_SEGMENT_WORDS = _SPLIT_PUNCT | _SUBORD | frozenset({"that", "and", "but", "or", "yet"})
 _THAT_NOT_BOUNDARY_NEXT = frozenset({
     "way", "time", "day", "week", "month", "year", "point", "moment", "end", "case", "kind",
     "sort", "much", "many", "far", "is", "was", "'s", "’s", "one", "idea", "issue", "matter",
@@ -590,8 +592,11 @@ class _Sentence:
         if n and "\n" in self.text[self.starts[0]:self.ends[-1]]:
             text, starts, ends = self.text, self.starts, self.ends
             breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
+        special = _SEGMENT_WORDS
         for i in range(n):
             w = low[i]
+            if w not in special and i not in breaks:
+                continue  # an ordinary token: no boundary, no clause kind
             if i in breaks and i > cur:
                 segs.append([cur, i, kind])
                 cur = i
@@ -1853,8 +1858,10 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         cl = _find_clause(an, ms, me)
         status = _status(an, cl, ms, me)
         # several dates in one clause ("on Wednesday or Thursday") share actors and title
+        if an.dates is None:
+            an.dates = _all_date_tokens(an, 0, len(an.toks))
         key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
-            if not _date_tokens(an, ms, me) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+            if not any(ms <= t < me for t in an.dates) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
         hit = names._clauses.get(key)
         if hit is None:
             actors = _actors(an, cl, names)

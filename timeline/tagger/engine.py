@@ -140,9 +140,16 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     n = len(text)
     whole = [(0, n)]
     append = out.append
+    spans_of: dict[tuple, list[tuple[int, int]]] = {}  # rules with the same triggers and reach
     for r in _rules():
         guard = r.guard
-        ranges = whole if hits is None or not r.trigger else _rule_spans(r, hits, n)
+        if hits is None or not r.trigger:
+            ranges = whole
+        else:
+            key = (r.trigger, r.reach)
+            ranges = spans_of.get(key)
+            if ranges is None:
+                ranges = spans_of[key] = _rule_spans(r, hits, n)
         finditer = r.regex.finditer
         prio = r.priority
         # the windows of one rule are disjoint: no match is found twice

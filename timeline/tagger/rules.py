@@ -168,6 +168,13 @@ def iso_duration(q: float | None, iso: str, time: bool) -> str:
     return f"P{'T' if time else ''}{int(q)}{iso}"
 
 
+# Words before a 4-digit number (see ``g_year``); each must end the text searched.
+_YEAR_NOT_AFTER = re.compile(r"(?:[$£€#]|\bno\.|\bnumber|\bflight|\broute|\bhighway|\bpage|\bcode|\babout|\bsome|"
+                             r"\bnearly|\bover|\bthan|\bof|\bthe|\bto|\bat|\bfor)\Z", re.I)
+_YEAR_PREP = re.compile(r"\b(?:in|since|until|by|of|from|to|the|for)\Z", re.I)
+_YEAR_AMOUNT = re.compile(r"(?:[$£€#]|\babout|\bsome|\bnearly|\bover|\bthan|\bno\.|\bnumber)\Z", re.I)
+_YEAR_ART = re.compile(r"\b(?:to|of|the|for)\Z", re.I)
+_YEAR_OLD_PREP = re.compile(r"\b(?:in|since|until|by|year|of|from|before|after)\Z", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\bbillion|\bmillion|\b(?!(?:wa|i|ha|thi|hi|it|a|u|ye|variou|seriou|previou|ju)s\b)[a-z]{2,}s)\s+$", re.I)
 
 
@@ -426,14 +433,16 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def g_year(m: re.Match, text: str) -> bool:
         y = int(m.group("year"))
-        before = _word_before(text, m.start(), 30)
-        if re.search(r"(?:[$£€#]|\bno\.|\bnumber|\bflight|\broute|\bhighway|\bpage|\bcode|\babout|\bsome|\bnearly|\bover|\bthan|\bof|\bthe|\bto|\bat|\bfor)\s*$", before, re.I):
-            if not re.search(r"\b(?:in|since|until|by|of|from|to|the|for)\s*$", before, re.I) or \
-                    re.search(r"(?:[$£€#]|\babout|\bsome|\bnearly|\bover|\bthan|\bno\.|\bnumber)\s*$", before, re.I):
+        # the words right before the year, trailing spaces dropped: each test below is
+        # "this word ends it" (``\Z``), searched only over its last few characters
+        before = _word_before(text, m.start(), 30).rstrip()
+        tail = max(0, len(before) - 8)
+        if _YEAR_NOT_AFTER.search(before, tail):
+            if not _YEAR_PREP.search(before, tail) or _YEAR_AMOUNT.search(before, tail):
                 return False
-            if re.search(r"\b(?:to|of|the|for)\s*$", before, re.I) and not (1900 <= y <= 2099):
+            if _YEAR_ART.search(before, tail) and not (1900 <= y <= 2099):
                 return False
-        if y < 1600 and not re.search(r"\b(?:in|since|until|by|year|of|from|before|after)\s*$", before, re.I):
+        if y < 1600 and not _YEAR_OLD_PREP.search(before, tail):
             return False
         if lex.count_nouns_re.match(text, m.end()):
             return False
