@@ -379,6 +379,7 @@ def test_large_table_is_built_on_opening_and_follows_search(page_of, monkeypatch
     page, errors = page_of(to_html(e))
     assert page.locator(".tl-table tbody tr").count() == 0  # nothing until opened
     page.locator(".tl-table-wrap summary").click()
+    page.wait_for_function("document.querySelectorAll('.tl-table tbody tr').length > 0")  # 'toggle' is async
     assert page.locator(".tl-table tbody tr").count() == 8
     assert "first 8 of 15" in page.locator(".tl-table-note").inner_text()
     page.fill(".tl-search", "treaty")
