@@ -276,6 +276,17 @@ def test_webgl_page_labels_on_zoom(page_of):
                   "{'xaxis.range': ['2024-03-01', '2024-03-04']})")
     page.wait_for_function("+document.querySelector('.tl-root').getAttribute('data-labels') > 0")
     _assert_no_overlap(_label_boxes(page))
+    # WebGL marks answer hover and click too
+    page.add_script_tag(content=JS_HELPERS)
+    target = next(k for k in range(3500) if rows[k]["value"] in ("2024-03-01", "2024-03-02", "2024-03-03"))
+    x, y = page.evaluate(f"window.__tl.pos({target})")
+    page.mouse.move(x, y)
+    page.wait_for_function("v => document.querySelector('.hoverlayer').textContent.includes(v)",
+                           arg=rows[target]["value"])
+    page.mouse.click(x, y)
+    page.locator(".tl-details").wait_for(state="visible")
+    # dense data: several marks may share the spot; the one opened is at that date
+    assert rows[target]["value"] in page.locator(".tl-details").inner_text()
     assert errors == []
 
 
