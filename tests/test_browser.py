@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_fixtures import ev, hostile_events, sample_events  # noqa: F401
+from tests.browser_fixtures import PAYLOADS, ev, hostile_events, sample_events  # noqa: F401
 from timeline.page import to_html, write_html
 from timeline.schema import ensure_schema
 
@@ -112,7 +112,8 @@ def test_click_opens_details_with_highlight_and_link(page_of, pages):
     for i in (0, 5):  # a point and a span
         x, y = page.evaluate(f"window.__tl.pos({i})")
         page.mouse.move(x, y)
-        page.wait_for_timeout(100)
+        page.wait_for_function("t => document.querySelector('.hoverlayer').textContent.includes(t)",
+                               arg=e.loc[i, "title"])
         hover = page.locator(".hoverlayer").text_content()
         assert e.loc[i, "title"] in hover and e.loc[i, "value"] in hover
         page.mouse.click(x, y)
@@ -146,10 +147,10 @@ def test_search_filters_plot_and_table(page_of, pages):
     assert visible == len(want)
     # actor names are searchable too; clearing restores everything
     page.fill(".tl-search", "lavrov riyadh")  # every word must match
-    page.wait_for_timeout(300)
+    page.wait_for_function("JSON.stringify(window.__tl.drawnIds()) === '[0]'")
     assert page.evaluate("window.__tl.drawnIds()") == [0]
     page.fill(".tl-search", "")
-    page.wait_for_timeout(300)
+    page.wait_for_function("document.querySelector('.tl-count').textContent === '15 events'")
     assert page.evaluate("window.__tl.drawnIds()") == list(range(len(e)))
     assert errors == []
 
@@ -157,13 +158,13 @@ def test_search_filters_plot_and_table(page_of, pages):
 def test_theme_switch(page_of, pages):
     page, errors = _open(page_of, pages["sample"])
     page.select_option(".tl-theme", "dark")
-    page.wait_for_timeout(200)
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout.paper_bgcolor === '#0d1117'")
     assert page.get_attribute(".tl-root", "data-theme") == "dark"
     assert page.evaluate("window.__tl.gd()._fullLayout.paper_bgcolor") == "#0d1117"
     bg = page.evaluate("getComputedStyle(document.querySelector('.tl-root')).backgroundColor")
     assert bg == "rgb(13, 17, 23)"
     page.select_option(".tl-theme", "print")
-    page.wait_for_timeout(200)
+    page.wait_for_function("document.querySelector('.js-plotly-plot')._fullLayout.paper_bgcolor === '#ffffff'")
     assert page.evaluate("window.__tl.gd()._fullLayout.paper_bgcolor") == "#ffffff"
     assert errors == []
 
@@ -195,7 +196,8 @@ def test_hostile_text_stays_text(page_of, pages):
     for i in range(n):
         pos = page.evaluate(f"window.__tl.pos({i})")
         page.mouse.move(*pos)
-        page.wait_for_timeout(60)
+        page.wait_for_function("t => document.querySelector('.hoverlayer').textContent.startsWith(t)",
+                               arg=f"T{i} " if i < len(PAYLOADS) else "<u>")
         assert page.locator(".hoverlayer a, .hoverlayer img").count() == 0
         page.mouse.click(*pos)
         panel = page.locator(".tl-details")
@@ -232,7 +234,7 @@ def test_two_fragments_share_one_plotly(page_of, tmp_path):
     assert page.locator("script[data-timeline-plotly]").count() == 1
     assert page.locator("#tl-one .points path.point").count() > 0
     page.fill("#tl-two-root .tl-search", "saudi")
-    page.wait_for_timeout(300)
+    page.wait_for_function("document.querySelector('#tl-two-root').hasAttribute('data-shown')")
     assert page.get_attribute("#tl-two-root", "data-shown") == "1"
     assert page.get_attribute("#tl-one-root", "data-shown") is None
     assert errors == []
@@ -274,6 +276,17 @@ def test_webgl_page_labels_on_zoom(page_of):
                   "{'xaxis.range': ['2024-03-01', '2024-03-04']})")
     page.wait_for_function("+document.querySelector('.tl-root').getAttribute('data-labels') > 0")
     _assert_no_overlap(_label_boxes(page))
+    # WebGL marks answer hover and click too
+    page.add_script_tag(content=JS_HELPERS)
+    target = next(k for k in range(3500) if rows[k]["value"] in ("2024-03-01", "2024-03-02", "2024-03-03"))
+    x, y = page.evaluate(f"window.__tl.pos({target})")
+    page.mouse.move(x, y)
+    page.wait_for_function("v => document.querySelector('.hoverlayer').textContent.includes(v)",
+                           arg=rows[target]["value"])
+    page.mouse.click(x, y)
+    page.locator(".tl-details").wait_for(state="visible")
+    # dense data: several marks may share the spot; the one opened is at that date
+    assert rows[target]["value"] in page.locator(".tl-details").inner_text()
     assert errors == []
 
 
@@ -292,7 +305,8 @@ def test_lanes_toggle_from_legend_and_keyboard(page_of, pages):
         gd._fullData.forEach(t => { if (t.visible === true && t.customdata && t.meta && t.meta.tl !== 'style-legend')
           t.customdata.forEach(c => ids.push(c)); }); return ids.sort((a, b) => a - b); }""")
     assert visible == [i for i in range(len(e)) if i not in wire]
-    page.wait_for_timeout(200)
+    page.wait_for_function("ids => { const l = Array.from(document.querySelectorAll('.tl-label'));"
+                           " return l.length > 0 && l.every(s => !ids.includes(+s.dataset.id)); }", arg=wire)
     labelled = page.evaluate("Array.from(document.querySelectorAll('.tl-label')).map(s => +s.dataset.id)")
     assert labelled and not set(labelled) & set(wire)
     # the legend brings it back, and the checkbox follows
@@ -379,11 +393,11 @@ def test_large_table_is_built_on_opening_and_follows_search(page_of, monkeypatch
     page, errors = page_of(to_html(e))
     assert page.locator(".tl-table tbody tr").count() == 0  # nothing until opened
     page.locator(".tl-table-wrap summary").click()
+    page.wait_for_function("document.querySelectorAll('.tl-table tbody tr').length > 0")  # 'toggle' is async
     assert page.locator(".tl-table tbody tr").count() == 8
     assert "first 8 of 15" in page.locator(".tl-table-note").inner_text()
     page.fill(".tl-search", "treaty")
     page.wait_for_function("document.querySelector('.tl-root').hasAttribute('data-shown')")
-    page.wait_for_timeout(200)
     n = int(page.get_attribute(".tl-root", "data-shown"))
     assert 0 < n < 8 and page.locator(".tl-table tbody tr").count() == n
     assert page.locator(".tl-table-note").inner_text() == ""

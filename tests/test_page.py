@@ -160,3 +160,14 @@ def test_deterministic_output():
     a = to_html(sample_events(), plotlyjs="cdn")
     b = to_html(sample_events(), plotlyjs="cdn")
     assert a == b
+
+
+def test_merged_events_show_sources():
+    e = sample_events()
+    e["n_sources"] = [3] + [1] * (len(e) - 1)
+    e["sources"] = [["a.txt", "b.txt", "c.txt"]] + [[d] for d in e["doc"][1:]]
+    h = to_html(e, plotlyjs="cdn", div_id="tl-m")
+    assert '<th scope="col">Sources</th>' in h
+    data = _payload(h, "tl-m")
+    assert data["events"]["n_sources"][0] == 3 and data["events"]["sources"][0] == ["a.txt", "b.txt", "c.txt"]
+    assert "n_sources" in data["table_columns"]

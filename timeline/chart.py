@@ -564,28 +564,33 @@ def _legend_title(col: str) -> str:
 
 
 def _gl_spans(sp: pd.DataFrame, color: str, name: str, group: str, showlegend: bool) -> list[go.BaseTraceType]:
-    """Spans as thick WebGL line segments (start, middle, end each hoverable)."""
+    """Spans as thick WebGL line segments (start, middle, end each hoverable):
+    solid when reported, dotted when planned/expected/negated, dashed when the
+    year was assumed (WebGL lines have no hatching)."""
     out = []
-    for tentative in (False, True):
-        s = sp[(sp["kind"] != "reported") == tentative]
+    tentative = (sp["kind"] != "reported").to_numpy()
+    assumed = sp["assumed"].to_numpy().astype(bool)
+    styles = (("solid", 0.8, ~tentative & ~assumed), ("dash", 0.7, ~tentative & assumed), ("dot", 0.45, tentative))
+    for dash, alpha, mask in styles:
+        s = sp[mask]
         if not len(s):
             continue
         n = len(s)
-        xs = np.empty(n * 4, dtype="datetime64[ns]")
-        xs[0::4] = s["x0"].to_numpy()
-        xs[1::4] = s["xp"].to_numpy()
-        xs[2::4] = s["x1"].to_numpy()
+        xs = np.empty(n * 4, dtype="datetime64[s]")
+        xs[0::4] = s["x0"].to_numpy().astype("datetime64[s]")
+        xs[1::4] = s["xp"].to_numpy().astype("datetime64[s]")
+        xs[2::4] = s["x1"].to_numpy().astype("datetime64[s]")
         xs[3::4] = np.datetime64("NaT")
         ys = np.repeat(s["y"].to_numpy().astype(float), 4)
         ys[3::4] = np.nan
-        ys = [None if math.isnan(v) else v for v in ys.tolist()]
-        cd = np.repeat(s["eid"].to_numpy(), 4).tolist()
-        hv = np.repeat(s["hover"].to_numpy(), 4).tolist()
         out.append(dict(
-            type="scattergl", x=[None if v == "NaT" else v for v in np.datetime_as_string(xs, unit="s").tolist()], y=ys, mode="lines", customdata=cd, hovertext=hv,
-            hovertemplate="%{hovertext}<extra></extra>", connectgaps=False,
-            line={"color": _rgba(color, 0.45 if tentative else 0.8), "width": 7,
-                  "dash": "dot" if tentative else "solid"},
+            type="scattergl", mode="lines", connectgaps=False,
+            x=[None if v == "NaT" else v for v in np.datetime_as_string(xs, unit="s").tolist()],
+            y=[None if math.isnan(v) else v for v in ys.tolist()],
+            customdata=np.repeat(s["eid"].to_numpy(), 4).tolist(),
+            hovertext=np.repeat(s["hover"].to_numpy(), 4).tolist(),
+            hovertemplate="%{hovertext}<extra></extra>",
+            line={"color": _rgba(color, alpha), "width": 7, "dash": dash},
             name=name, legendgroup=group, showlegend=showlegend and not out, meta={"tl": "spans"},
         ))
     return out

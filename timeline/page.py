@@ -147,15 +147,21 @@ def _event_columns(prep: Prepared) -> dict[str, list[Any]]:
     return out
 
 
+def _table_columns(cols: dict[str, list[Any]]) -> list[tuple[str, str]]:
+    """Table columns; merged tables (``n_sources``) also show the number of sources."""
+    return TABLE_COLUMNS + ([("n_sources", "Sources")] if "n_sources" in cols else [])
+
+
 def _table_html(cols: dict[str, list[Any]], lazy: bool, caption: str) -> str:
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for _, h in TABLE_COLUMNS)
+    columns = _table_columns(cols)
+    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for _, h in columns)
     rows: list[str] = []
     n = len(cols["title"])
     if not lazy:
         for i in range(n):
             cells = "".join(
                 (_NOWRAP_TD if c in ("value", "mention") else "<td>") + _attr(cols[c][i]) + "</td>"
-                for c, _ in TABLE_COLUMNS
+                for c, _ in columns
             )
             rows.append(f'<tr data-id="{i}">{cells}<td><button type="button" class="tl-show" '
                         f'data-id="{i}">Details</button></td></tr>')
@@ -282,7 +288,7 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
         "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
     }
     rest = json.dumps({"events": records, "label_chars": LABEL_CHARS, "max_labels": MAX_LABELS, "table_max": TABLE_JS_MAX, "themes": themes, "config": config, "full_page": not fragment,
-                       "table_columns": [c for c, _ in TABLE_COLUMNS]},
+                       "table_columns": [c for c, _ in _table_columns(records or {})]},
                       ensure_ascii=False, separators=(",", ":"), default=str)
     payload = script_json('{"figure":' + fig_json + "," + rest[1:])
 
