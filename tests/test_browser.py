@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser_fixtures import PAYLOADS, ev, hostile_events, sample_events  # noqa: F401
+from timeline.chart import doc_labels
 from timeline.page import to_html, write_html
 from timeline.schema import ensure_schema
 
@@ -310,7 +311,7 @@ def test_lanes_toggle_from_legend_and_keyboard(page_of, pages):
     labelled = page.evaluate("Array.from(document.querySelectorAll('.tl-label')).map(s => +s.dataset.id)")
     assert labelled and not set(labelled) & set(wire)
     # the legend brings it back, and the checkbox follows
-    page.locator(".legend .traces").filter(has_text="wire-2025-02-20.txt").locator(".legendtoggle").click()
+    page.locator(".legend .traces").filter(has_text=doc_labels(e)["wire-2025-02-20.txt"][:20]).locator(".legendtoggle").click()
     page.wait_for_function("document.querySelector('.tl-lane[data-lane=\"3\"]').checked")
     assert errors == []
 

@@ -38,8 +38,11 @@ def test_points_for_days_spans_for_coarser():
 
 
 def test_one_lane_per_document_in_order_of_first_event():
+    from timeline.chart import doc_labels
+
     prep = prepare(sample_events())
-    assert prep.lanes == ["analysis-2024-12.txt", "notes-geneva.txt", "brief-2022.txt", "wire-2025-02-20.txt"]
+    names = doc_labels(sample_events())  # a document's title, else its file name
+    assert prep.lanes == [names[d] for d in ["analysis-2024-12.txt", "notes-geneva.txt", "brief-2022.txt", "wire-2025-02-20.txt"]]
     fig = plot(sample_events())
     names = [t.name for t in fig.data if t.showlegend and (t.legend in (None, "legend"))]
     assert names == prep.lanes
@@ -184,3 +187,29 @@ def test_large_tables_use_webgl_and_no_trace_per_event():
     assert len(fig.data) < 40
     assert any(isinstance(t, go.Scattergl) for t in fig.data)
     assert sum(len(t.customdata) for t in _traces(fig, "points")) == sum(1 for k in range(5000) if k % 3)
+
+
+def test_document_lanes_get_short_distinct_names():
+    from timeline.chart import doc_labels
+
+    ev = ensure_schema([
+        {"doc": "/home/ana/story/b/x.txt", "value": "2025-01-01", "start": "2025-01-01", "end": "2025-01-02"},
+        {"doc": "/home/ana/story/c/x.txt", "value": "2025-01-02", "start": "2025-01-02", "end": "2025-01-03"},
+        {"doc": "/home/ana/story/b/y.txt", "value": "2025-01-03", "start": "2025-01-03", "end": "2025-01-04"},
+        {"doc": "page.html", "doc_title": "Kremlin <b>reply</b>", "value": "2025-01-04", "start": "2025-01-04", "end": "2025-01-05"},
+    ])
+    assert doc_labels(ev) == {"/home/ana/story/b/x.txt": "b/x.txt", "/home/ana/story/c/x.txt": "c/x.txt",
+                              "/home/ana/story/b/y.txt": "y.txt", "page.html": "Kremlin <b>reply</b>"}
+    ticks = " ".join(plot(ev).layout.yaxis.ticktext)
+    assert "b/x.txt" in ticks and "/home/ana" not in ticks and "Kremlin &lt;b&gt;reply&lt;/b&gt;" in ticks
+
+
+def test_opens_on_the_bulk_of_events_not_an_outlier():
+    rows = [{"doc": "a", "value": "1997", "start": "1997-01-01", "end": "1998-01-01"}]
+    rows += [{"doc": "a", "value": f"2025-0{m}-01", "start": f"2025-0{m}-01", "end": f"2025-0{m}-02"} for m in range(1, 10)]
+    rows += [{"doc": "a", "value": "2024-12-01", "start": "2024-12-01", "end": "2024-12-02"}]
+    lo, hi = plot(ensure_schema(rows)).layout.xaxis.range
+    assert pd.Timestamp(lo) > pd.Timestamp("2024-06-01") and pd.Timestamp(hi) > pd.Timestamp("2025-09-01")
+    few = rows[:3]  # with few events every one is in view
+    lo, _ = plot(ensure_schema(few)).layout.xaxis.range
+    assert pd.Timestamp(lo) < pd.Timestamp("1997-01-02")

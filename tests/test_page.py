@@ -128,6 +128,13 @@ def _normalise(h: str) -> str:
     from plotly.offline import get_plotlyjs_version
 
     h = h.replace(get_plotlyjs_version(), "X.Y.Z")
+    # the page's own script and style are files of their own: a snapshot holds the page
+    # around them (structure, data, settings), not copies of them
+    assets = Path(__file__).resolve().parent.parent / "timeline" / "assets"
+    for name in ("timeline.js", "timeline.css"):
+        body = (assets / name).read_text(encoding="utf-8").strip()
+        assert body in h, f"{name} not found inlined in the page"
+        h = h.replace(body, f"/* {name} */")
     return h
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -184,7 +185,50 @@ def _lane_values(ev: pd.DataFrame, lanes: str) -> tuple[str, pd.Series]:
         vals = vals.map(lambda a: a or [missing])
         return col, vals
     empty = f"(no {col})"
+    if col == "doc":
+        names = doc_labels(ev)
+        return col, ev[col].map(lambda v: [names.get(_text(v)) or _text(v).strip() or empty])
     return col, ev[col].map(lambda v: [_text(v).strip() or empty])
+
+
+def doc_labels(ev: pd.DataFrame) -> dict[str, str]:
+    """A short, distinct lane name for each document: its title when it has one that no
+    other document shares, else the shortest end of its path that tells it apart
+    ("05_witkoff_visit.txt" rather than "/home/me/story/05_witkoff_visit.txt")."""
+    docs = list(dict.fromkeys(_text(d) for d in ev["doc"].tolist()))
+    titles: dict[str, str] = {}
+    if "doc_title" in ev.columns:
+        for d, t in zip(ev["doc"].tolist(), ev["doc_title"].tolist()):
+            t = _text(t).strip()
+            if t and _text(d) not in titles:
+                titles[_text(d)] = t
+    shared = {t for t in titles.values() if list(titles.values()).count(t) > 1}
+    parts = {d: [p for p in re.split(r"[/\\]", d) if p] or [d] for d in docs}
+    labels: dict[str, str] = {}
+    for d in docs:
+        if d in titles and titles[d] not in shared:
+            labels[d] = titles[d]
+            continue
+        for k in range(1, len(parts[d]) + 1):
+            tail = "/".join(parts[d][-k:])
+            if sum(1 for o in docs if o == tail or o.endswith("/" + tail) or o.endswith("\\" + tail)) <= 1:
+                labels[d] = tail
+                break
+        else:
+            labels[d] = d
+    return labels
+
+
+def _initial_range(items: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The period the chart opens on: every event, unless a few early ones (a war that
+    began decades ago, a treaty of 1997) would squeeze the rest into a sliver; then it
+    opens on the last nine tenths of the events and the "all" button shows the rest."""
+    lo, hi = items["x0"].min(), items["x1"].max()
+    if len(items) >= 10:
+        q = items["x0"].quantile(0.1)
+        if hi - q < (hi - lo) * 0.35:
+            return q, hi
+    return lo, hi
 
 
 def _kind(status: Any) -> str:
@@ -339,7 +383,7 @@ def prepare(events: pd.DataFrame, lanes: str = "doc", *, max_rows: int | None = 
         lane_names = list(first.sort_values(kind="stable").index)
         lane_index = {ln: k for k, ln in enumerate(lane_names)}
         items["lane_idx"] = items["lane"].map(lane_index).astype(np.int64)
-        lo, hi = items["x0"].min(), items["x1"].max()
+        lo, hi = _initial_range(items)
         pad = max((hi - lo) * 0.03, pd.Timedelta(days=1))
         x_range = (lo - pad, hi + pad)
         if max_rows is None:
