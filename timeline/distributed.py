@@ -39,8 +39,8 @@ from typing import Any
 import pandas as pd
 
 from .documents import Document, parse_reference_date, with_reference_date
-from .errors import InputError, NotFoundError, OutputError
-from .readers import READERS, ReadOptions, iter_documents
+from .errors import InputError, OutputError
+from .readers import ReadOptions, iter_documents
 from .readers.corpus import CORPUS_SUFFIXES, CorpusPart, corpus_parts, read_part
 from .schema import EVENT_COLUMNS, empty_events, ensure_schema
 
@@ -165,25 +165,13 @@ def _parquet_rows(path: str) -> int | None:
 
 def _expand(paths: Iterable[str | os.PathLike[str]]) -> list[str | InputError]:
     """The files under ``paths`` in the order the local engine reads them."""
-    from .readers import _walk  # the registry's own directory walk: same files, same order
+    from .readers import expand_paths  # the registry's own expansion: same files, same order
 
-    out: list[str | InputError] = []
-    for raw in paths:
-        if str(raw) == "-":
-            out.append(InputError("-", "standard input cannot be read by the Dask engine: give files or directories"))
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            files = _walk(p)
-            if not files:
-                kinds = ", ".join(sorted(READERS))
-                out.append(NotFoundError(str(p), f"directory holds no documents to read (looked for {kinds})"))
-            out.extend(str(f) for f in files)
-        elif p.exists():
-            out.append(str(p))
-        else:
-            out.append(NotFoundError(str(p), "no such file or directory"))
-    return out
+    return [
+        InputError("-", "standard input cannot be read by the Dask engine: give files or directories") if item == "-"
+        else item if isinstance(item, InputError) else str(item)
+        for item in expand_paths(paths)
+    ]
 
 
 # ---------------------------------------------------------------- cluster

@@ -24,6 +24,7 @@ __all__ = [
     "READERS",
     "register",
     "iter_documents",
+    "expand_paths",
     "read_text_file",
     "DEFAULT_MAX_BYTES",
 ]
@@ -104,6 +105,28 @@ def _reader_for(path: Path) -> Reader:
     return READERS.get(path.suffix.lower(), read_text_file)
 
 
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | str | NotFoundError]:
+    """The files ``paths`` name, in reading order: ``"-"`` (standard input) as is, a
+    directory as the files of registered kinds under it (recursively, hidden ones
+    skipped, sorted), a file as its path, and an error for a missing path or a
+    directory with nothing to read."""
+    for raw in paths:
+        if str(raw) == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = _walk(path)
+            if not files:
+                kinds = ", ".join(sorted(READERS))
+                yield NotFoundError(str(path), f"directory holds no documents to read (looked for {kinds})")
+            yield from files
+        elif path.exists():
+            yield path
+        else:
+            yield NotFoundError(str(path), "no such file or directory")
+
+
 def iter_documents(
     paths: Iterable[str | os.PathLike[str]],
     options: ReadOptions | None = None,
@@ -116,25 +139,16 @@ def iter_documents(
     only); ``"-"`` reads standard input.
     """
     options = options or ReadOptions()
-    for raw in paths:
-        if str(raw) == "-":
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield item
+        elif item == "-":
             try:
                 yield _read_stream(stdin or sys.stdin.buffer, options)
             except InputError as e:
                 yield e
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            files = _walk(path)
-            if not files:
-                kinds = ", ".join(sorted(READERS))
-                yield NotFoundError(str(path), f"directory holds no documents to read (looked for {kinds})")
-            for f in files:
-                yield from _read_one(f, options)
-        elif path.exists():
-            yield from _read_one(path, options)
         else:
-            yield NotFoundError(str(path), "no such file or directory")
+            yield from _read_one(item, options)
 
 
 def _read_one(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
