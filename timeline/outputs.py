@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
