@@ -138,29 +138,27 @@ def _normalise(h: str) -> str:
     return h
 
 
-def test_snapshot_page():
-    """Great-tables-style snapshot (CDN mode, fixed div id). Regenerate with
-    ``UPDATE_SNAPSHOTS=1`` after an intended change and review the diff."""
-    h = _normalise(to_html(sample_events(), plotlyjs="cdn", div_id="tl-snap", title="US–Russia"))
-    f = SNAPSHOTS / "page_sample.html"
+def _matches_snapshot(h: str, name: str) -> None:
+    """Great-tables-style snapshot check. Regenerate with ``UPDATE_SNAPSHOTS=1`` after
+    an intended change and review the diff."""
+    f = SNAPSHOTS / name
     if os.environ.get("UPDATE_SNAPSHOTS") or not f.exists():
         SNAPSHOTS.mkdir(exist_ok=True)
         f.write_text(h, encoding="utf-8")
         if not os.environ.get("UPDATE_SNAPSHOTS"):
             pytest.fail("snapshot created; run again")
     assert h == f.read_text(encoding="utf-8")
+
+
+def test_snapshot_page():
+    """CDN mode, fixed div id."""
+    _matches_snapshot(_normalise(to_html(sample_events(), plotlyjs="cdn", div_id="tl-snap", title="US–Russia")),
+                      "page_sample.html")
 
 
 def test_snapshot_fragment():
-    h = _normalise(to_html(sample_events(), plotlyjs="cdn", fragment=True, div_id="tl-snap2", lanes="actor",
-                           theme="dark"))
-    f = SNAPSHOTS / "fragment_actor_dark.html"
-    if os.environ.get("UPDATE_SNAPSHOTS") or not f.exists():
-        SNAPSHOTS.mkdir(exist_ok=True)
-        f.write_text(h, encoding="utf-8")
-        if not os.environ.get("UPDATE_SNAPSHOTS"):
-            pytest.fail("snapshot created; run again")
-    assert h == f.read_text(encoding="utf-8")
+    _matches_snapshot(_normalise(to_html(sample_events(), plotlyjs="cdn", fragment=True, div_id="tl-snap2",
+                                         lanes="actor", theme="dark")), "fragment_actor_dark.html")
 
 
 def test_deterministic_output():

@@ -113,20 +113,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # ---------------------------------------------------------------- commands
 
-def _collect(args: argparse.Namespace, rep: _Reporter):
-    """Events of every input, reporting errors and notes; a DataFrame."""
+def _options(args: argparse.Namespace):
+    from .readers import ReadOptions
+
+    return ReadOptions(max_bytes=int(args.max_size * 1_000_000), text_column=args.text_column)
+
+
+def _results(args: argparse.Namespace, rep: _Reporter):
+    """Each document's result, streamed, its errors and notes already reported."""
     from .events import iter_results
     from .progress import progress
-    from .readers import ReadOptions
-    from .schema import ensure_schema
 
-    options = ReadOptions(max_bytes=int(args.max_size * 1_000_000), text_column=args.text_column)
-    rows: list[dict] = []
-    for r in progress(iter_results(args.paths, reference_date=args.reference_date, options=options),
+    for r in progress(iter_results(args.paths, reference_date=args.reference_date, options=_options(args)),
                       desc="reading", quiet=args.quiet):
         _report(r, rep)
-        rows.extend(r.rows)
-    df = ensure_schema(rows)
+        yield r
+
+
+def _collect(args: argparse.Namespace, rep: _Reporter):
+    """Events of every input, reporting errors and notes; a DataFrame."""
+    from .schema import ensure_schema
+
+    df = ensure_schema([row for r in _results(args, rep) for row in r.rows])
     if args.merge:
         from .merge import merge_events
 
@@ -163,9 +171,8 @@ def _cmd_events(args: argparse.Namespace, rep: _Reporter) -> int:
         fmt = suffix if suffix in ("csv", "json", "jsonl", "parquet") else "csv"
     if args.engine == "dask":
         from .distributed import run_dask
-        from .readers import ReadOptions
 
-        options = ReadOptions(max_bytes=int(args.max_size * 1_000_000), text_column=args.text_column)
+        options = _options(args)
         direct = fmt == "parquet" and args.output and not args.merge  # streamed to Parquet by the workers' results
         res = run_dask(args.paths, scheduler=args.scheduler, n_workers=args.workers,
                        reference_date=args.reference_date, options=options, quiet=args.quiet,
@@ -194,26 +201,20 @@ def _cmd_events(args: argparse.Namespace, rep: _Reporter) -> int:
 
 def _stream_events(args: argparse.Namespace, rep: _Reporter, fmt: str) -> None:
     """CSV and JSON Lines are written document by document: memory stays flat."""
-    from .events import iter_results
     from .outputs import CsvStream, write_jsonl
-    from .progress import progress
-    from .readers import ReadOptions
     from .schema import ensure_schema
 
-    options = ReadOptions(max_bytes=int(args.max_size * 1_000_000), text_column=args.text_column)
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         csv_out = CsvStream(out) if fmt == "csv" else None
         wrote = False
-        for r in progress(iter_results(args.paths, reference_date=args.reference_date, options=options),
-                          desc="reading", quiet=args.quiet):
-            _report(r, rep)
+        for r in _results(args, rep):
             if r.rows:
                 df = ensure_schema(r.rows)
                 csv_out.write(df) if csv_out is not None else write_jsonl(df, out)
                 wrote = True
         if csv_out is not None and not wrote:
-            csv_out.write(ensure_schema([]))
+            csv_out.write(ensure_schema([]))  # the header, so an empty table is still a CSV
         out.flush()
     finally:
         if out is not sys.stdout:
