@@ -75,7 +75,11 @@ CASES = [
     ("Prices have climbed for the past several months.", D(2024, 5, 1),
      [("the past several months", "DURATION", "PXM")]),
     ("The talks lasted twenty-five minutes.", D(2024, 5, 1), [("twenty-five minutes", "DURATION", "PT25M")]),
-    ("In recent years the town has grown.", D(2024, 5, 1), [("recent years", "DATE", "PAST_REF")]),
+    # "recent <units>" is an unspecified stretch up to now (the corpus' majority: PXY, PXM...)
+    ("In recent years the town has grown.", D(2024, 5, 1), [("recent years", "DURATION", "PXY")]),
+    ("Prices fell in recent weeks.", D(2024, 5, 1), [("recent weeks", "DURATION", "PXW")]),
+    # "the week of <date>": the week that holds the day
+    ("The hearing is set for the week of March 6.", D(2024, 2, 20), [("the week of March 6", "DATE", "2024-W10")]),
     ("The army is now in control.", D(2024, 5, 1), [("now", "DATE", "PRESENT_REF")]),
     ("Nobody can predict the future.", D(2024, 5, 1), [("the future", "DATE", "FUTURE_REF")]),
     ("The market is held every week.", D(2024, 5, 1), [("every week", "SET", "P1W")]),
@@ -295,6 +299,10 @@ TENSE_CASES = [
     ("Lenders extended the credit line through January.", D(2024, 10, 30), "January", "2025-01"),
     ("The asset sale analysts had long expected is part of a plan to repay the loan by February.",
      D(2024, 10, 30), "February", "2025-02"),
+    # a plan in the pluperfect has passed: "had been due to" points back
+    ("The tender offer had been due to expire Friday, before the bidder extended it.", D(2024, 5, 6),
+     "Friday", "2024-05-03"),
+    ("The vote is due to take place on Friday.", D(2024, 5, 6), "Friday", "2024-05-10"),
 ]
 
 

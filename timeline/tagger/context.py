@@ -14,6 +14,8 @@ _SENT_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 # a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
+# a plan in the pluperfect is a past one: "had been scheduled to expire Friday"
+_PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
 
 
@@ -118,6 +120,8 @@ class Ctx:
                 kind = "past"
             elif kind == "future" and word in self.lex.weak_future and dist > 30:
                 continue  # "could", "might": a modal far from the date says little about it
+            if kind == "future" and _PLUPERFECT.search(text, max(0, ms - 30), ms):
+                kind = "past"
             elif kind == "generic":
                 if not generic or dist > 60 or word in self.lex.not_past \
                         or _DET_BEFORE.search(text, max(0, ms - 8), ms):

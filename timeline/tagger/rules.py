@@ -99,6 +99,7 @@ _U = ("UNIT", "QUARTER", "CENT", "WEEKEND")
 RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "date_mdy": (("MON",), (14, 26)),
     "date_dmy": (("MON",), (26, 26)),
+    "week_of": (("MON",), (16, 26)),
     "iso": (("Y4",), (2, 30)),
     "slash": (("DSEP",), (2, 15)),
     "month_year": (("MON",), (2, 30)),
@@ -366,6 +367,21 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             h1.year_assumed, h1.anchor = h2.year_assumed, h2.anchor
             return [(m.start("day0"), m.end("day0"), h1), (m.start("day"), m.end(), h2)]
         return ymd_hit(ctx, y, mo, d, m.start(), m.end())
+
+    def h_week_of(m: re.Match, ctx: Ctx) -> Result:
+        """"the week of March 6": the (ISO) week that holds that day."""
+        mo = month_of(m.group("mon"))
+        d = int(re.match(r"\d+", m.group("day")).group())
+        y = int(m.group("year")) if m.group("year") else None
+        h = ymd_hit(ctx, y, mo, d, m.start("mon"), m.end())
+        if h is None or h.point is None:
+            return None
+        day = h.point[0]
+        return Hit("DATE", fmt(day, "W"), anchor=h.anchor, year_assumed=h.year_assumed,
+                   point=(day, "W"), names_year=h.names_year)
+
+    add("week_of", rf"\bthe\s+week\s+of\s+(?P<mon>{MON})\s*(?P<day>{DAY})\b(?:\s*,?\s*(?P<year>{YEAR4}))?",
+        h_week_of, priority=6)
 
     add("date_dmy",
         rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?:(?P<day0>{DAY})\s*(?:-|to|and|until|through)\s*)?(?P<day>{DAY})\s+(?:of\s+)?(?P<mon>{MON})(?!\w)"
@@ -989,9 +1005,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)
 
     def h_recent_units(m: re.Match, ctx: Ctx) -> Result:
-        return Hit("DATE", "PAST_REF" if m.group(1).lower() in ("recent", "past") else "FUTURE_REF", anchor="dct")
+        word = m.group(1).lower()
+        if word == "recent":
+            # "in recent years": an unspecified stretch of years up to now (TimeML: PXY)
+            u = lex.unit_info[m.group(2).lower()]
+            return Hit("DURATION", f"P{'T' if u['time'] else ''}X{u['iso']}")
+        return Hit("DATE", "PAST_REF" if word == "past" else "FUTURE_REF", anchor="dct")
 
-    add("recent_units", r"\b(recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)\b", h_recent_units,
+    add("recent_units", r"\b(recent|coming|past|future)\s+(years|months|weeks|decades|days|quarters)\b", h_recent_units,
         lambda m, t: not re.search(r"\b(?:the|these|those)\s+$", t[max(0, m.start() - 7):m.start()], re.I)
         or m.group(1).lower() in ("recent", "coming"), priority=2)
 
