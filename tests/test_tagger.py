@@ -78,6 +78,12 @@ CASES = [
     # "recent <units>" is an unspecified stretch up to now (the corpus' majority: PXY, PXM...)
     ("In recent years the town has grown.", D(2024, 5, 1), [("recent years", "DURATION", "PXY")]),
     ("Prices fell in recent weeks.", D(2024, 5, 1), [("recent weeks", "DURATION", "PXW")]),
+    # "today's" meaning "these days" is not the day; "today's paper" is
+    ("Such gadgets shape today's youth, and many of today's laptops ship with them.", D(2024, 5, 1), []),
+    ("The notice ran in today's paper.", D(2024, 5, 1), [("today", "DATE", "2024-05-01")]),
+    # a year-earlier quarter named by its ordinal
+    ("Sales rose in the third quarter; in the year-ago third quarter they fell.", D(2024, 10, 30),
+     [("the third quarter", "DATE", "2024-Q3"), ("the year-ago third quarter", "DATE", "2023-Q3")]),
     # "the week of <date>": the week that holds the day
     ("The hearing is set for the week of March 6.", D(2024, 2, 20), [("the week of March 6", "DATE", "2024-W10")]),
     ("The army is now in control.", D(2024, 5, 1), [("now", "DATE", "PRESENT_REF")]),

@@ -170,6 +170,9 @@ class Lexicon:
         self.vague_re = alt(list(self.vague))
         self.modifiers: dict[str, str] = signals["modifiers"]
         self.approx: dict[str, str] = signals["approx"]
+        #: "today's youth": nouns that make "today's" mean "these days"
+        self.generic_today_re = re.compile(
+            r"'s\s+(?:[a-z]+\s+)?(?:" + alt(signals.get("generic_today_nouns", [])) + r")(?!\w)", re.I)
         self.approx_re = alt(list(self.approx))
 
     # -- numbers ---------------------------------------------------------------------

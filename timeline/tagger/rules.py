@@ -751,8 +751,16 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
+    def g_dayword(m: re.Match, text: str) -> bool:
+        """Not "today's" meaning "these days": "today's youth", "many of today's cars"."""
+        if m.group("w").lower() != "today" or not text.startswith("'s", m.end()):
+            return True
+        if lex.generic_today_re.match(text, m.end()):
+            return False
+        return not re.search(r"\b(?:many|most|some|all|much|few)\s+of\s+$", text[max(0, m.start() - 12):m.start()], re.I)
+
     add("dayword", rf"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)"
-        rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_dayword, priority=3)
+        rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_dayword, g_dayword, priority=3)
 
     def h_this_pod(m: re.Match, ctx: Ctx) -> Result:
         rel = m.group("rel").lower()
@@ -1114,6 +1122,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_year_earlier(m: re.Match, ctx: Ctx) -> Result:
         qc = ctx.quarter_context(m.start())
+        qn = m.group("qn")
+        if qn:  # "the year-ago third quarter": that quarter of the year before
+            base = qc or ctx.dct
+            if base is None:
+                return Hit("DATE", "XXXX-Q" + str(_QORD[qn.lower()]))
+            d = date(base.year - 1, 3 * _QORD[qn.lower()] - 1, 15)
+            return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
         if qc is not None:
             p = (shift(qc, "Y", -1), "Q")
         elif ctx.dct is not None:
@@ -1122,7 +1137,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("DATE", "XXXX")
         return Hit("DATE", fmt(*p), anchor="narrative", point=p, keep_anchor=True)
 
-    add("year_earlier", r"\b(?:the\s+)?year-(?:earlier|ago)\s+(?:period|quarter|results?)\b|(?<![\w-])year-(?:earlier|ago)(?![\w-])",
+    _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+    add("year_earlier", r"\b(?:the\s+)?year-(?:earlier|ago)\s+(?:(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?=quarter))?"
+        r"(?:period|quarter|results?)\b|(?<![\w-])year-(?:earlier|ago)(?![\w-])",
         lambda m, ctx: _trim_noun(m, h_year_earlier(m, ctx)), priority=2)
 
     def _trim_noun(m: re.Match, hit: Hit) -> Result:
