@@ -81,6 +81,14 @@ CASES = [
     # "today's" meaning "these days" is not the day; "today's paper" is
     ("Such gadgets shape today's youth, and many of today's laptops ship with them.", D(2024, 5, 1), []),
     ("The notice ran in today's paper.", D(2024, 5, 1), [("today", "DATE", "2024-05-01")]),
+    # a spoken year after "the year", whatever follows
+    ("Leaders hoped the year two thousand has room for peace.", D(1998, 3, 3),
+     [("the year two thousand", "DATE", "2000")]),
+    # "the current fiscal year that ..." is the year; "the fiscal year that ended ..." a year's span
+    ("It sees sales in the current fiscal year that top last year's.", D(2024, 10, 30),
+     [("the current fiscal year", "DATE", "2024"), ("last year", "DATE", "2023")]),
+    ("Profit in the fiscal year that ended in June fell.", D(2024, 10, 30),
+     [("the fiscal year", "DURATION", "P1Y"), ("June", "DATE", "2024-06")]),
     # a year-earlier quarter named by its ordinal
     ("Sales rose in the third quarter; in the year-ago third quarter they fell.", D(2024, 10, 30),
      [("the third quarter", "DATE", "2024-Q3"), ("the year-ago third quarter", "DATE", "2023-Q3")]),

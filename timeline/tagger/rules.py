@@ -129,8 +129,8 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "year_earlier": (("UNIT", "QUARTER", "PERIOD"), (20, 30)),
     "latest_period": (("PERIOD",), (30, 8)),
     "weekend": (("WEEKEND",), (15, 12)),
-    "year_ended": (("UNIT",), (25, 8)),
-    "full_year": (("UNIT",), (30, 8)),
+    "year_ended": (("UNIT",), (25, 20)),
+    "full_year": (("UNIT",), (30, 24)),
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
     "the_unit": (_U, (15, 8)),
     "q_code": (("QCODE",), (2, 14)),
@@ -492,8 +492,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             y = 2000 + int(lo)
         return _year_hit(y)
 
-    add("spoken_year", rf"\b(?:the\s+year\s+)?(?:(?P<hi>nineteen|eighteen|twenty)[-\s]+(?P<lo>{lex.number_word_re})"
-        rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<lo2>{lex.number_word_re}))?(?=\W*$|\W*[.,;]|\s+(?:and|when|as|in|to|was|is)\b))(?![\w-])",
+    # "two thousand" alone is a year only where a count cannot be ("in two thousand."); after
+    # "the year" it always is ("by the year two thousand has...")
+    add("spoken_year", rf"\b(?P<ty>the\s+year\s+)?(?:(?P<hi>nineteen|eighteen|twenty)[-\s]+(?P<lo>{lex.number_word_re})"
+        rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<lo2>{lex.number_word_re}))?(?(ty)|(?=\W*$|\W*[.,;]|\s+(?:and|when|as|in|to|was|is)\b)))(?![\w-])",
         h_spoken_year, lambda m, t: bool(m.group("hi")) or m.group(0).lower().startswith("the year"), priority=2)
 
     def h_decade(m: re.Match, ctx: Ctx) -> Result:
@@ -1181,7 +1183,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         y = ctx.dct.year
         return Hit("DATE", f"{y:04d}", anchor="dct", point=(date(y, 7, 1), "Y"))
 
-    add("full_year", r"\bthe\s+(?:full|fiscal|current|entire|whole|current\s+fiscal|latest\s+fiscal)\s+year\b(?!\s+(?:ended|ending|that|to\s+date|earlier|ago)\b)",
+    add("full_year", r"\bthe\s+(?:full|fiscal|current|entire|whole|current\s+fiscal|latest\s+fiscal)\s+year\b(?!\s+(?:ended|ending|that\s+(?:ended|ends|began|begins|started)|to\s+date|earlier|ago)\b)",
         h_full_year, priority=1)
 
     def h_year_period(m: re.Match, ctx: Ctx) -> Result:
