@@ -317,6 +317,13 @@ TENSE_CASES = [
     ("The tender offer had been due to expire Friday, before the bidder extended it.", D(2024, 5, 6),
      "Friday", "2024-05-03"),
     ("The vote is due to take place on Friday.", D(2024, 5, 6), "Friday", "2024-05-10"),
+    # a deferral "until" a weekday points ahead even in the past tense; plain "until" does not
+    ("The council postponed the vote until Tuesday.", D(2024, 5, 2), "Tuesday", "2024-05-07"),
+    ("The strike lasted until Tuesday.", D(2024, 5, 2), "Tuesday", "2024-04-30"),
+    # "the previous Friday" / "the following Monday": relative to the day just mentioned
+    ("Shares closed higher on Friday, up 3% from the previous Friday.", D(2024, 5, 6),
+     "the previous Friday", "2024-04-26"),
+    ("She arrived on March 4 and left the following Monday.", D(2024, 5, 6), "the following Monday", "2024-03-11"),
 ]
 
 

@@ -179,6 +179,12 @@ _YEAR_OLD_PREP = re.compile(r"\b(?:in|since|until|by|year|of|from|before|after)\
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\bbillion|\bmillion|\b(?!(?:wa|i|ha|thi|hi|it|a|u|ye|variou|seriou|previou|ju)s\b)[a-z]{2,}s)\s+$", re.I)
 
 
+# a deferral to a weekday: "postponed any action until Tuesday", "extended the deadline until 9 a.m. Tuesday"
+_DEFERRED = re.compile(r"\b(?:postpon|delay|extend|defer|adjourn|suspend|put\s+off|push\w*\s+back|recess)\w*"
+                       r"(?:\s+[\w'-]+){0,5}?\s+(?:until|till|to)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s*)?(?:[A-Z]{2,3}\s+)?)?$",
+                       re.I)
+
+
 def _title_name(m: re.Match, group: str, text: str) -> bool:
     """True when the unit word of the match is capitalised inside a sentence ("60 Minutes",
     "This Week", "High Noon"): a title or a name, not a time expression."""
@@ -299,6 +305,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if dct is None:
             return None
         rel = (rel or "").lower()
+        if rel in ("previous", "following", "preceding"):
+            # "the previous Friday": the one before the day the text is talking about
+            nar = ctx.narrative()
+            base = nar[0] if nar and nar[1] == "D" else dct
+            if rel == "following":
+                return weekday_on_or_after(base, wd, strict=True)
+            return weekday_on_or_before(base, wd, strict=True)
         if rel in ("last", "past"):
             return weekday_on_or_before(dct, wd, strict=True)
         if rel in ("next", "coming"):
@@ -311,6 +324,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if re.search(r"\b(?:until|till|by)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s+)?)?$", ctx.text[max(0, start - 20):start], re.I) \
                 and tense != "past":
             tense = "future"
+        elif _DEFERRED.search(ctx.text, max(0, start - 90), start):
+            tense = "future"  # "postponed until Tuesday": put off to a day still ahead
         if tense == "future":
             nar = ctx.narrative()
             if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300:
@@ -785,6 +800,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def h_weekday(m: re.Match, ctx: Ctx) -> Result:
         wd = lex.weekday_num[m.group("wd").lower()]
         rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
+        if m.group("prev"):
+            rel = m.group("prev").lower().split()[-1]
         if rel == "coming" and m.group("rel").lower().startswith("this"):
             rel = "next"
         pod = (m.group("pod") or "").lower()
@@ -797,11 +814,12 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if d is None:
             v = f"XXXX-WXX-{wd}"
             return Hit("TIME" if pod else "DATE", v + (f"T{lex.pod_code[pod]}" if pod else ""), mod=mod)
+        anchor = "narrative" if rel in ("previous", "following", "preceding") else "dct"
         if pod:
-            return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor="dct", point=(d, "D"))
-        return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
+            return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor=anchor, point=(d, "D"))
+        return Hit("DATE", d.isoformat(), mod=mod, anchor=anchor, point=(d, "D"))
 
-    add("weekday", rf"(?<![\w'])(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
+    add("weekday", rf"(?<![\w'])(?:(?P<prev>the\s+(?:previous|following|preceding))\s+)?(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?", h_weekday, priority=2)
 
     def h_time(m: re.Match, ctx: Ctx) -> Result:
