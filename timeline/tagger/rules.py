@@ -627,6 +627,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def h_quarter(m: re.Match, ctx: Ctx) -> Result:
         q = QORD[m.group("ord").lower()]
         half = m.group("u").lower().startswith("half")
+        if half and m.group("ord").lower() in ("last", "final"):
+            q = 2  # "the last half of 1989": its second half
         if half and q > 2:
             return None
         y = quarter_year(ctx, q, half, m)
@@ -643,7 +645,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("quarter",
         rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?P<the>the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?"
-        rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
+        rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+(?:quarter|half)\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\b|\d{{4}}|this\s|last\s|next\s)))[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
 
