@@ -89,6 +89,8 @@ CASES = [
      [("the current fiscal year", "DATE", "2024"), ("last year", "DATE", "2023")]),
     ("Profit in the fiscal year that ended in June fell.", D(2024, 10, 30),
      [("the fiscal year", "DURATION", "P1Y"), ("June", "DATE", "2024-06")]),
+    # "<holiday> week" is the week that holds the holiday; a holiday days away is this year's
+    ("Pilgrims arrived as Easter week began.", D(2024, 3, 25), [("Easter week", "DATE", "2024-W13")]),
     # "the last half of <year>" is its second half; "last quarter" alone stays relative
     ("Output grew in the last half of 2019, and last quarter it shrank.", D(2024, 5, 1),
      [("the last half of 2019", "DATE", "2019-H2"), ("last quarter", "DATE", "2024-Q1")]),

@@ -1131,15 +1131,21 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 y = y if d0 > dct else y + 1
             elif rel != "this":
                 tense = ctx.tense(m.start(), m.end())
-                if tense == "past" and d0 > dct:
+                # a holiday a few days off is this year's whatever the tense ("as Easter
+                # week began" said the Monday before Easter)
+                if tense == "past" and (d0 - dct).days > 7:
                     y -= 1
-                elif tense == "future" and d0 < dct:
+                elif tense == "future" and (dct - d0).days > 7:
                     y += 1
         d = on(y)
+        if m.group("wk"):  # "Easter week", "Christmas week": the week that holds the day
+            return Hit("DATE", fmt(d, "W"), anchor="dct" if assumed else None, year_assumed=assumed,
+                       point=(d, "W"), names_year=not assumed)
         return Hit("DATE", d.isoformat(), anchor="dct" if assumed else None, year_assumed=assumed,
                    point=(d, "D"), names_year=not assumed)
 
-    add("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{lex.holiday_re})(?![\w])(?:\s*,?\s+(?P<year>{YEAR4}))?",
+    add("holiday", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>{lex.holiday_re})(?![\w])(?P<wk>\s+week(?![\w-]))?"
+        rf"(?:\s*,?\s+(?P<year>{YEAR4}))?",
         h_holiday, g_holiday, priority=3)
 
     def h_year_earlier(m: re.Match, ctx: Ctx) -> Result:
