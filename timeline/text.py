@@ -22,6 +22,7 @@ _ABBREV = {
     "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g", "u.s.a",
 }
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n\r]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:\.?[A-Za-z])*)\.?$")
 
 # Same-length replacements, so that offsets into the normalised text hold in the original.
@@ -42,7 +43,7 @@ def normalize_for_matching(text: str) -> str:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n\r]+", text):
+    for line in _LINE.finditer(text):
         base = line.start()
         s = line.group()
         start = 0
