@@ -43,26 +43,29 @@ def normalize_for_matching(text: str) -> str:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order."""
     spans: list[tuple[int, int]] = []
+    add = spans.append
+    abbrev = _ABBREV
+    word_before = _WORD_BEFORE.search
     for line in _LINE.finditer(text):
         base = line.start()
         s = line.group()
         start = 0
         for m in _END.finditer(s):
             if m.group()[0] == ".":
-                w = _WORD_BEFORE.search(s, max(0, m.start() - 12), m.start() + 1)
+                w = word_before(s, max(0, m.start() - 12), m.start() + 1)
                 word = w.group(1).lower() if w else ""
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                if word in abbrev or (len(word) == 1 and word.isalpha()):
                     continue
-            _add(spans, text, base + start, base + m.end())
+            _add(add, s[start:m.end()], base + start)
             start = m.end()
-        _add(spans, text, base + start, base + len(s))
+        _add(add, s[start:] if start else s, base + start)
     return spans
 
 
-def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        spans.append((a, b))
+def _add(add, piece: str, at: int) -> None:
+    """Append the span of ``piece`` (found at offset ``at``) without its surrounding white
+    space, unless nothing is left."""
+    body = piece.strip()
+    if body:
+        a = at + len(piece) - len(piece.lstrip())
+        add((a, a + len(body)))
