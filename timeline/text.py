@@ -51,21 +51,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         s = line.group()
         start = 0
         for m in _END.finditer(s):
+            end = m.end()
             if m.group()[0] == ".":
                 w = word_before(s, max(0, m.start() - 12), m.start() + 1)
                 word = w.group(1).lower() if w else ""
                 if word in abbrev or (len(word) == 1 and word.isalpha()):
                     continue
-            _add(add, s[start:m.end()], base + start)
-            start = m.end()
-        _add(add, s[start:] if start else s, base + start)
+            piece = s[start:end]
+            body = piece.strip()  # the sentence without its surrounding white space
+            if body:
+                a = base + start + len(piece) - len(piece.lstrip())
+                add((a, a + len(body)))
+            start = end
+        piece = s[start:] if start else s
+        body = piece.strip()
+        if body:
+            a = base + start + len(piece) - len(piece.lstrip())
+            add((a, a + len(body)))
     return spans
-
-
-def _add(add, piece: str, at: int) -> None:
-    """Append the span of ``piece`` (found at offset ``at``) without its surrounding white
-    space, unless nothing is left."""
-    body = piece.strip()
-    if body:
-        a = at + len(piece) - len(piece.lstrip())
-        add((a, a + len(body)))
