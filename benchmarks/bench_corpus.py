@@ -24,9 +24,10 @@ Usage (from the repository root)::
 
     python benchmarks/bench_corpus.py                      # 1,000 docs: a few minutes
     python benchmarks/bench_corpus.py --docs 100000 --format parquet --profile-docs 500
-        # the full run: about 410 MB of text (N) and 820 MB (2N); at ~95 articles
-        # per CPU-second that is ~18 min for N and ~36 min for 2N on the local engine, and
-        # ~18 / ~10 min on Dask with 1 / 2 workers: run it on an otherwise idle machine
+        # the full run: about 410 MB of text (N) and 820 MB (2N); at ~250-300 realistic
+        # articles per CPU-second that is ~6 min for N and ~12 min for 2N on the local
+        # engine, and ~6 / ~3.5 min on Dask with 1 / 2 workers (--dense: ~2.5x longer):
+        # run it on an otherwise idle machine
     python benchmarks/bench_corpus.py --docs 5000 --format parquet --no-dask
     python benchmarks/bench_corpus.py --docs 300 --no-dask --reference-corpus /work/shared/te3
     python benchmarks/bench_corpus.py --docs 300 --no-dask --dense
