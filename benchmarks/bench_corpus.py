@@ -1,8 +1,12 @@
 """Corpus benchmark: documents per second and peak memory, local engine and Dask.
 
 Generates a corpus of realistic news articles (about 4 KB each), built from the
-project's sample articles (``timeline/samples/*.txt``) and three templates written
-here, with varied years, publication dates and names; then measures, each in a fresh
+project's sample articles (``timeline/samples/*.txt``), three dated templates and
+eighteen background paragraphs written here (quotes, context, analysis: few or no
+dates), with varied years, publication dates and names. By default the articles are as
+sparse in dates as real news (the density is printed next to TempEval-3's: pass
+``--reference-corpus`` to measure it); ``--dense`` builds them from dated paragraphs
+only, ~2.5 times denser in events, as a stress test. Then measures, each in a fresh
 subprocess:
 
 * the local engine (``timeline.events.iter_results``, streaming, one core) on N and on
@@ -20,10 +24,13 @@ Usage (from the repository root)::
 
     python benchmarks/bench_corpus.py                      # 1,000 docs: a few minutes
     python benchmarks/bench_corpus.py --docs 100000 --format parquet --profile-docs 500
-        # the full run: about 410 MB of text (N) and 820 MB (2N); at today's ~95 articles
-        # per CPU-second that is ~18 min for N and ~36 min for 2N on the local engine, and
-        # ~18 / ~10 min on Dask with 1 / 2 workers: run it on an otherwise idle machine
+        # the full run: about 410 MB of text (N) and 820 MB (2N); at ~250-300 realistic
+        # articles per CPU-second that is ~6 min for N and ~12 min for 2N on the local
+        # engine, and ~6 / ~3.5 min on Dask with 1 / 2 workers (--dense: ~2.5x longer):
+        # run it on an otherwise idle machine
     python benchmarks/bench_corpus.py --docs 5000 --format parquet --no-dask
+    python benchmarks/bench_corpus.py --docs 300 --no-dask --reference-corpus /work/shared/te3
+    python benchmarks/bench_corpus.py --docs 300 --no-dask --dense
 """
 
 from __future__ import annotations
@@ -83,6 +90,30 @@ Volunteers can register until August 31, and a public meeting about the new layo
 
 The festival was first held in 1998 and was cancelled only once, in the spring of 2020. {P2} of the tourism office said hotel bookings for mid-September had doubled within a day.""",
 ]
+# Background paragraphs written for this benchmark: quotes, context, analysis, the
+# bulk of a real news story, carrying few or no dates. Real news is sparse in dates:
+# the TempEval-3 training corpus has one TIMEX3 every ~290 characters, and only part
+# of them are calendar dates; the dated paragraphs above carry one every ~115.
+BACKGROUND = [
+    "{P1}, who has followed the dispute for {ORG}, said the two sides still disagree on almost every detail that matters. \"Everyone wants a deal, but nobody wants to be the one who pays for it,\" {P1} said. \"Until that changes, the talks will go round in circles.\"",
+    "The decision was welcomed by local business groups, who had complained that uncertainty was keeping customers away. Shop owners near the centre of {CITY} said trade had been slow, and several said they had cut staff hours rather than lay people off.",
+    "Critics say the plan does little to address the underlying problem. A report by an independent watchdog found that maintenance budgets had been cut repeatedly, and that warnings from engineers were often filed without a reply. The authors called for a full review of how contracts are awarded.",
+    "{P2} declined to say how much the measures would cost, or who would pay for them. Officials have promised to publish the figures once negotiations with suppliers are complete, but opposition members argue that the public deserves to see them before any vote is held.",
+    "Analysts were divided on what the announcement means for investors. Some described it as a sensible compromise that removes a source of risk; others warned that the underlying weaknesses remain and that the market has been too quick to celebrate. Trading volumes were higher than usual.",
+    "Residents who spoke to reporters were more cautious. \"We have heard promises like this before,\" said one retired teacher who has lived in the same street for decades. \"I will believe it when the work is finished and the noise stops.\" Others said they simply wanted clear information.",
+    "The agency said it would not comment on individual cases, citing privacy rules, but confirmed that its inspectors had visited several sites in the region. A spokesperson added that any company found to have broken the rules could face fines or lose its licence.",
+    "{ORG} has grown quickly in recent years, expanding from a single office into a network that employs several thousand people across the country. Its rapid growth has drawn scrutiny from regulators, who have questioned whether its internal controls kept pace with the business.",
+    "Diplomats familiar with the discussions, who asked not to be named because they were not authorised to speak publicly, said the main sticking point was the sequence of steps each side would take. One described the mood in the room as tense but businesslike.",
+    "The figures suggest that demand is cooling more slowly than expected. Economists had forecast a sharper fall, pointing to higher borrowing costs and weaker confidence among households, but spending on services held up better than goods, according to the statistics office.",
+    "Environmental groups said the project would damage wetlands that shelter migrating birds and called on the government to order a new impact assessment. The developer says it has redesigned the access road to avoid the most sensitive areas and will plant trees to offset the rest.",
+    "{P1} grew up in a small town outside {CITY} and studied engineering before moving into politics. Colleagues describe a methodical, sometimes stubborn negotiator who prefers to work through detailed briefing papers rather than rely on advisers.",
+    "Hospitals in the area said they had enough beds for now but warned that staff shortages remain a concern. Nurses' unions have argued for better pay and safer rosters, saying many of their members are exhausted after long stretches without a break.",
+    "The opposition accused the government of rushing the bill through parliament without proper debate. Its leader said ministers had ignored the advice of their own experts and that the law would be challenged in court if it passed in its current form.",
+    "It is not the first time the company has faced questions about its safety record. Former employees have described a culture in which deadlines took priority over checks, claims the company rejects. It says it has hired an outside firm to audit its procedures.",
+    "Supporters of the measure argue that it will make services faster and cheaper for ordinary users, while opponents fear it will concentrate power in the hands of a few large providers. Both camps have spent heavily on advertising to win over undecided voters.",
+    "Police said the investigation was at an early stage and appealed for witnesses to come forward. Officers have been going door to door in the neighbourhood and are examining footage from cameras along the main road, a senior investigator told reporters outside the station.",
+    "Farmers in the region say the weather has been the hardest they can remember, with heavy rain followed by a long dry spell. Many have delayed planting, and some fear they will not recover their costs unless prices rise or the authorities offer support.",
+]
 FIRST = ["Ines", "Marcus", "Priya", "Dana", "Tomasz", "Aiko", "Kwame", "Lucia", "Noor", "Henrik", "Sofia", "Mateo",
          "Yara", "Oleksandr", "Grace", "Rafael", "Mei", "Jonas", "Amara", "Pierre"]
 LAST = ["Carvalho", "Oyelaran", "Nandakumar", "Whitfield", "Kowalski", "Tanaka", "Mensah", "Ferraro", "Haddad",
@@ -108,9 +139,23 @@ def _paragraphs() -> list[str]:
     return out
 
 
-def make_article(i: int, paragraphs: list[str], target: int = 4000) -> dict:
+# Share of an article's paragraphs (after its dated lead) drawn from the dated
+# paragraphs in the realistic mode; the rest are BACKGROUND. Chosen so that the corpus
+# is a little DENSER than the TempEval-3 news on both figures the benchmark prints
+# (measured: ~254 chars per tagged TIMEX3 and ~362 per event row, against 283 and 380
+# on TempEval-3's training set; the user's seed articles are sparser still, ~900 chars
+# per event); --dense draws every paragraph from the dated ones.
+DATED_SHARE = 0.35
+
+
+def make_article(i: int, paragraphs: list[str], target: int = 4000, *, dense: bool = False) -> dict:
     """Article ``i`` (deterministic): ~``target`` characters of paragraphs, years shifted
-    by the same offset as its publication date, names and months varied."""
+    by the same offset as its publication date, names and months varied.
+
+    Realistic mode (default): a dated lead paragraph, then background paragraphs
+    (:data:`BACKGROUND`, no repeats within an article) mixed with dated ones
+    (:data:`DATED_SHARE`). ``dense``: dated paragraphs only (one event every ~115
+    characters: a stress test, far denser than news)."""
     rng = random.Random(i)
     shift = rng.randint(-8, 0)
     pub = BASE + timedelta(days=rng.randint(-150, 150))
@@ -122,10 +167,14 @@ def make_article(i: int, paragraphs: list[str], target: int = 4000) -> dict:
         "{CITY}": rng.choice(CITIES),
     }
     month_map = {m: MONTHS[(k + rng.randint(0, 2)) % 12] for k, m in enumerate(MONTHS)} if rng.random() < 0.5 else {}
+    background = [] if dense else rng.sample(BACKGROUND, len(BACKGROUND))
     parts: list[str] = []
     size = 0
     while size < target:
-        para = rng.choice(paragraphs)
+        if parts and background and rng.random() >= DATED_SHARE:
+            para = background.pop()
+        else:
+            para = rng.choice(paragraphs)
         for k, v in fill.items():
             para = para.replace(k, v)
         para = re.sub(r"\b(19[5-9]\d|20[0-2]\d)\b", lambda m: str(int(m.group()) + shift), para)
@@ -138,21 +187,21 @@ def make_article(i: int, paragraphs: list[str], target: int = 4000) -> dict:
             "text": "\n\n".join(parts)}
 
 
-def make_corpus(path: Path, n: int, fmt: str) -> Path:
+def make_corpus(path: Path, n: int, fmt: str, *, dense: bool = False) -> Path:
     """Write ``n`` articles to ``path`` (JSON Lines or Parquet, row groups of 2,000), streaming."""
     paragraphs = _paragraphs()
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
         with open(path, "w", encoding="utf-8") as f:
             for i in range(n):
-                f.write(json.dumps(make_article(i, paragraphs), ensure_ascii=False) + "\n")
+                f.write(json.dumps(make_article(i, paragraphs, dense=dense), ensure_ascii=False) + "\n")
         return path
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     writer = None
     for start in range(0, n, 2000):
-        rows = [make_article(i, paragraphs) for i in range(start, min(n, start + 2000))]
+        rows = [make_article(i, paragraphs, dense=dense) for i in range(start, min(n, start + 2000))]
         table = pa.Table.from_pylist(rows)
         if writer is None:
             writer = pq.ParquetWriter(str(path), table.schema)
@@ -160,6 +209,54 @@ def make_corpus(path: Path, n: int, fmt: str) -> Path:
     if writer is not None:
         writer.close()
     return path
+
+
+# ---------------------------------------------------------------- density
+
+#: The TempEval-3 training corpus (TimeBank + AQUAINT, 256 documents): 1,822 TIMEX3 in
+#: the 529,484 characters of their <TEXT> (the creation-time TIMEX3s not counted),
+#: counted from the corpus's gold annotation: one every ~290 characters.
+TE3_CHARS, TE3_TIMEX3 = 529_484, 1_822
+
+
+def density(texts: list[tuple[str, object]]) -> dict:
+    """Characters per TIMEX3 the tagger finds and per event row the pipeline keeps, over
+    ``texts`` (pairs of text and reference date)."""
+    from timeline.documents import Document
+    from timeline.events import events_for_document
+    from timeline.tagger import tag
+
+    chars = timexes = events = 0
+    for k, (text, ref) in enumerate(texts):
+        chars += len(text)
+        timexes += len(tag(text, ref))
+        events += len(events_for_document(Document(name=f"d{k}", text=text, reference_date=ref,
+                                                   reference_source="given")))
+    return {"docs": len(texts), "chars": chars, "timexes": timexes, "events": events}
+
+
+def reference_density(root: Path) -> dict:
+    """The same figures on a TimeML corpus (every ``*.tml`` under ``root``), plus its gold
+    TIMEX3 count (those inside <TEXT>)."""
+    from timeline.tagger.timeml import timeml_dct, timeml_plain_text
+
+    texts, gold = [], 0
+    for f in sorted(root.rglob("*.tml")):
+        src = f.read_text(encoding="utf-8")
+        m = re.search(r"<TEXT\b[^>]*>(.*?)</TEXT>", src, re.S)
+        if m:
+            texts.append((timeml_plain_text(m.group(1)), timeml_dct(src)))
+            gold += len(re.findall(r"<TIMEX3\b", m.group(1)))
+    out = density(texts)
+    out["gold"] = gold
+    return out
+
+
+def _print_density(label: str, d: dict) -> None:
+    per = lambda k: d["chars"] / d[k] if d.get(k) else float("inf")  # noqa: E731
+    gold = f", gold {per('gold'):,.0f} chars per annotated TIMEX3" if "gold" in d else ""
+    print(f"  {label:<34}{d['docs']:>5} docs: {per('timexes'):>5,.0f} chars per tagged TIMEX3, "
+          f"{per('events'):>5,.0f} per event row ({d['events'] / d['docs']:.1f} events/doc){gold}")
 
 
 # ---------------------------------------------------------------- children (one run each)
@@ -324,6 +421,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-flat", action="store_true", help="skip the 2N local run")
     ap.add_argument("--no-local", action="store_true", help="skip the local engine runs")
     ap.add_argument("--profile-docs", type=int, default=300, help="documents profiled (0: no profile); default 300")
+    ap.add_argument("--dense", action="store_true",
+                    help="dated paragraphs only (a stress test ~2.5x denser in events than news); default: realistic mix")
+    ap.add_argument("--reference-corpus", type=Path, default=None,
+                    help="a TimeML corpus (e.g. TempEval-3) whose density is measured and printed next to the corpus's")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
 
@@ -342,13 +443,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         n = a.docs
         t = time.perf_counter()
-        small = make_corpus(tmp / f"corpus_{n}.{a.format}", n, a.format)
-        big = None if a.no_flat or a.no_local else make_corpus(tmp / f"corpus_{2 * n}.{a.format}", 2 * n, a.format)
+        small = make_corpus(tmp / f"corpus_{n}.{a.format}", n, a.format, dense=a.dense)
+        big = (None if a.no_flat or a.no_local
+               else make_corpus(tmp / f"corpus_{2 * n}.{a.format}", 2 * n, a.format, dense=a.dense))
         size_mb = small.stat().st_size / 1e6
         paragraphs = _paragraphs()
-        sample = [len(make_article(i, paragraphs)["text"]) for i in range(min(n, 200))]
-        print(f"corpus: {n:,} articles of {sum(sample) / len(sample) / 1000:.1f} KB text on average, "
+        sample = [make_article(i, paragraphs, dense=a.dense) for i in range(min(n, 200))]
+        print(f"corpus ({'dense: dated paragraphs only' if a.dense else 'realistic density'}): {n:,} articles of "
+              f"{sum(len(r['text']) for r in sample) / len(sample) / 1000:.1f} KB text on average, "
               f"{size_mb:.1f} MB as {a.format}, generated in {time.perf_counter() - t:.1f} s in {tmp}")
+        print("density (temporal expressions and events per character):")
+        _print_density("this corpus (first articles)", density(
+            [(r["text"], date.fromisoformat(r["date"])) for r in sample]))
+        if a.reference_corpus is not None:
+            _print_density(f"reference: {a.reference_corpus.name}", reference_density(a.reference_corpus))
+        else:
+            print(f"  reference: TempEval-3 training corpus, {TE3_CHARS / TE3_TIMEX3:,.0f} chars per annotated "
+                  f"TIMEX3 ({TE3_TIMEX3:,} in {TE3_CHARS:,} chars; --reference-corpus DIR measures it and the "
+                  f"tagged and event figures)")
         print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, load average "
               f"{os.getloadavg()[0]:.1f} (other work on the machine slows the wall-clock figures)")
         print()

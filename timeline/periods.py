@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 __all__ = ["Period", "period_of", "GRANULARITIES"]
 
@@ -63,9 +64,12 @@ def _month_add(year: int, month: int, n: int) -> datetime:
     return datetime(year + m // 12, m % 12 + 1, 1)
 
 
+@lru_cache(maxsize=4096)
 def period_of(value: str, mod: str | None = None) -> Period | None:
     """The period a TIMEX3 DATE/TIME value covers, or ``None`` when the value is not
-    on the calendar (``PRESENT_REF``, ``XXXX-12-25``, a duration...)."""
+    on the calendar (``PRESENT_REF``, ``XXXX-12-25``, a duration...).
+
+    Cached (a corpus names the same dates again and again; a Period is immutable)."""
     m = _RE.match(value or "")
     if not m:
         return None

@@ -22,6 +22,7 @@ _ABBREV = {
     "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g", "u.s.a",
 }
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n\r]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:\.?[A-Za-z])*)\.?$")
 
 # Same-length replacements, so that offsets into the normalised text hold in the original.
@@ -42,26 +43,29 @@ def normalize_for_matching(text: str) -> str:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order."""
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n\r]+", text):
+    add = spans.append
+    abbrev = _ABBREV
+    word_before = _WORD_BEFORE.search
+    for line in _LINE.finditer(text):
         base = line.start()
         s = line.group()
         start = 0
         for m in _END.finditer(s):
+            end = m.end()
             if m.group()[0] == ".":
-                w = _WORD_BEFORE.search(s, max(0, m.start() - 12), m.start() + 1)
+                w = word_before(s, max(0, m.start() - 12), m.start() + 1)
                 word = w.group(1).lower() if w else ""
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                if word in abbrev or (len(word) == 1 and word.isalpha()):
                     continue
-            _add(spans, text, base + start, base + m.end())
-            start = m.end()
-        _add(spans, text, base + start, base + len(s))
+            piece = s[start:end]
+            body = piece.strip()  # the sentence without its surrounding white space
+            if body:
+                a = base + start + len(piece) - len(piece.lstrip())
+                add((a, a + len(body)))
+            start = end
+        piece = s[start:] if start else s
+        body = piece.strip()
+        if body:
+            a = base + start + len(piece) - len(piece.lstrip())
+            add((a, a + len(body)))
     return spans
-
-
-def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        spans.append((a, b))
