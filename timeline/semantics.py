@@ -204,6 +204,7 @@ _CATENATIVE_ADJ = frozenset({
 _LINKING = frozenset({"grown", "grew", "become", "became", "becomes", "seemed", "seems", "felt",
                       "feels", "remained", "remains", "got", "gets", "appeared", "appears",
                       "looked", "looks", "stayed", "stays", "been", "be", "is", "are", "was", "were"})
+_CATENATIVE_BEFORE = _AUX | {"be", "been", "not"} | _ADVERBS  # "is likely", "been set"
 _PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "over", "forward"})
 
 _SPLIT_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
@@ -222,6 +223,12 @@ _CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", 
 # Words keep inner dots, apostrophes, hyphens and slashes ("U.S", "Putin's", "RFE/RL");
 # any other non-space character is a token of its own.
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w&+/.'’-]*\w)?|--|[^\s\w]")
+_M_GROUP = re.Match.group
+_M_START = re.Match.start
+_M_END = re.Match.end
+#: first characters of word tokens (``_TOKEN_RE``: ASCII letters and digits)
+_ALNUM_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_DGS = frozenset("dgs")
 _POSS_RE = re.compile(r"['’]s?$")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -421,16 +428,18 @@ class _Sentence:
         self.ents: list[list] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
-        spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
-        toks = [text[a:b] for a, b in spans]
+        matches = list(_TOKEN_RE.finditer(text, start, end))
+        toks = list(map(_M_GROUP, matches))
         self.toks = toks
-        self.starts = [a for a, _b in spans]
-        self.ends = [b for _a, b in spans]
-        low = [t.lower() for t in toks]
+        self.starts = list(map(_M_START, matches))
+        self.ends = list(map(_M_END, matches))
+        low = list(map(str.lower, toks))
         self.low = low
-        # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation
-        self.kinds = [not t[0].isalnum() for t in toks]
-        self.caps = [t[0].isupper() for t in toks]
+        # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation. A token
+        # starts with an ASCII letter or digit, or is punctuation ("--" or one character).
+        firsts = [t[0] for t in toks]
+        self.kinds = [c not in _ALNUM_FIRST for c in firsts]
+        self.caps = list(map(str.isupper, firsts))
         self._classify()
         self._group()
         self._segment()
@@ -442,16 +451,13 @@ class _Sentence:
         n = len(toks)
         vcls = [_NOTV] * n
         AUX, FORMS, DET = _AUX, _FORMS, _DETERMINERS
-        for i in range(n):
-            if kinds[i]:
-                continue
+        # candidates: words in the lexicon; words outside it only when they may be
+        # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
+        cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
+                 if not k and (w in FORMS or w in AUX or (w[-1] in _DGS and not (c and i)))]
+        for i in cands:
             w = low[i]
             info = FORMS.get(w)
-            if info is None and w not in AUX:
-                # not in the lexicon: only "-ed"/"-ing" words and "he's" can be verbs
-                last = w[-1]
-                if last not in "dgs" or (caps[i] and i > 0):
-                    continue
             p = low[i - 1] if i else ""
             if w in AUX:
                 if self.caps[i] and w == "may" and (i == 0 or kinds[i - 1] != _WORD or True) and toks[i] == "May":
@@ -532,11 +538,14 @@ class _Sentence:
         n = len(low)
         groups: list[tuple[int, int, int]] = []
         group_of = [-1] * n
+        # a group starts at an auxiliary or finite verb (the loop below only turns verbs
+        # into _NONFIN, so the candidates are checked again when reached)
+        starts = [k for k, v in enumerate(vcls) if v == _AUXV or v == _FIN]
         i = 0
-        while i < n:
-            if vcls[i] not in (_AUXV, _FIN):
-                i += 1
+        for i0 in starts:
+            if i0 < i or vcls[i0] not in (_AUXV, _FIN):
                 continue
+            i = i0
             j = i + 1
             head = i
             while j < n and kinds[j] == _WORD:
@@ -548,7 +557,7 @@ class _Sentence:
                 elif w in _NEG_WORDS or w in _ADVERBS or (w.endswith("ly") and not self.caps[j]
                                                          and len(w) > 4):
                     j += 1
-                elif w in _CATENATIVE_ADJ and low[j - 1] in _AUX | {"be", "been", "not"} | _ADVERBS:
+                elif w in _CATENATIVE_ADJ and low[j - 1] in _CATENATIVE_BEFORE:
                     head = j
                     j += 1
                 elif w == "to" and j + 1 < n and (low[j + 1] in _FORMS or low[j + 1] in _ADVERBS) \
@@ -593,10 +602,12 @@ class _Sentence:
             text, starts, ends = self.text, self.starts, self.ends
             breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
         special = _SEGMENT_WORDS
-        for i in range(n):
+        # only these tokens can end a segment or name its kind
+        marks = [i for i, w in enumerate(low) if w in special]
+        if breaks:
+            marks = sorted(set(marks) | breaks)
+        for i in marks:
             w = low[i]
-            if w not in special and i not in breaks:
-                continue  # an ordinary token: no boundary, no clause kind
             if i in breaks and i > cur:
                 segs.append([cur, i, kind])
                 cur = i
@@ -797,13 +808,13 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     """Tokens of every date phrase in [s, e): month and weekday names, years, "today"..."""
     out: set[int] = set()
     low = an.low
-    i = s
     trig = _DATE_TRIGGERS
-    while i < e:
-        w = low[i]
-        if w not in trig and not ("0" <= w[0] <= "9"):
-            i += 1
+    i = s
+    for c in [k for k in range(s, e) if low[k] in trig or "0" <= low[k][0] <= "9"]:
+        if c < i:
             continue
+        i = c
+        w = low[i]
         if (w in _MONTHS and an.caps[i] and (w != "may" or i + 1 < e and low[i + 1][:1].isdigit()
                                             or i > 0 and low[i - 1] in ("in", "of", "since", "until", "by")))\
                 or (w in _WEEKDAYS and an.caps[i]) or _is_year(w) \
@@ -1091,10 +1102,10 @@ def _capital_runs(an: _Sentence) -> list[list]:
     n = len(toks)
     out: list[list] = []
     i = 0
-    while i < n:
-        if kinds[i] or not caps[i]:
-            i += 1
+    for i0 in [k for k, (p, c) in enumerate(zip(kinds, caps)) if c and not p]:
+        if i0 < i:
             continue
+        i = i0
         j = i
         last = -1
         while j < n and not kinds[j]:
