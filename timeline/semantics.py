@@ -38,6 +38,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import filterfalse
 from pathlib import Path
 
 __all__ = ["Description", "NameIndex", "describe", "STATUSES", "content_words", "actor_key"]
@@ -166,6 +167,8 @@ def _build_forms() -> None:
 
 
 _build_forms()
+
+_VERB_WORDS = frozenset(_FORMS) | _AUX  # every token the lexicon knows as a verb
 
 # Verb forms that are more often plural nouns ("peace talks", "new plans").
 _NOUNY = frozenset({
@@ -420,7 +423,8 @@ class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
     __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
-                 "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates")
+                 "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates",
+                 "date_runs", "clauses")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -428,6 +432,9 @@ class _Sentence:
         self.ents: list[list] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
+        #: memos of _date_run and _find_clause for this sentence, by token range
+        self.date_runs: dict[tuple[int, int], tuple[int, int]] = {}
+        self.clauses: dict[tuple[int, int], _Clause] = {}
         matches = list(_TOKEN_RE.finditer(text, start, end))
         toks = list(map(_M_GROUP, matches))
         self.toks = toks
@@ -454,7 +461,7 @@ class _Sentence:
         # candidates: words in the lexicon; words outside it only when they may be
         # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
         cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
-                 if not k and (w in FORMS or w in AUX or (w[-1] in _DGS and not (c and i)))]
+                 if not k and (w in _VERB_WORDS or (w[-1] in _DGS and not (c and i)))]
         for i in cands:
             w = low[i]
             info = FORMS.get(w)
@@ -730,6 +737,7 @@ _DATE_NOUNS = frozenset({"week", "weekend", "month", "year", "morning", "evening
                          "afternoon", "day", "decade", "century", "quarter", "half"})
 
 
+_DATE_OF_HEADS = _DATE_MODS | {"end", "start", "beginning", "middle", "spring", "fall"}  # "the end of"
 _DEGREE = frozenset({"early", "soon", "late", "later", "earlier", "quickly", "long"})
 
 
@@ -744,6 +752,14 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
     determiners ("on", "in the fall of") go with the date unless the date modifies a
     noun ("The January 22 post", "a January 23 report"), where only the date words go.
     """
+    hit = an.date_runs.get((ms, me))
+    if hit is None:
+        hit = an.date_runs[(ms, me)] = _find_date_run(an, ms, me)
+    return hit
+
+
+def _find_date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
+    """:func:`_date_run`, not memoised."""
     low = an.low
     n = len(low)
     s, e = ms, me
@@ -771,8 +787,7 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
     k = s
     while k > 0 and low[k - 1] in _DATE_MODS:
         k -= 1
-    if k > 1 and low[k - 1] == "of" and low[k - 2] in _DATE_MODS | {"end", "start", "beginning",
-                                                                   "middle", "spring", "fall"}:
+    if k > 1 and low[k - 1] == "of" and low[k - 2] in _DATE_OF_HEADS:
         k -= 2
         while k > 0 and low[k - 1] in _DATE_MODS:
             k -= 1
@@ -829,7 +844,15 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
 
 
 def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
-    """The clause the mention [ms, me) belongs to."""
+    """The clause the mention [ms, me) belongs to (memoised per sentence)."""
+    hit = an.clauses.get((ms, me))
+    if hit is None:
+        hit = an.clauses[(ms, me)] = _clause_of(an, ms, me)
+    return hit
+
+
+def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
+    """:func:`_find_clause`, not memoised."""
     segs, groups, group_of = an.segs, an.groups, an.group_of
     si = an.seg_of[ms] if an.toks else 0
     if not segs:
@@ -936,7 +959,7 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
             if pg == gi:
                 continue
             hb = _FORMS.get(an.low[groups[pg][2]])
-            if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT:
+            if hb and hb[0] in _GOVERNING:
                 # governor only if nothing but the complementizer/appositives separate them
                 if an.seg_of[groups[pg][2]] >= target - 3:
                     governor = pg
@@ -949,6 +972,7 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
     return _Clause(start, end, gi, governor, clause_kind)
 
 
+_GOVERNING = _REPORT | _ANNOUNCE | _PREDICT  # verbs whose complement clause they govern
 _RELATIVE_KINDS = frozenset({"which", "who", "whom", "whose"})
 _SPEECH_ING = frozenset({"saying", "telling", "adding", "noting", "warning", "arguing", "claiming",
                          "stressing", "insisting", "writing", "announcing", "suggesting"})
@@ -1520,13 +1544,13 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
                    names: NameIndex, keep_pronoun: bool = False) -> tuple[str, bool, bool, bool]:
     """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
     low = an.low
-    idx = [t for t in range(cl.start, _first_group_from(an, cl.start, gs)) if t not in drop]
+    idx = list(filterfalse(drop.__contains__, range(cl.start, _first_group_from(an, cl.start, gs))))
     own = an.seg_of[gs] if gs < len(low) else -1
     if len(idx) > 2:
         kept = [t for t in idx if an.seg_of[t] == own
                 or not (an.segs[an.seg_of[t]][2] in _RELATIVE_KINDS and an.segs[an.seg_of[t]][3])]
         if len(kept) < len(idx):
-            kept = [t for t in kept if an.kinds[t] == _WORD]  # no stray commas
+            kept = list(filterfalse(an.kinds.__getitem__, kept))  # no stray commas
         idx = kept
     prefix = ""
     while idx and (low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
@@ -1548,7 +1572,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
             idx = idx[1:]
     ents = [x for x in _entities(an, idx[0], idx[-1] + 1, names) if not _after_prep(an, x[0])] \
         if idx else []
-    lead = [t for t in idx if an.kinds[t] == _WORD]
+    lead = list(filterfalse(an.kinds.__getitem__, idx))  # the words (kinds: True for punctuation)
     if ents and not reduced and any(
             not an.kinds[t] and not an.caps[t] and low[t] not in _SUBJECT_FILLER
             for t in idx if t < ents[-1][0]):
@@ -1596,7 +1620,7 @@ def _headline_verb(an: _Sentence, gs: int, ge: int, drop: set[int], plural: bool
                    reported: bool, reduced: bool) -> str:
     """The verb group in headline tense: "announced" -> "announces", "would" -> "will"."""
     low, toks = an.low, an.toks
-    grp = [t for t in range(gs, ge) if t not in drop]
+    grp = list(filterfalse(drop.__contains__, range(gs, ge)))
     if not grp:
         return ""
     words = [toks[t] for t in grp]
@@ -1644,7 +1668,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
     drop = set(range(ds, de)) if ds >= 0 else set()
     drop |= _date_tokens(an, cl.start, cl.end)
     if cl.group < 0:
-        idx = [t for t in range(cl.start, cl.end) if t not in drop]
+        idx = list(filterfalse(drop.__contains__, range(cl.start, cl.end)))
         return _finish(an, idx)
     gs, ge, head = an.groups[cl.group]
     hb = (_FORMS.get(low[head]) or ("",))[0]
@@ -1683,7 +1707,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
                 and pw not in _SUBJ_PRONOUNS and pw not in _ADVERBS and not pw.endswith("ly"):
             stop = g2s
             break
-    rest_idx = [t for t in range(ge, stop) if t not in drop]
+    rest_idx = list(filterfalse(drop.__contains__, range(ge, stop)))
     rest = _join([], an, rest_idx)
     for t in rest_idx:
         # coordinated verbs in headline tense too: "meets Rubio and discusses air defence"
@@ -1773,7 +1797,7 @@ def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None
         k -= 1
     if k < 1 or an.low[cl.start - 1] not in (",", "—", "–", "--") and an.toks[cl.start - 1] not in _QUOTES:
         return None
-    idx = [t for t in range(0, k + 1) if t not in drop]
+    idx = list(filterfalse(drop.__contains__, range(0, k + 1)))
     while idx and (an.kinds[idx[0]] == _PUNCT or an.low[idx[0]] in _CONNECTOR_START):
         idx = idx[1:]
     if len(idx) < 3 or not any(an.vcls[t] in (_AUXV, _FIN) for t in idx):
@@ -1872,7 +1896,7 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         if an.dates is None:
             an.dates = _all_date_tokens(an, 0, len(an.toks))
         key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
-            if not any(ms <= t < me for t in an.dates) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+            if an.dates.isdisjoint(range(ms, me)) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
         hit = names._clauses.get(key)
         if hit is None:
             actors = _actors(an, cl, names)
