@@ -225,7 +225,9 @@ _CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", 
 
 # Words keep inner dots, apostrophes, hyphens and slashes ("U.S", "Putin's", "RFE/RL");
 # any other non-space character is a token of its own.
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w&+/.'’-]*\w)?|--|[^\s\w]")
+# (Written without backtracking: a word is letters and digits, then groups of inner
+# punctuation each followed by letters or digits; possessive, as nothing is given back.)
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]\w*+(?:[&+/.'’-]++\w++)*+|--|[^\s\w]")
 _M_GROUP = re.Match.group
 _M_START = re.Match.start
 _M_END = re.Match.end
