@@ -38,8 +38,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse
-from operator import gt, itemgetter, not_, or_
+from itertools import filterfalse
 from pathlib import Path
 
 __all__ = ["Description", "NameIndex", "describe", "STATUSES", "content_words", "actor_key"]
@@ -235,9 +234,6 @@ _M_END = re.Match.end
 #: first characters of word tokens (``_TOKEN_RE``: ASCII letters and digits)
 _ALNUM_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DGS = frozenset("dgs")
-_DIGITS = frozenset("0123456789")
-_FIRST = itemgetter(0)
-_LAST = itemgetter(-1)
 _POSS_RE = re.compile(r"['’]s?$")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -423,7 +419,6 @@ def _person_name(words: list[str]) -> str | None:
 _WORD, _PUNCT = 0, 1
 # verb classes
 _NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
-_GROUP_OPENERS = frozenset({_AUXV, _FIN})  # verb classes a verb group starts with
 
 
 class _Sentence:
@@ -451,8 +446,8 @@ class _Sentence:
         self.low = low
         # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation. A token
         # starts with an ASCII letter or digit, or is punctuation ("--" or one character).
-        firsts = list(map(_FIRST, toks))
-        self.kinds = list(map(not_, map(_ALNUM_FIRST.__contains__, firsts)))
+        firsts = [t[0] for t in toks]
+        self.kinds = [c not in _ALNUM_FIRST for c in firsts]
         self.caps = list(map(str.isupper, firsts))
         self._classify()
         self._group()
@@ -467,11 +462,8 @@ class _Sentence:
         AUX, FORMS, DET = _AUX, _FORMS, _DETERMINERS
         # candidates: words in the lexicon; words outside it only when they may be
         # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
-        # (punctuation is never in the lexicon and never ends in d, g or s)
-        dgs = list(map(gt, map(_DGS.__contains__, map(_LAST, low)), caps))  # ...and lower case
-        if n and low[0][-1] in _DGS:
-            dgs[0] = True
-        cands = list(compress(range(n), map(or_, map(_VERB_WORDS.__contains__, low), dgs)))
+        cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
+                 if not k and (w in _VERB_WORDS or (w[-1] in _DGS and not (c and i)))]
         for i in cands:
             w = low[i]
             info = FORMS.get(w)
@@ -557,7 +549,7 @@ class _Sentence:
         group_of = [-1] * n
         # a group starts at an auxiliary or finite verb (the loop below only turns verbs
         # into _NONFIN, so the candidates are checked again when reached)
-        starts = list(compress(range(n), map(_GROUP_OPENERS.__contains__, vcls)))
+        starts = [k for k, v in enumerate(vcls) if v == _AUXV or v == _FIN]
         i = 0
         for i0 in starts:
             if i0 < i or vcls[i0] not in (_AUXV, _FIN):
@@ -620,7 +612,7 @@ class _Sentence:
             breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
         special = _SEGMENT_WORDS
         # only these tokens can end a segment or name its kind
-        marks = list(compress(range(n), map(special.__contains__, low)))
+        marks = [i for i, w in enumerate(low) if w in special]
         if breaks:
             marks = sorted(set(marks) | breaks)
         for i in marks:
@@ -835,9 +827,7 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     low = an.low
     trig = _DATE_TRIGGERS
     i = s
-    sub = low[s:e]
-    for c in list(compress(range(s, e), map(or_, map(trig.__contains__, sub),
-                                            map(_DIGITS.__contains__, map(_FIRST, sub))))):
+    for c in [k for k in range(s, e) if low[k] in trig or "0" <= low[k][0] <= "9"]:
         if c < i:
             continue
         i = c
@@ -1138,7 +1128,7 @@ def _capital_runs(an: _Sentence) -> list[list]:
     n = len(toks)
     out: list[list] = []
     i = 0
-    for i0 in list(compress(range(n), map(gt, caps, kinds))):  # capitalised words
+    for i0 in [k for k, (p, c) in enumerate(zip(kinds, caps)) if c and not p]:
         if i0 < i:
             continue
         i = i0
