@@ -1009,7 +1009,6 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     words = low[gs:ge]
     wset = set(words)
     clause_words = low[cl.start:cl.end]
-    joined = " " + " ".join(clause_words) + " "
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
     if kind in ("if", "unless") or "whether" in clause_words[:3]:
@@ -1086,7 +1085,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if _PLANNED_NOUNS_RE.search(joined):
+    if _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
         return "planned"
     return "reported"
 
