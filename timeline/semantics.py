@@ -38,6 +38,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import filterfalse
 from pathlib import Path
 
 __all__ = ["Description", "NameIndex", "describe", "STATUSES", "content_words", "actor_key"]
@@ -167,6 +168,8 @@ def _build_forms() -> None:
 
 _build_forms()
 
+_VERB_WORDS = frozenset(_FORMS) | _AUX  # every token the lexicon knows as a verb
+
 # Verb forms that are more often plural nouns ("peace talks", "new plans").
 _NOUNY = frozenset({
     "talks", "plans", "reports", "claims", "attacks", "strikes", "calls", "visits", "comments",
@@ -204,6 +207,7 @@ _CATENATIVE_ADJ = frozenset({
 _LINKING = frozenset({"grown", "grew", "become", "became", "becomes", "seemed", "seems", "felt",
                       "feels", "remained", "remains", "got", "gets", "appeared", "appears",
                       "looked", "looks", "stayed", "stays", "been", "be", "is", "are", "was", "were"})
+_CATENATIVE_BEFORE = _AUX | {"be", "been", "not"} | _ADVERBS  # "is likely", "been set"
 _PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "over", "forward"})
 
 _SPLIT_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
@@ -221,7 +225,15 @@ _CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", 
 
 # Words keep inner dots, apostrophes, hyphens and slashes ("U.S", "Putin's", "RFE/RL");
 # any other non-space character is a token of its own.
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9](?:[\w&+/.'’-]*\w)?|--|[^\s\w]")
+# (Written without backtracking: a word is letters and digits, then groups of inner
+# punctuation each followed by letters or digits; possessive, as nothing is given back.)
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]\w*+(?:[&+/.'’-]++\w++)*+|--|[^\s\w]")
+_M_GROUP = re.Match.group
+_M_START = re.Match.start
+_M_END = re.Match.end
+#: first characters of word tokens (``_TOKEN_RE``: ASCII letters and digits)
+_ALNUM_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_DGS = frozenset("dgs")
 _POSS_RE = re.compile(r"['’]s?$")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -413,7 +425,8 @@ class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
     __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
-                 "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates")
+                 "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates",
+                 "date_runs", "clauses")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -421,16 +434,21 @@ class _Sentence:
         self.ents: list[list] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
-        spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
-        toks = [text[a:b] for a, b in spans]
+        #: memos of _date_run and _find_clause for this sentence, by token range
+        self.date_runs: dict[tuple[int, int], tuple[int, int]] = {}
+        self.clauses: dict[tuple[int, int], _Clause] = {}
+        matches = list(_TOKEN_RE.finditer(text, start, end))
+        toks = list(map(_M_GROUP, matches))
         self.toks = toks
-        self.starts = [a for a, _b in spans]
-        self.ends = [b for _a, b in spans]
-        low = [t.lower() for t in toks]
+        self.starts = list(map(_M_START, matches))
+        self.ends = list(map(_M_END, matches))
+        low = list(map(str.lower, toks))
         self.low = low
-        # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation
-        self.kinds = [not t[0].isalnum() for t in toks]
-        self.caps = [t[0].isupper() for t in toks]
+        # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation. A token
+        # starts with an ASCII letter or digit, or is punctuation ("--" or one character).
+        firsts = [t[0] for t in toks]
+        self.kinds = [c not in _ALNUM_FIRST for c in firsts]
+        self.caps = list(map(str.isupper, firsts))
         self._classify()
         self._group()
         self._segment()
@@ -442,16 +460,13 @@ class _Sentence:
         n = len(toks)
         vcls = [_NOTV] * n
         AUX, FORMS, DET = _AUX, _FORMS, _DETERMINERS
-        for i in range(n):
-            if kinds[i]:
-                continue
+        # candidates: words in the lexicon; words outside it only when they may be
+        # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
+        cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
+                 if not k and (w in _VERB_WORDS or (w[-1] in _DGS and not (c and i)))]
+        for i in cands:
             w = low[i]
             info = FORMS.get(w)
-            if info is None and w not in AUX:
-                # not in the lexicon: only "-ed"/"-ing" words and "he's" can be verbs
-                last = w[-1]
-                if last not in "dgs" or (caps[i] and i > 0):
-                    continue
             p = low[i - 1] if i else ""
             if w in AUX:
                 if self.caps[i] and w == "may" and (i == 0 or kinds[i - 1] != _WORD or True) and toks[i] == "May":
@@ -532,11 +547,14 @@ class _Sentence:
         n = len(low)
         groups: list[tuple[int, int, int]] = []
         group_of = [-1] * n
+        # a group starts at an auxiliary or finite verb (the loop below only turns verbs
+        # into _NONFIN, so the candidates are checked again when reached)
+        starts = [k for k, v in enumerate(vcls) if v == _AUXV or v == _FIN]
         i = 0
-        while i < n:
-            if vcls[i] not in (_AUXV, _FIN):
-                i += 1
+        for i0 in starts:
+            if i0 < i or vcls[i0] not in (_AUXV, _FIN):
                 continue
+            i = i0
             j = i + 1
             head = i
             while j < n and kinds[j] == _WORD:
@@ -548,7 +566,7 @@ class _Sentence:
                 elif w in _NEG_WORDS or w in _ADVERBS or (w.endswith("ly") and not self.caps[j]
                                                          and len(w) > 4):
                     j += 1
-                elif w in _CATENATIVE_ADJ and low[j - 1] in _AUX | {"be", "been", "not"} | _ADVERBS:
+                elif w in _CATENATIVE_ADJ and low[j - 1] in _CATENATIVE_BEFORE:
                     head = j
                     j += 1
                 elif w == "to" and j + 1 < n and (low[j + 1] in _FORMS or low[j + 1] in _ADVERBS) \
@@ -593,10 +611,12 @@ class _Sentence:
             text, starts, ends = self.text, self.starts, self.ends
             breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
         special = _SEGMENT_WORDS
-        for i in range(n):
+        # only these tokens can end a segment or name its kind
+        marks = [i for i, w in enumerate(low) if w in special]
+        if breaks:
+            marks = sorted(set(marks) | breaks)
+        for i in marks:
             w = low[i]
-            if w not in special and i not in breaks:
-                continue  # an ordinary token: no boundary, no clause kind
             if i in breaks and i > cur:
                 segs.append([cur, i, kind])
                 cur = i
@@ -719,6 +739,7 @@ _DATE_NOUNS = frozenset({"week", "weekend", "month", "year", "morning", "evening
                          "afternoon", "day", "decade", "century", "quarter", "half"})
 
 
+_DATE_OF_HEADS = _DATE_MODS | {"end", "start", "beginning", "middle", "spring", "fall"}  # "the end of"
 _DEGREE = frozenset({"early", "soon", "late", "later", "earlier", "quickly", "long"})
 
 
@@ -733,6 +754,14 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
     determiners ("on", "in the fall of") go with the date unless the date modifies a
     noun ("The January 22 post", "a January 23 report"), where only the date words go.
     """
+    hit = an.date_runs.get((ms, me))
+    if hit is None:
+        hit = an.date_runs[(ms, me)] = _find_date_run(an, ms, me)
+    return hit
+
+
+def _find_date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
+    """:func:`_date_run`, not memoised."""
     low = an.low
     n = len(low)
     s, e = ms, me
@@ -760,8 +789,7 @@ def _date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
     k = s
     while k > 0 and low[k - 1] in _DATE_MODS:
         k -= 1
-    if k > 1 and low[k - 1] == "of" and low[k - 2] in _DATE_MODS | {"end", "start", "beginning",
-                                                                   "middle", "spring", "fall"}:
+    if k > 1 and low[k - 1] == "of" and low[k - 2] in _DATE_OF_HEADS:
         k -= 2
         while k > 0 and low[k - 1] in _DATE_MODS:
             k -= 1
@@ -797,13 +825,13 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     """Tokens of every date phrase in [s, e): month and weekday names, years, "today"..."""
     out: set[int] = set()
     low = an.low
-    i = s
     trig = _DATE_TRIGGERS
-    while i < e:
-        w = low[i]
-        if w not in trig and not ("0" <= w[0] <= "9"):
-            i += 1
+    i = s
+    for c in [k for k in range(s, e) if low[k] in trig or "0" <= low[k][0] <= "9"]:
+        if c < i:
             continue
+        i = c
+        w = low[i]
         if (w in _MONTHS and an.caps[i] and (w != "may" or i + 1 < e and low[i + 1][:1].isdigit()
                                             or i > 0 and low[i - 1] in ("in", "of", "since", "until", "by")))\
                 or (w in _WEEKDAYS and an.caps[i]) or _is_year(w) \
@@ -818,7 +846,15 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
 
 
 def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
-    """The clause the mention [ms, me) belongs to."""
+    """The clause the mention [ms, me) belongs to (memoised per sentence)."""
+    hit = an.clauses.get((ms, me))
+    if hit is None:
+        hit = an.clauses[(ms, me)] = _clause_of(an, ms, me)
+    return hit
+
+
+def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
+    """:func:`_find_clause`, not memoised."""
     segs, groups, group_of = an.segs, an.groups, an.group_of
     si = an.seg_of[ms] if an.toks else 0
     if not segs:
@@ -925,7 +961,7 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
             if pg == gi:
                 continue
             hb = _FORMS.get(an.low[groups[pg][2]])
-            if hb and hb[0] in _REPORT | _ANNOUNCE | _PREDICT:
+            if hb and hb[0] in _GOVERNING:
                 # governor only if nothing but the complementizer/appositives separate them
                 if an.seg_of[groups[pg][2]] >= target - 3:
                     governor = pg
@@ -938,6 +974,7 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
     return _Clause(start, end, gi, governor, clause_kind)
 
 
+_GOVERNING = _REPORT | _ANNOUNCE | _PREDICT  # verbs whose complement clause they govern
 _RELATIVE_KINDS = frozenset({"which", "who", "whom", "whose"})
 _SPEECH_ING = frozenset({"saying", "telling", "adding", "noting", "warning", "arguing", "claiming",
                          "stressing", "insisting", "writing", "announcing", "suggesting"})
@@ -972,7 +1009,6 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     words = low[gs:ge]
     wset = set(words)
     clause_words = low[cl.start:cl.end]
-    joined = " " + " ".join(clause_words) + " "
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
     if kind in ("if", "unless") or "whether" in clause_words[:3]:
@@ -1049,7 +1085,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if _PLANNED_NOUNS_RE.search(joined):
+    if _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
         return "planned"
     return "reported"
 
@@ -1091,10 +1127,10 @@ def _capital_runs(an: _Sentence) -> list[list]:
     n = len(toks)
     out: list[list] = []
     i = 0
-    while i < n:
-        if kinds[i] or not caps[i]:
-            i += 1
+    for i0 in [k for k, (p, c) in enumerate(zip(kinds, caps)) if c and not p]:
+        if i0 < i:
             continue
+        i = i0
         j = i
         last = -1
         while j < n and not kinds[j]:
@@ -1509,13 +1545,13 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
                    names: NameIndex, keep_pronoun: bool = False) -> tuple[str, bool, bool, bool]:
     """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
     low = an.low
-    idx = [t for t in range(cl.start, _first_group_from(an, cl.start, gs)) if t not in drop]
+    idx = list(filterfalse(drop.__contains__, range(cl.start, _first_group_from(an, cl.start, gs))))
     own = an.seg_of[gs] if gs < len(low) else -1
     if len(idx) > 2:
         kept = [t for t in idx if an.seg_of[t] == own
                 or not (an.segs[an.seg_of[t]][2] in _RELATIVE_KINDS and an.segs[an.seg_of[t]][3])]
         if len(kept) < len(idx):
-            kept = [t for t in kept if an.kinds[t] == _WORD]  # no stray commas
+            kept = list(filterfalse(an.kinds.__getitem__, kept))  # no stray commas
         idx = kept
     prefix = ""
     while idx and (low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
@@ -1537,7 +1573,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
             idx = idx[1:]
     ents = [x for x in _entities(an, idx[0], idx[-1] + 1, names) if not _after_prep(an, x[0])] \
         if idx else []
-    lead = [t for t in idx if an.kinds[t] == _WORD]
+    lead = list(filterfalse(an.kinds.__getitem__, idx))  # the words (kinds: True for punctuation)
     if ents and not reduced and any(
             not an.kinds[t] and not an.caps[t] and low[t] not in _SUBJECT_FILLER
             for t in idx if t < ents[-1][0]):
@@ -1585,7 +1621,7 @@ def _headline_verb(an: _Sentence, gs: int, ge: int, drop: set[int], plural: bool
                    reported: bool, reduced: bool) -> str:
     """The verb group in headline tense: "announced" -> "announces", "would" -> "will"."""
     low, toks = an.low, an.toks
-    grp = [t for t in range(gs, ge) if t not in drop]
+    grp = list(filterfalse(drop.__contains__, range(gs, ge)))
     if not grp:
         return ""
     words = [toks[t] for t in grp]
@@ -1633,7 +1669,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
     drop = set(range(ds, de)) if ds >= 0 else set()
     drop |= _date_tokens(an, cl.start, cl.end)
     if cl.group < 0:
-        idx = [t for t in range(cl.start, cl.end) if t not in drop]
+        idx = list(filterfalse(drop.__contains__, range(cl.start, cl.end)))
         return _finish(an, idx)
     gs, ge, head = an.groups[cl.group]
     hb = (_FORMS.get(low[head]) or ("",))[0]
@@ -1672,7 +1708,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
                 and pw not in _SUBJ_PRONOUNS and pw not in _ADVERBS and not pw.endswith("ly"):
             stop = g2s
             break
-    rest_idx = [t for t in range(ge, stop) if t not in drop]
+    rest_idx = list(filterfalse(drop.__contains__, range(ge, stop)))
     rest = _join([], an, rest_idx)
     for t in rest_idx:
         # coordinated verbs in headline tense too: "meets Rubio and discusses air defence"
@@ -1762,7 +1798,7 @@ def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None
         k -= 1
     if k < 1 or an.low[cl.start - 1] not in (",", "—", "–", "--") and an.toks[cl.start - 1] not in _QUOTES:
         return None
-    idx = [t for t in range(0, k + 1) if t not in drop]
+    idx = list(filterfalse(drop.__contains__, range(0, k + 1)))
     while idx and (an.kinds[idx[0]] == _PUNCT or an.low[idx[0]] in _CONNECTOR_START):
         idx = idx[1:]
     if len(idx) < 3 or not any(an.vcls[t] in (_AUXV, _FIN) for t in idx):
@@ -1861,7 +1897,7 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         if an.dates is None:
             an.dates = _all_date_tokens(an, 0, len(an.toks))
         key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
-            if not any(ms <= t < me for t in an.dates) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+            if an.dates.isdisjoint(range(ms, me)) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
         hit = names._clauses.get(key)
         if hit is None:
             actors = _actors(an, cl, names)
