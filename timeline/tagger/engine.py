@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .context import Ctx, Hit
 from .lexicon import alt, lexicon
-from .rules import Rule, build_rules, trigger_groups
+from .rules import NEEDLE_BACK as _NB, Rule, build_rules, trigger_groups
 from .timex import Timex
 
 __all__ = ["tag", "normalise"]
@@ -164,6 +164,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     out: list[tuple[int, int, int, Rule, re.Match]] = []
     hits = _windows(text)
     n = len(text)
+    # needles run on the lowercased text: sound unless it holds one of the two letters
+    # that IGNORECASE matches to an ASCII letter but lower() keeps ("\u0131", "\u017f")
+    low = text.lower() if hits is not None and "\u0131" not in text and "\u017f" not in text else None
     whole = [(0, n)]
     append = out.append
     tokens_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same triggers
@@ -184,8 +187,11 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
         guard = r.guard
         finditer = r.regex.finditer
         prio = r.priority
+        needle = r.needle.search if r.needle is not None and low is not None else None
         # the windows of one rule are disjoint: no match is found twice
         for ws, we in ranges:
+            if needle is not None and needle(low, ws - _NB if ws > _NB else 0, we) is None:
+                continue
             for m in finditer(text, ws, we):
                 s, e = m.span()
                 if e <= s:

@@ -43,6 +43,13 @@ class Rule:
     priority: int = 0
     trigger: tuple[str, ...] = ()  # trigger groups (see TRIGGERS); empty: scan the whole text
     reach: tuple[int, int] = (80, 80)  # how far a match may extend before/after its trigger
+    # a pattern (case-sensitive, lowercase, run on the lowercased text) that every match of
+    # ``regex`` contains: a window where it is not found cannot hold a match (see NEEDLE_BACK)
+    needle: re.Pattern | None = None
+
+
+# how far before a window a needle may start (the rules' lookbehinds: "(?<=\bwithin\s)")
+NEEDLE_BACK = 8
 
 
 UNIT_GRAN = {"second": "D", "minute": "D", "hour": "D", "day": "D", "night": "D", "week": "W",
@@ -210,6 +217,36 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _needles(lex: Lexicon) -> dict[str, str]:
+    """Per rule, a necessary part of every match, as a case-sensitive pattern over the
+    lowercased text (lowercase literals, no ``\\b``: sre then skips ahead to the letters
+    that can start it). Only rules whose windows rarely hold a match have one: for the
+    others the needle would cost more than it saves. Each is a sub-sequence of the rule's
+    pattern, so a window without it cannot hold a match."""
+    unit = lex.unit_re
+    mon3 = "(?:" + "|".join(sorted({k[:3] for k in lex.month_num})) + ")"
+    pod = r"(?:morning|afternoon|evening|night)"
+    return {
+        "ago": unit + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously)",
+        "bare_plural": r"(?:for|within)\s(?:years|months|weeks|days|decades|centuries|hours|minutes)",
+        "rate": r"an?\s+(?:day|week|month|year|hour|minute)",
+        "holiday": lex.holiday_re,
+        "year_earlier": r"year-(?:earlier|ago)",
+        "year_ended": r"year\s+(?:ended|ending|that\s+ended|to\s+date)",
+        "the_unit": r"the\s+(?:year|month|week|decade|century)",
+        "full_year": r"(?:full|fiscal|current|entire|whole)\s+year",
+        "in_the_unit": r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)",
+        "week_of": r"week\s+of\s",
+        "next_pod": r"(?:next|following|previous|same)\s+" + pod,
+        "this_pod": r"(?:this|last|that)\s+" + pod,
+        "year_end": r"year(?:-|\s+|'s\s+)end",
+        "day_before": r"day\s+(?:before|after)",
+        "iso": r"\d\d\d\d[-/]\d\d?[-/]\d",
+        "date_dmy": r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon3,
+        "recent_units": r"(?:recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)",
+    }
+
+
 def build_rules(lex: Lexicon) -> list[Rule]:
     """Compile every rule from the lexicon's fragments."""
     MON = lex.month_any_re
@@ -232,9 +269,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         hi, lo = re.match(r"(nineteen|eighteen|twenty)[-\s]+(.*)", v, re.I | re.S).groups()
         return int(lex.number(hi)) * 100 + int(lex.number(lo) or 0)
 
+    needles = _needles(lex)
+
     def add(name: str, pattern: str, handler, guard=None, priority: int = 0) -> None:
         trig, reach = RULE_TRIGGERS.get(name, ((), (80, 80)))
-        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority, trig, reach))
+        nd = needles.get(name)
+        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority, trig, reach,
+                          re.compile(nd) if nd else None))
 
     # ---------------------------------------------------------------- helpers
     def month_of(s: str) -> int:
