@@ -12,6 +12,8 @@ verb), and ``handler(match, ctx)`` returns a :class:`Hit` (or a list of
 from __future__ import annotations
 
 import re
+import re._constants as _sre_c
+import re._parser as _sre_p
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Union
@@ -247,6 +249,71 @@ def _needles(lex: Lexicon) -> dict[str, str]:
     }
 
 
+class _AnyChar(Exception):
+    """The first character of a pattern cannot be bounded to a small class."""
+
+
+def _first_set(items: list) -> tuple[set[str], bool]:
+    """The characters (``"\\d"``/``"\\s"`` for classes) that can start a match of the
+    parsed sequence ``items``, and whether it can match the empty string."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_op(op, av)
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_op(op, av) -> tuple[set[str], bool]:
+    C = _sre_c
+    if op is C.LITERAL:
+        return {chr(av)}, False
+    if op is C.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is C.LITERAL:
+                chars.add(chr(a))
+            elif o is C.RANGE and a[1] - a[0] <= 200:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            elif o is C.CATEGORY and a in (C.CATEGORY_DIGIT, C.CATEGORY_SPACE):
+                chars.add(r"\d" if a is C.CATEGORY_DIGIT else r"\s")
+            else:
+                raise _AnyChar
+        return chars, False
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width
+        return set(), True
+    if op is C.SUBPATTERN:
+        return _first_set(list(av[3]))
+    if op is C.BRANCH:
+        chars, nullable = set(), False
+        for b in av[1]:
+            bc, bn = _first_set(list(b))
+            chars |= bc
+            nullable = nullable or bn
+        return chars, nullable
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        chars, nullable = _first_set(list(av[2]))
+        return chars, nullable or av[0] == 0
+    raise _AnyChar
+
+
+def first_char_guard(pattern: str) -> str:
+    """``pattern`` (compiled with IGNORECASE) behind a lookahead for the characters a match
+    can start with: the same matches, but sre gives up at once at every other position
+    instead of trying the pattern's alternatives one by one. Unchanged when the first
+    character is not confined to a class (or the pattern can match the empty string)."""
+    try:
+        chars, nullable = _first_set(list(_sre_p.parse(pattern, re.I)))
+    except _AnyChar:
+        return pattern
+    if nullable or not chars:
+        return pattern
+    # IGNORECASE applies to the lookahead too: lowercase letters stand for both cases
+    body = "".join(c if c in (r"\d", r"\s") else re.escape(c) for c in sorted({c if len(c) > 1 else c.lower() for c in chars}))
+    return f"(?=[{body}])" + pattern
+
+
 def build_rules(lex: Lexicon) -> list[Rule]:
     """Compile every rule from the lexicon's fragments."""
     MON = lex.month_any_re
@@ -274,7 +341,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def add(name: str, pattern: str, handler, guard=None, priority: int = 0) -> None:
         trig, reach = RULE_TRIGGERS.get(name, ((), (80, 80)))
         nd = needles.get(name)
-        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority, trig, reach,
+        rules.append(Rule(name, re.compile(first_char_guard(pattern), F), handler, guard, priority, trig, reach,
                           re.compile(nd) if nd else None))
 
     # ---------------------------------------------------------------- helpers
