@@ -85,6 +85,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         | {"yearly", "monthly", "weekly", "hourly", "nightly"},
         "QUARTER": {"quarter", "quarters", "half"},
         "CENT": {"century", "centuries"},
+        "YEAR": {"year"},  # the rare "year" rules: "the full year", "year-end", "year-ago"
         "WEEKEND": {"weekend", "weekends"},
         "S": {"s"},
         "DAYWORD": {"today", "yesterday", "tomorrow", "tonight"},
@@ -123,7 +124,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "quarter_ana": (("QUARTER",), (50, 5)),
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
-    "this_pod": (("UNIT", "POD"), (12, 5)),
+    "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
     "weekday": (("WD",), (25, 25)),
     "time": (("CLOCK",), (40, 50)),
     "ago": (("AGO",), (48, 12)),
@@ -135,20 +136,20 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "freq": (("SET",), (8, 12)),
     "rate": (("RATE", "UNIT"), (6, 6)),
     "holiday": (("HOLIDAY",), (12, 30)),
-    "year_earlier": (("UNIT", "QUARTER", "PERIOD"), (20, 30)),
+    "year_earlier": (("YEAR",), (20, 30)),
     "latest_period": (("PERIOD",), (30, 8)),
     "weekend": (("WEEKEND",), (15, 12)),
-    "year_ended": (("UNIT",), (25, 20)),
-    "full_year": (("UNIT",), (30, 24)),
+    "year_ended": (("YEAR",), (25, 20)),
+    "full_year": (("YEAR",), (30, 24)),
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
     "the_unit": (_U, (15, 8)),
     "q_code": (("QCODE",), (2, 14)),
     "day_of_month": (("ORDSUF",), (12, 4)),
     "fy": (("QCODE",), (2, 10)),
     "day_before": (("AGO",), (12, 4)),
-    "year_end": (("UNIT",), (6, 10)),
+    "year_end": (("YEAR",), (6, 10)),
     "in_the_unit": (("UNIT",), (22, 4)),
-    "next_pod": (("UNIT", "POD"), (20, 4)),
+    "next_pod": (("POD",), (20, 4)),
 }
 
 
