@@ -1,8 +1,12 @@
 """The tagging engine: run every rule, keep the best non-overlapping matches, resolve
 them in document order, and mark ranges.
 
-Speed: each rule is one compiled regex run over the whole text (C speed); Python code
-runs only per candidate match, never per word.
+Speed: one tokenising scan finds the trigger words; each rule's compiled regex runs only
+in windows around its triggers (C speed), and a rule with a needle (see
+:func:`.rules._needles`) skips the windows where its needle does not occur. Every rule
+regex starts with a lookahead for the characters its matches can start with
+(:func:`.rules.first_char_guard`). Python code runs per window and per candidate match,
+never per word.
 """
 
 from __future__ import annotations
