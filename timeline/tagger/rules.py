@@ -12,8 +12,6 @@ verb), and ``handler(match, ctx)`` returns a :class:`Hit` (or a list of
 from __future__ import annotations
 
 import re
-import re._constants as _sre_c
-import re._parser as _sre_p
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Union
@@ -28,6 +26,13 @@ from .calendar_math import (
 )
 from .context import Ctx, Hit
 from .lexicon import Lexicon
+
+try:  # the regex parser (for first_char_guard): re._parser from Python 3.11, sre_parse before
+    import re._constants as _sre_c
+    import re._parser as _sre_p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_p  # type: ignore[no-redef]
 
 __all__ = ["Rule", "build_rules"]
 
