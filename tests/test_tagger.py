@@ -336,3 +336,51 @@ TENSE_CASES = [
 def test_tense_signals(text: str, ref: date, expr: str, value: str) -> None:
     got = {t.text: t.value for t in tag(text, ref)}
     assert got[expr] == value
+
+
+def _rule_texts() -> str:
+    base = " ".join(c[0] for c in CASES) + " " + " ".join(NEGATIVES)
+    return base + "\n\n" + base.upper() + "\n\n" + base.title()
+
+
+def test_rule_speedups_change_no_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first-character lookahead of each rule and the needles that skip windows are
+    optimisations only: the rules without them find the same matches, and tag() the same
+    timexes."""
+    import re
+
+    import timeline.tagger.engine as engine
+    import timeline.tagger.rules as rules
+    from timeline.tagger.lexicon import lexicon
+
+    text = _rule_texts()
+    fast_rules = {r.name: r for r in engine._rules()}
+    assert sum(r.regex.pattern.startswith("(?=[") for r in fast_rules.values()) > 30
+    assert sum(r.needle is not None for r in fast_rules.values()) > 10
+    fast = tag(text, D(2024, 5, 1))
+    monkeypatch.setattr(rules, "first_char_guard", lambda p: p)
+    monkeypatch.setattr(rules, "_needles", lambda lex: {})
+    plain_rules = {r.name: r for r in rules.build_rules(lexicon())}
+    for name, r in plain_rules.items():
+        assert r.needle is None
+        spans = [m.span() for m in r.regex.finditer(text)]
+        assert spans == [m.span() for m in fast_rules[name].regex.finditer(text)], name
+        nd = fast_rules[name].needle
+        if nd is not None:  # every match holds its rule's needle (or its lookahead does)
+            low = text.lower()
+            assert all(nd.search(low, max(0, s - rules.NEEDLE_BACK), e + 30) for s, e in spans), name
+    engine._rules.cache_clear()
+    try:
+        assert tag(text, D(2024, 5, 1)) == fast
+    finally:
+        engine._rules.cache_clear()
+    assert len(fast) > 60
+
+
+def test_first_char_guard() -> None:
+    from timeline.tagger.rules import first_char_guard
+
+    assert first_char_guard(r"\b(?:next|last)\s+week") == r"(?=[ln])\b(?:next|last)\s+week"
+    assert first_char_guard(r"\b\d+\s+days") == r"(?=[\d])\b\d+\s+days"
+    assert first_char_guard(r"(?:a|b)?c*") == r"(?:a|b)?c*"  # can match the empty string
+    assert first_char_guard(r"\b\w+ed") == r"\b\w+ed"  # any word character: no gain

@@ -1,8 +1,12 @@
 """The tagging engine: run every rule, keep the best non-overlapping matches, resolve
 them in document order, and mark ranges.
 
-Speed: each rule is one compiled regex run over the whole text (C speed); Python code
-runs only per candidate match, never per word.
+Speed: one tokenising scan finds the trigger words; each rule's compiled regex runs only
+in windows around its triggers (C speed), and a rule with a needle (see
+:func:`.rules._needles`) skips the windows where its needle does not occur. Every rule
+regex starts with a lookahead for the characters its matches can start with
+(:func:`.rules.first_char_guard`). Python code runs per window and per candidate match,
+never per word.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from functools import lru_cache
 
 from .context import Ctx, Hit
 from .lexicon import alt, lexicon
-from .rules import Rule, build_rules, trigger_groups
+from .rules import NEEDLE_BACK as _NB, Rule, build_rules, trigger_groups
 from .timex import Timex
 
 __all__ = ["tag", "normalise"]
@@ -164,6 +168,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     out: list[tuple[int, int, int, Rule, re.Match]] = []
     hits = _windows(text)
     n = len(text)
+    # needles run on the lowercased text: sound unless it holds one of the two letters
+    # that IGNORECASE matches to an ASCII letter but lower() keeps ("\u0131", "\u017f")
+    low = text.lower() if hits is not None and "\u0131" not in text and "\u017f" not in text else None
     whole = [(0, n)]
     append = out.append
     tokens_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same triggers
@@ -184,8 +191,11 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
         guard = r.guard
         finditer = r.regex.finditer
         prio = r.priority
+        needle = r.needle.search if r.needle is not None and low is not None else None
         # the windows of one rule are disjoint: no match is found twice
         for ws, we in ranges:
+            if needle is not None and needle(low, ws - _NB if ws > _NB else 0, we) is None:
+                continue
             for m in finditer(text, ws, we):
                 s, e = m.span()
                 if e <= s:

@@ -27,6 +27,13 @@ from .calendar_math import (
 from .context import Ctx, Hit
 from .lexicon import Lexicon
 
+try:  # the regex parser (for first_char_guard): re._parser from Python 3.11, sre_parse before
+    import re._constants as _sre_c
+    import re._parser as _sre_p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_p  # type: ignore[no-redef]
+
 __all__ = ["Rule", "build_rules"]
 
 Result = Union[Hit, list, None]
@@ -43,6 +50,13 @@ class Rule:
     priority: int = 0
     trigger: tuple[str, ...] = ()  # trigger groups (see TRIGGERS); empty: scan the whole text
     reach: tuple[int, int] = (80, 80)  # how far a match may extend before/after its trigger
+    # a pattern (case-sensitive, lowercase, run on the lowercased text) that every match of
+    # ``regex`` contains: a window where it is not found cannot hold a match (see NEEDLE_BACK)
+    needle: re.Pattern | None = None
+
+
+# how far before a window a needle may start (the rules' lookbehinds: "(?<=\bwithin\s)")
+NEEDLE_BACK = 8
 
 
 UNIT_GRAN = {"second": "D", "minute": "D", "hour": "D", "day": "D", "night": "D", "week": "W",
@@ -76,6 +90,9 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         | {"yearly", "monthly", "weekly", "hourly", "nightly"},
         "QUARTER": {"quarter", "quarters", "half"},
         "CENT": {"century", "centuries"},
+        "YEAR": {"year"},  # the rare "year" rules: "the full year", "year-end", "year-ago"
+        "PLURAL": {"years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes"},
+        "CALUNIT": {"day", "week", "month", "year", "decade", "century"},
         "WEEKEND": {"weekend", "weekends"},
         "S": {"s"},
         "DAYWORD": {"today", "yesterday", "tomorrow", "tonight"},
@@ -114,32 +131,32 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "quarter_ana": (("QUARTER",), (50, 5)),
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
-    "this_pod": (("UNIT", "POD"), (12, 5)),
+    "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
     "weekday": (("WD",), (25, 25)),
     "time": (("CLOCK",), (40, 50)),
     "ago": (("AGO",), (48, 12)),
     "duration": (_U, (45, 25)),
-    "bare_plural": (_U, (10, 10)),
+    "bare_plural": (("PLURAL",), (10, 10)),
     "vague": (("VAGUE",), (8, 25)),
     "recent_units": (("VAGUE",), (2, 20)),
     "set": (("SET",), (2, 60)),
     "freq": (("SET",), (8, 12)),
-    "rate": (("RATE", "UNIT"), (6, 6)),
+    "rate": (("UNIT",), (6, 6)),
     "holiday": (("HOLIDAY",), (12, 30)),
-    "year_earlier": (("UNIT", "QUARTER", "PERIOD"), (20, 30)),
+    "year_earlier": (("YEAR",), (20, 30)),
     "latest_period": (("PERIOD",), (30, 8)),
     "weekend": (("WEEKEND",), (15, 12)),
-    "year_ended": (("UNIT",), (25, 20)),
-    "full_year": (("UNIT",), (30, 24)),
+    "year_ended": (("YEAR",), (25, 20)),
+    "full_year": (("YEAR",), (30, 24)),
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
-    "the_unit": (_U, (15, 8)),
+    "the_unit": (("CALUNIT",), (15, 8)),
     "q_code": (("QCODE",), (2, 14)),
     "day_of_month": (("ORDSUF",), (12, 4)),
     "fy": (("QCODE",), (2, 10)),
     "day_before": (("AGO",), (12, 4)),
-    "year_end": (("UNIT",), (6, 10)),
-    "in_the_unit": (("UNIT",), (22, 4)),
-    "next_pod": (("UNIT", "POD"), (20, 4)),
+    "year_end": (("YEAR",), (6, 10)),
+    "in_the_unit": (("CALUNIT",), (22, 4)),
+    "next_pod": (("POD",), (20, 4)),
 }
 
 
@@ -210,6 +227,101 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _needles(lex: Lexicon) -> dict[str, str]:
+    """Per rule, a necessary part of every match, as a case-sensitive pattern over the
+    lowercased text (lowercase literals, no ``\\b``: sre then skips ahead to the letters
+    that can start it). Only rules whose windows rarely hold a match have one: for the
+    others the needle would cost more than it saves. Each is a sub-sequence of the rule's
+    pattern, so a window without it cannot hold a match."""
+    unit = lex.unit_re
+    mon3 = "(?:" + "|".join(sorted({k[:3] for k in lex.month_num})) + ")"
+    pod = r"(?:morning|afternoon|evening|night)"
+    return {
+        "ago": unit + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously)",
+        "bare_plural": r"(?:for|within)\s(?:years|months|weeks|days|decades|centuries|hours|minutes)",
+        "rate": r"an?\s+(?:day|week|month|year|hour|minute)",
+        "holiday": lex.holiday_re,
+        "year_earlier": r"year-(?:earlier|ago)",
+        "year_ended": r"year\s+(?:ended|ending|that\s+ended|to\s+date)",
+        "the_unit": r"the\s+(?:year|month|week|decade|century)",
+        "full_year": r"(?:full|fiscal|current|entire|whole)\s+year",
+        "in_the_unit": r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)",
+        "week_of": r"week\s+of\s",
+        "next_pod": r"(?:next|following|previous|same)\s+" + pod,
+        "this_pod": r"(?:this|last|that)\s+" + pod,
+        "year_end": r"year(?:-|\s+|'s\s+)end",
+        "day_before": r"day\s+(?:before|after)",
+        "iso": r"\d\d\d\d[-/]\d\d?[-/]\d",
+        "date_dmy": r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon3,
+        "recent_units": r"(?:recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)",
+    }
+
+
+class _AnyChar(Exception):
+    """The first character of a pattern cannot be bounded to a small class."""
+
+
+def _first_set(items: list) -> tuple[set[str], bool]:
+    """The characters (``"\\d"``/``"\\s"`` for classes) that can start a match of the
+    parsed sequence ``items``, and whether it can match the empty string."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_op(op, av)
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_op(op, av) -> tuple[set[str], bool]:
+    C = _sre_c
+    if op is C.LITERAL:
+        return {chr(av)}, False
+    if op is C.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is C.LITERAL:
+                chars.add(chr(a))
+            elif o is C.RANGE and a[1] - a[0] <= 200:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            elif o is C.CATEGORY and a in (C.CATEGORY_DIGIT, C.CATEGORY_SPACE):
+                chars.add(r"\d" if a is C.CATEGORY_DIGIT else r"\s")
+            else:
+                raise _AnyChar
+        return chars, False
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width
+        return set(), True
+    if op is C.SUBPATTERN:
+        return _first_set(list(av[3]))
+    if op is C.BRANCH:
+        chars, nullable = set(), False
+        for b in av[1]:
+            bc, bn = _first_set(list(b))
+            chars |= bc
+            nullable = nullable or bn
+        return chars, nullable
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        chars, nullable = _first_set(list(av[2]))
+        return chars, nullable or av[0] == 0
+    raise _AnyChar
+
+
+def first_char_guard(pattern: str) -> str:
+    """``pattern`` (compiled with IGNORECASE) behind a lookahead for the characters a match
+    can start with: the same matches, but sre gives up at once at every other position
+    instead of trying the pattern's alternatives one by one. Unchanged when the first
+    character is not confined to a class (or the pattern can match the empty string)."""
+    try:
+        chars, nullable = _first_set(list(_sre_p.parse(pattern, re.I)))
+    except _AnyChar:
+        return pattern
+    if nullable or not chars:
+        return pattern
+    # IGNORECASE applies to the lookahead too: lowercase letters stand for both cases
+    body = "".join(c if c in (r"\d", r"\s") else re.escape(c) for c in sorted({c if len(c) > 1 else c.lower() for c in chars}))
+    return f"(?=[{body}])" + pattern
+
+
 def build_rules(lex: Lexicon) -> list[Rule]:
     """Compile every rule from the lexicon's fragments."""
     MON = lex.month_any_re
@@ -232,9 +344,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         hi, lo = re.match(r"(nineteen|eighteen|twenty)[-\s]+(.*)", v, re.I | re.S).groups()
         return int(lex.number(hi)) * 100 + int(lex.number(lo) or 0)
 
+    needles = _needles(lex)
+
     def add(name: str, pattern: str, handler, guard=None, priority: int = 0) -> None:
         trig, reach = RULE_TRIGGERS.get(name, ((), (80, 80)))
-        rules.append(Rule(name, re.compile(pattern, F), handler, guard, priority, trig, reach))
+        nd = needles.get(name)
+        rules.append(Rule(name, re.compile(first_char_guard(pattern), F), handler, guard, priority, trig, reach,
+                          re.compile(nd) if nd else None))
 
     # ---------------------------------------------------------------- helpers
     def month_of(s: str) -> int:
