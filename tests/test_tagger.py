@@ -329,6 +329,13 @@ TENSE_CASES = [
     ("Shares closed higher on Friday, up 3% from the previous Friday.", D(2024, 5, 6),
      "the previous Friday", "2024-04-26"),
     ("She arrived on March 4 and left the following Monday.", D(2024, 5, 6), "the following Monday", "2024-03-11"),
+    # "plans" as a noun is no plan for the date
+    ("On Friday the minister cancelled his holiday plans.", D(2024, 5, 6), "Friday", "2024-05-03"),
+    # a present-tense schedule verb right by the weekday points ahead
+    ("The two leaders meet Thursday in Geneva.", D(2024, 5, 6), "Thursday", "2024-05-09"),
+    ("The new bridge opens Saturday after two years of work.", D(2024, 5, 6), "Saturday", "2024-05-11"),
+    # an "-ed" adjective after "a"/"the" (and an adverb) is no past tense
+    ("The dividend would go out on a still undisclosed date in January.", D(2024, 10, 30), "January", "2025-01"),
 ]
 
 

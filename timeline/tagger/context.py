@@ -16,7 +16,9 @@ _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
 # a plan in the pluperfect is a past one: "had been scheduled to expire Friday"
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
-_DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$", re.I)
+# an "-ed" adjective after a determiner, perhaps with an adverb between ("a still unspecified date")
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
+                         r"(?:(?:still|yet|as|so|very|more|most|less|\w+ly)\s+)?$", re.I)
 
 
 @dataclass(slots=True)
@@ -124,7 +126,7 @@ class Ctx:
                 kind = "past"
             elif kind == "generic":
                 if not generic or dist > 60 or word in self.lex.not_past \
-                        or _DET_BEFORE.search(text, max(0, ms - 8), ms):
+                        or _DET_BEFORE.search(text, max(0, ms - 24), ms):
                     continue
                 kind = "past"
             if kind == "past" and _PASSIVE_AUX.search(text, max(0, ms - 20), ms):
