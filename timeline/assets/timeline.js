@@ -15,6 +15,11 @@
     return e;
   }
 
+  /* performance.mark when the browser has it (benchmarks read these marks). */
+  function mark(name) {
+    if (window.performance && window.performance.mark) { window.performance.mark("tl:" + name); }
+  }
+
   function readPayload(id) {
     var node = document.getElementById(id + "-data");
     return JSON.parse(node.textContent);
@@ -91,7 +96,9 @@
     this.root = document.getElementById(id + "-root");
     this.gd = document.getElementById(id);
     this.payload = readPayload(id);
+    mark("parsed");
     this.events = rowsOf(this.payload.events);
+    mark("rows");
     this.hay = null;
     this.keep = null;
   }
@@ -108,13 +115,17 @@
         });
       }
     });
+    mark("hover");
     return window.Plotly.newPlot(this.gd, fig.data, fig.layout, P.config).then(function () {
+      mark("plotted");
       self.orig = self.gd.data.map(function (tr) {
         return tr.customdata && tr.x ? Array.prototype.slice.call(tr.x) : null;
       });
       self.collectItems();
+      mark("items");
       self.wire();
       self.relabel();
+      mark("labelled");
       self.root.setAttribute("data-ready", "true");
       window.__timelineReady = true;
       window.__timelineReadyAt = window.performance ? window.performance.now() : 0;
