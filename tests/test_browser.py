@@ -29,7 +29,7 @@ window.__tl = {
     const gd = document.querySelector('.js-plotly-plot'); const fl = gd._fullLayout;
     const xa = fl.xaxis, ya = fl.yaxis, box = gd.getBoundingClientRect();
     for (const t of gd.data) {
-      if (!t.customdata || !t.meta || (t.meta.tl !== 'points' && t.meta.tl !== 'spans')) continue;
+      if (!t.customdata || !t.meta || !['points', 'spans', 'marks'].includes(t.meta.tl)) continue;
       const j = t.customdata.indexOf(id); if (j < 0) continue;
       let x;
       if (t.type === 'bar') { x = xa.d2p(t.base[j]) + (xa.d2p(t.base[j]) < 0 ? 0 : 2); }

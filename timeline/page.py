@@ -249,7 +249,7 @@ def _page_figure(fig: go.Figure, theme: str) -> dict[str, Any]:
             tr["mode"] = "markers"
             tr.pop("text", None)
             tr.pop("textposition", None)
-        if role in ("points", "spans"):
+        if role in ("points", "spans", "marks"):
             tr.pop("hovertext", None)
         data.append(tr)
     layout = dict(d["layout"])
