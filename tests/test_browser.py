@@ -29,7 +29,7 @@ window.__tl = {
     const gd = document.querySelector('.js-plotly-plot'); const fl = gd._fullLayout;
     const xa = fl.xaxis, ya = fl.yaxis, box = gd.getBoundingClientRect();
     for (const t of gd.data) {
-      if (!t.customdata || !t.meta || (t.meta.tl !== 'points' && t.meta.tl !== 'spans')) continue;
+      if (!t.customdata || !t.meta || !['points', 'spans', 'marks'].includes(t.meta.tl)) continue;
       const j = t.customdata.indexOf(id); if (j < 0) continue;
       let x;
       if (t.type === 'bar') { x = xa.d2p(t.base[j]) + (xa.d2p(t.base[j]) < 0 ? 0 : 2); }
@@ -226,7 +226,7 @@ def test_two_fragments_share_one_plotly(page_of, tmp_path):
     a = to_html(e, fragment=True, div_id="tl-one", plotlyjs="directory")
     b = to_html(e.iloc[:5], fragment=True, div_id="tl-two", plotlyjs="directory", theme="dark")
     c = to_html(e.iloc[5:], fragment=True, div_id="tl-three", plotlyjs="inline")
-    write_html(e, tmp_path / "x.html", plotlyjs="directory")  # puts plotly.min.js in tmp_path
+    write_html(e, tmp_path / "x.html", plotlyjs="directory", fragment=True)  # puts plotly.min.js in tmp_path
     host = tmp_path / "report.html"
     host.write_text(f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Report</title></head><body>"
                     f"<h1>Report</h1>{a}<p>Between.</p>{b}<p>And.</p>{c}</body></html>", encoding="utf-8")
@@ -378,10 +378,17 @@ def test_cdn_page_with_the_cdn_served_locally(browser, tmp_path):  # noqa: F811
     page.wait_for_function("document.querySelectorAll('.tl-root[data-ready=true]').length === 2", timeout=20000)
     assert hits == [plotly_cdn_url()]
     assert errors == []
+    # a full page loads the partial bundle from the CDN (answered from the vendored file)
+    from timeline.page import _plotlyjs
+
+    ctx.route(plotly_cdn_url("basic"), lambda route: (hits.append(route.request.url), route.fulfill(
+        status=200, content_type="application/javascript", body=_plotlyjs("basic"))))
     page_full = tmp_path / "full.html"
     page_full.write_text(to_html(e, plotlyjs="cdn"), encoding="utf-8")
     page.goto(page_full.as_uri())
     page.wait_for_function("window.__timelineReady === true", timeout=20000)
+    assert hits == [plotly_cdn_url(), plotly_cdn_url("basic")]
+    assert errors == []
     ctx.close()
 
 

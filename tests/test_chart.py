@@ -185,8 +185,15 @@ def test_large_tables_use_webgl_and_no_trace_per_event():
                mention="x", sentence="s", title=f"E{k}") for k in range(5000)]
     fig = plot(ensure_schema(rows))
     assert len(fig.data) < 40
-    assert any(isinstance(t, go.Scattergl) for t in fig.data)
-    assert sum(len(t.customdata) for t in _traces(fig, "points")) == sum(1 for k in range(5000) if k % 3)
+    # one WebGL trace per lane: its spans (4 vertices each) first, then its points (2 each)
+    marks = _traces(fig, "marks")
+    assert len(marks) == 7 and all(isinstance(t, go.Scattergl) for t in marks)
+    spans = sorted(int(i) for t in marks for i in t.customdata[:4 * t.meta["spans"]:4])
+    points = sorted(int(i) for t in marks for i in t.customdata[4 * t.meta["spans"]::2])
+    assert spans == [k for k in range(5000) if not k % 3] and points == [k for k in range(5000) if k % 3]
+    t = marks[0]
+    assert t.x[3] is None and t.x[4 * t.meta["spans"] + 1] is None  # gaps between marks
+    assert set(t.marker.size[1:4 * t.meta["spans"]:4]) == {8} and set(t.marker.size[4 * t.meta["spans"]::2]) == {10}
 
 
 def test_document_lanes_get_short_distinct_names():

@@ -12,7 +12,7 @@ import pytest
 from tests.browser_fixtures import PAYLOADS, hostile_events, sample_events
 from timeline.chart import plot
 from timeline.errors import OutputError
-from timeline.page import plotly_cdn_url, script_json, to_html, write_html
+from timeline.page import BUNDLES, choose_bundle, plotly_cdn_url, script_json, to_html, write_html
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -31,22 +31,57 @@ def _records(data: dict) -> list[dict]:
 def test_inline_page_is_self_contained():
     h = to_html(sample_events(), title="US and Russia")
     assert h.startswith("<!DOCTYPE html>")
-    assert "plotly.js v" in h and len(h) > 3_000_000
-    assert '<script src="https://cdn' not in h and 'src="plotly.min.js"' not in h
+    # the partial "basic" bundle (SVG scatter and bars), not the 4.8 MB full library
+    assert f"plotly.js (basic - minified) v{BUNDLES['basic'][0]}" in h and 1_000_000 < len(h) < 2_000_000
+    assert '<script src="https://cdn' not in h and 'src="plotly' not in h
     assert "<title>US and Russia</title>" in h
     assert '<details class="tl-table-wrap">' in h  # collapsed by default
 
 
 def test_cdn_and_directory_modes(tmp_path):
     h = to_html(sample_events(), plotlyjs="cdn")
-    assert f'<script src="{plotly_cdn_url()}"' in h and len(h) < 200_000
+    url = plotly_cdn_url("basic")
+    assert url == f"https://cdn.plot.ly/plotly-basic-{BUNDLES['basic'][0]}.min.js"
+    assert f'<script src="{url}"' in h and len(h) < 200_000
     p = write_html(sample_events(), tmp_path / "out" / "t.html", plotlyjs="directory")
-    assert p.exists() and (p.parent / "plotly.min.js").stat().st_size > 3_000_000
-    assert '<script src="plotly.min.js"' in p.read_text(encoding="utf-8")
+    js = p.parent / "plotly-basic.min.js"
+    assert p.exists() and 1_000_000 < js.stat().st_size < 2_000_000 and not (p.parent / "plotly.min.js").exists()
+    assert '<script src="plotly-basic.min.js"' in p.read_text(encoding="utf-8")
+    f = write_html(sample_events(), tmp_path / "out" / "f.html", plotlyjs="directory", fragment=True)
+    assert (f.parent / "plotly.min.js").stat().st_size > 3_000_000  # fragments: the full plotly.js
     with pytest.raises(OutputError, match="plotlyjs"):
         to_html(sample_events(), plotlyjs="bundle")
     with pytest.raises(OutputError, match="div_id"):
         to_html(sample_events(), div_id='x"><script>')
+
+
+def test_bundle_choice(monkeypatch):
+    """Small tables draw SVG scatter + bars (basic bundle); large ones WebGL scatter
+    (gl2d bundle); fragments and foreign figures get the full plotly.js."""
+    assert choose_bundle({"scatter", "bar"}) == "basic" and choose_bundle({"scatter", "scattergl"}) == "gl2d"
+    assert choose_bundle({"scattergl", "bar"}) is None and choose_bundle({"heatmap"}) is None
+    monkeypatch.setattr("timeline.chart.GL_THRESHOLD", 3)
+    big = to_html(sample_events(), plotlyjs="cdn", div_id="tl-big")
+    assert '"type":"scattergl"' in big and '"type":"bar"' not in big
+    assert f'<script src="{plotly_cdn_url("gl2d")}"' in big
+    assert f"plotly.js (gl2d - minified) v{BUNDLES['gl2d'][0]}" in to_html(sample_events())
+    frag = to_html(sample_events(), plotlyjs="cdn", fragment=True)
+    assert json.dumps(plotly_cdn_url()) in frag
+    import plotly.graph_objects as go
+
+    assert f'src="{plotly_cdn_url()}"' in to_html(go.Figure(go.Bar(x=[1], y=[2])), plotlyjs="cdn")
+
+
+def test_vendored_bundles_match_their_versions():
+    """The vendored files are the versions BUNDLES names (scripts/update_plotlyjs.sh),
+    with their licence and provenance."""
+    d = Path(__file__).resolve().parent.parent / "timeline" / "vendor" / "plotlyjs"
+    versions = (d / "VERSIONS").read_text(encoding="utf-8")
+    assert "MIT License" in (d / "LICENSE").read_text(encoding="utf-8")
+    for name, (version, _) in BUNDLES.items():
+        head = (d / f"plotly-{name}.min.js").read_text(encoding="utf-8")[:200]
+        assert f"plotly.js ({name} - minified) v{version}" in head
+        assert f"plotly.js-{name}-dist-min@{version}" in versions
 
 
 def test_fragment_loads_plotly_once():
@@ -127,6 +162,8 @@ def test_details_data_has_highlight_offsets():
 def _normalise(h: str) -> str:
     from plotly.offline import get_plotlyjs_version
 
+    for name, (version, _) in BUNDLES.items():
+        h = h.replace(f"plotly-{name}-{version}.min.js", f"plotly-{name}-X.Y.Z.min.js")
     h = h.replace(get_plotlyjs_version(), "X.Y.Z")
     # the page's own script and style are files of their own: a snapshot holds the page
     # around them (structure, data, settings), not copies of them

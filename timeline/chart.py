@@ -486,33 +486,34 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
         sp = li[~li["is_point"]]
         pt = li[li["is_point"]]
         first = True
+        if gl:
+            if len(li):
+                traces.append(_gl_marks(sp, pt, color, name, group))
+            continue
         if len(sp):
-            if gl:
-                traces += _gl_spans(sp, color, name, group, first)
-            else:
-                kinds = sp["kind"].to_numpy()
-                tent = kinds != "reported"
-                fill = [_rgba(color, 0.10) if x else _rgba(color, 0.42) for x in tent]
+            kinds = sp["kind"].to_numpy()
+            tent = kinds != "reported"
+            fill = [_rgba(color, 0.10) if x else _rgba(color, 0.42) for x in tent]
+            traces.append(dict(
+                type="bar", orientation="h", base=_dates(sp["x0"]), x=((sp["x1"] - sp["x0"]).dt.total_seconds() * 1000).tolist(),
+                y=sp["y"].tolist(), width=0.62, customdata=sp["eid"].tolist(), hovertext=list(sp["hover"]),
+                hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
+                showlegend=first, marker={
+                    "color": fill, "line": {"color": color, "width": [1.6 if x else 0.8 for x in tent]},
+                    "pattern": {"shape": ["x" if kd == "negated" else "/" if a else ""
+                                          for kd, a in zip(kinds, sp["assumed"])],
+                                "fgcolor": color, "fgopacity": 0.55, "size": 7, "solidity": 0.25},
+                },
+                meta={"tl": "spans"},
+            ))
+            lab = sp[sp["show_label"]]
+            if len(lab):
                 traces.append(dict(
-                    type="bar", orientation="h", base=_dates(sp["x0"]), x=((sp["x1"] - sp["x0"]).dt.total_seconds() * 1000).tolist(),
-                    y=sp["y"].tolist(), width=0.62, customdata=sp["eid"].tolist(), hovertext=list(sp["hover"]),
-                    hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
-                    showlegend=first, marker={
-                        "color": fill, "line": {"color": color, "width": [1.6 if x else 0.8 for x in tent]},
-                        "pattern": {"shape": ["x" if kd == "negated" else "/" if a else ""
-                                              for kd, a in zip(kinds, sp["assumed"])],
-                                    "fgcolor": color, "fgopacity": 0.55, "size": 7, "solidity": 0.25},
-                    },
-                    meta={"tl": "spans"},
+                    type="scatter", x=_dates(lab["x0"]), y=lab["y"].tolist(), mode="text", text=["\u2002" + s for s in lab["label"]],
+                    textposition="middle right", textfont={"size": 11, "color": t["font"]},
+                    hoverinfo="skip", showlegend=False, legendgroup=group, name=name, cliponaxis=True,
+                    customdata=lab["eid"].tolist(), meta={"tl": "span-labels"},
                 ))
-                lab = sp[sp["show_label"]]
-                if len(lab):
-                    traces.append(dict(
-                        type="scatter", x=_dates(lab["x0"]), y=lab["y"].tolist(), mode="text", text=["\u2002" + s for s in lab["label"]],
-                        textposition="middle right", textfont={"size": 11, "color": t["font"]},
-                        hoverinfo="skip", showlegend=False, legendgroup=group, name=name, cliponaxis=True,
-                        customdata=lab["eid"].tolist(), meta={"tl": "span-labels"},
-                    ))
             first = False
         if len(pt):
             symbols = [_symbol(kd, a) for kd, a in zip(pt["kind"], pt["assumed"])]
@@ -522,14 +523,11 @@ def _figure(prep: Prepared, *, title: str | None, theme: str, tl: dict) -> go.Fi
                 hovertemplate="%{hovertext}<extra></extra>", name=name, legendgroup=group,
                 showlegend=first, marker=marker, meta={"tl": "points"},
             )
-            if gl:
-                traces.append(dict(type="scattergl", mode="markers", **common))
-            else:
-                text = [s if show else "" for s, show in zip(pt["label"], pt["show_label"])]
-                pos = ["middle " + s for s in pt["label_side"]]
-                traces.append(dict(
-                    type="scatter", mode="markers+text", text=text, textposition=pos,
-                    textfont={"size": 11, "color": t["font"]}, cliponaxis=True, **common))
+            text = [s if show else "" for s, show in zip(pt["label"], pt["show_label"])]
+            pos = ["middle " + s for s in pt["label_side"]]
+            traces.append(dict(
+                type="scatter", mode="markers+text", text=text, textposition=pos,
+                textfont={"size": 11, "color": t["font"]}, cliponaxis=True, **common))
     traces += _style_legend(items, t)
 
     total_rows = int(sum(prep.lane_rows)) or 1
@@ -607,37 +605,47 @@ def _legend_title(col: str) -> str:
     return esc(names.get(col, col.replace("_", " ").capitalize())) + " <span style='font-size:10px'>(click to hide)</span>"
 
 
-def _gl_spans(sp: pd.DataFrame, color: str, name: str, group: str, showlegend: bool) -> list[go.BaseTraceType]:
-    """Spans as thick WebGL line segments (start, middle, end each hoverable):
-    solid when reported, dotted when planned/expected/negated, dashed when the
-    year was assumed (WebGL lines have no hatching)."""
-    out = []
-    tentative = (sp["kind"] != "reported").to_numpy()
-    assumed = sp["assumed"].to_numpy().astype(bool)
-    styles = (("solid", 0.8, ~tentative & ~assumed), ("dash", 0.7, ~tentative & assumed), ("dot", 0.45, tentative))
-    for dash, alpha, mask in styles:
-        s = sp[mask]
-        if not len(s):
-            continue
-        n = len(s)
-        xs = np.empty(n * 4, dtype="datetime64[s]")
-        xs[0::4] = s["x0"].to_numpy().astype("datetime64[s]")
-        xs[1::4] = s["xp"].to_numpy().astype("datetime64[s]")
-        xs[2::4] = s["x1"].to_numpy().astype("datetime64[s]")
-        xs[3::4] = np.datetime64("NaT")
-        ys = np.repeat(s["y"].to_numpy().astype(float), 4)
-        ys[3::4] = np.nan
-        out.append(dict(
-            type="scattergl", mode="lines", connectgaps=False,
-            x=[None if v == "NaT" else v for v in np.datetime_as_string(xs, unit="s").tolist()],
-            y=[None if math.isnan(v) else v for v in ys.tolist()],
-            customdata=np.repeat(s["eid"].to_numpy(), 4).tolist(),
-            hovertext=np.repeat(s["hover"].to_numpy(), 4).tolist(),
-            hovertemplate="%{hovertext}<extra></extra>",
-            line={"color": _rgba(color, alpha), "width": 7, "dash": dash},
-            name=name, legendgroup=group, showlegend=showlegend and not out, meta={"tl": "spans"},
-        ))
-    return out
+def _gl_marks(sp: pd.DataFrame, pt: pd.DataFrame, color: str, name: str, group: str) -> dict[str, Any]:
+    """All of a lane's marks as ONE WebGL trace (``meta.tl == "marks"``; far fewer
+    traces draw much faster): first each span as a thick line segment over four
+    vertices (start, middle, end, gap) with the style's marker at its middle, then
+    each point as two vertices (the point, a gap). ``meta.spans`` says how many spans
+    lead. Per-vertex marker symbols tell the styles apart as for points: hollow when
+    planned/expected, a cross when negated, a diamond when the year was assumed
+    (WebGL lines have one style per trace, so spans carry the same markers)."""
+    ns, npt = len(sp), len(pt)
+    xs = np.empty(ns * 4 + npt * 2, dtype="datetime64[s]")
+    ys = np.empty(len(xs), dtype=float)
+    cd = np.empty(len(xs), dtype=np.int64)
+    size = np.zeros(len(xs), dtype=float)
+    if ns:
+        xs[0:ns * 4:4] = sp["x0"].to_numpy().astype("datetime64[s]")
+        xs[1:ns * 4:4] = sp["xp"].to_numpy().astype("datetime64[s]")
+        xs[2:ns * 4:4] = sp["x1"].to_numpy().astype("datetime64[s]")
+        xs[3:ns * 4:4] = np.datetime64("NaT")
+        ys[:ns * 4] = np.repeat(sp["y"].to_numpy().astype(float), 4)
+        ys[3:ns * 4:4] = np.nan
+        cd[:ns * 4] = np.repeat(sp["eid"].to_numpy(), 4)
+        size[1:ns * 4:4] = 8
+    if npt:
+        xs[ns * 4::2] = pt["xp"].to_numpy().astype("datetime64[s]")
+        xs[ns * 4 + 1::2] = np.datetime64("NaT")
+        ys[ns * 4::2] = pt["y"].to_numpy().astype(float)
+        ys[ns * 4 + 1::2] = np.nan
+        cd[ns * 4:] = np.repeat(pt["eid"].to_numpy(), 2)
+        size[ns * 4::2] = 10
+    sym = ([_symbol(k, a) for k, a in zip(sp["kind"], sp["assumed"]) for _ in range(4)]
+           + [_symbol(k, a) for k, a in zip(pt["kind"], pt["assumed"]) for _ in range(2)])
+    hov = np.concatenate([np.repeat(sp["hover"].to_numpy(), 4), np.repeat(pt["hover"].to_numpy(), 2)]).tolist()
+    return dict(
+        type="scattergl", mode="lines+markers", connectgaps=False,
+        x=[None if v == "NaT" else v for v in np.datetime_as_string(xs, unit="s").tolist()],
+        y=[None if math.isnan(v) else v for v in ys.tolist()],
+        customdata=cd.tolist(), hovertext=hov, hovertemplate="%{hovertext}<extra></extra>",
+        line={"color": _rgba(color, 0.6), "width": 7},
+        marker={"color": color, "size": size.tolist(), "symbol": sym, "line": {"color": color, "width": 2}},
+        name=name, legendgroup=group, showlegend=True, meta={"tl": "marks", "spans": ns},
+    )
 
 
 def _style_legend(items: pd.DataFrame, t: dict[str, str]) -> list[go.BaseTraceType]:

@@ -12,10 +12,16 @@ script inserts that text with ``textContent`` and builds ``<mark>`` and ``<a>``
 elements itself; only ``http(s)`` URLs become links.
 
 plotly.js can be inlined (``plotlyjs="inline"``, an offline self-contained file),
-taken from the CDN (``"cdn"``), from ``plotly.min.js`` beside the page
-(``"directory"``) or left to the host page (``"none"``). Fragments load plotly.js
-at most once per page, whatever the mode, and each fragment's script waits until
-``window.Plotly`` exists.
+taken from the CDN (``"cdn"``), from a file beside the page (``"directory"``) or
+left to the host page (``"none"``). A full page of our own figure gets the smallest
+official plotly.js bundle that draws it (vendored in ``timeline/vendor/plotlyjs``,
+see ``scripts/update_plotlyjs.sh``): ``basic`` (SVG scatter and bars, 1.2 MB) or
+``gl2d`` (WebGL scatter for large tables, 1.6 MB), instead of the full 4.8 MB
+library, which takes about three times as long to load. Fragments and foreign
+figures get the full plotly.js shipped with the ``plotly`` package, because a host
+page may hold other Plotly figures that need any trace type; fragments load
+plotly.js at most once per page, whatever the mode, and each fragment's script
+waits until ``window.Plotly`` exists.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from .chart import (LABEL_CHARS, PALETTE, THEMES, Prepared, _col, _text, highlig
                     lane_shapes, plot, safe_url, theme_layout)
 from .errors import OutputError
 
-__all__ = ["to_html", "write_html", "screenshot", "PLOTLYJS_MODES"]
+__all__ = ["to_html", "write_html", "screenshot", "PLOTLYJS_MODES", "BUNDLES", "choose_bundle", "plotly_cdn_url"]
 
 PLOTLYJS_MODES = ("inline", "cdn", "directory", "none")
 #: Above this many events the table rows are built by the page script when the
@@ -58,6 +64,13 @@ MAX_LABELS = 800
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 _PLOTLY_FILE = "plotly.min.js"
 _NOWRAP_TD = '<td class="tl-nowrap">'
+#: The partial plotly.js bundles vendored in ``timeline/vendor/plotlyjs`` (fetched by
+#: ``scripts/update_plotlyjs.sh`` from npm, ``plotly.js-<name>-dist-min``): name ->
+#: (version, trace types it draws). ``gl2d`` was last published for plotly.js 3.7.0.
+BUNDLES: dict[str, tuple[str, frozenset[str]]] = {
+    "basic": ("4.1.1", frozenset({"scatter", "bar", "pie"})),
+    "gl2d": ("3.7.0", frozenset({"scatter", "scattergl", "splom", "parcoords"})),
+}
 
 
 @lru_cache(maxsize=None)
@@ -65,18 +78,39 @@ def _asset(name: str) -> str:
     return resources.files("timeline").joinpath("assets", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def _plotlyjs() -> str:
-    from plotly.offline import get_plotlyjs
+@lru_cache(maxsize=None)
+def _plotlyjs(bundle: str | None = None) -> str:
+    """plotly.js source: the full library of the ``plotly`` package (``bundle=None``)
+    or a vendored partial bundle."""
+    if bundle is None:
+        from plotly.offline import get_plotlyjs
 
-    return get_plotlyjs()
+        return get_plotlyjs()
+    return resources.files("timeline").joinpath("vendor", "plotlyjs", bundle_file(bundle)).read_text(
+        encoding="utf-8")
 
 
-def plotly_cdn_url() -> str:
-    """The CDN address of the plotly.js version bundled with the installed plotly."""
+def bundle_file(bundle: str | None) -> str:
+    """File name of a plotly.js bundle in ``"directory"`` mode (``plotly.min.js`` for the full one)."""
+    return _PLOTLY_FILE if bundle is None else f"plotly-{bundle}.min.js"
+
+
+def plotly_cdn_url(bundle: str | None = None) -> str:
+    """The CDN address of the full plotly.js bundled with the installed plotly
+    (``bundle=None``), or of a vendored partial bundle (the vendored version)."""
+    if bundle is not None:
+        return f"https://cdn.plot.ly/plotly-{bundle}-{BUNDLES[bundle][0]}.min.js"
     from plotly.offline import get_plotlyjs_version
 
     return f"https://cdn.plot.ly/plotly-{get_plotlyjs_version()}.min.js"
+
+
+def choose_bundle(trace_types: set[str]) -> str | None:
+    """The smallest vendored bundle drawing every trace type (``None``: the full plotly.js)."""
+    for name in ("basic", "gl2d"):
+        if trace_types <= BUNDLES[name][1]:
+            return name
+    return None
 
 
 def script_json(obj: Any) -> str:
@@ -177,17 +211,17 @@ def _table_html(cols: dict[str, list[Any]], lazy: bool, caption: str) -> str:
     )
 
 
-def _plotly_tags(mode: str, fragment: bool) -> str:
-    """How the page gets plotly.js."""
+def _plotly_tags(mode: str, fragment: bool, bundle: str | None = None) -> str:
+    """How the page gets plotly.js (``bundle``: a vendored partial bundle, or the full one)."""
     if mode == "none":
         return ""
     if mode == "inline":
-        src = _plotlyjs()
+        src = _plotlyjs(bundle)
         if fragment:
             return ('<script charset="utf-8">if (typeof window.Plotly === "undefined") {\n'
                     + src + "\n}</script>")
         return f'<script charset="utf-8">{src}</script>'
-    url = plotly_cdn_url() if mode == "cdn" else _PLOTLY_FILE
+    url = plotly_cdn_url(bundle) if mode == "cdn" else bundle_file(bundle)
     if not fragment:
         return f'<script src="{_attr(url)}" charset="utf-8"></script>'
     return (
@@ -215,7 +249,7 @@ def _page_figure(fig: go.Figure, theme: str) -> dict[str, Any]:
             tr["mode"] = "markers"
             tr.pop("text", None)
             tr.pop("textposition", None)
-        if role in ("points", "spans"):
+        if role in ("points", "spans", "marks"):
             tr.pop("hovertext", None)
         data.append(tr)
     layout = dict(d["layout"])
@@ -256,10 +290,22 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
     ``events_or_fig`` is an event table (drawn with :func:`timeline.chart.plot`) or a
     figure made by ``plot`` (a foreign figure works too, without search and table).
     ``plotlyjs``: ``"inline"`` (default, works offline), ``"cdn"``, ``"directory"``
-    (``plotly.min.js`` beside the page, see :func:`write_html`) or ``"none"`` (the
+    (plotly.js in a file beside the page, see :func:`write_html`) or ``"none"`` (the
     host page loads plotly.js). ``div_id`` fixes the plot div's id (default: derived
     from the content, so output is reproducible).
+
+    A full page of a figure made by ``plot`` loads the smallest partial plotly.js
+    bundle that draws it (see :data:`BUNDLES`; in ``"directory"`` mode the file is
+    ``plotly-<bundle>.min.js``); fragments and foreign figures load the full plotly.js.
     """
+    return _page(events_or_fig, plotlyjs=plotlyjs, fragment=fragment, title=title, theme=theme, lanes=lanes,
+                 div_id=div_id, full_html=full_html)[0]
+
+
+def _page(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline", fragment: bool = False,
+          title: str | None = None, theme: str = "light", lanes: str = "doc", div_id: str | None = None,
+          full_html: bool | None = None) -> tuple[str, str | None]:
+    """:func:`to_html`, and the plotly.js bundle the page loads (``None``: the full one)."""
     if plotlyjs not in PLOTLYJS_MODES:
         raise OutputError(f"plotlyjs={plotlyjs!r}: use one of {', '.join(PLOTLYJS_MODES)}")
     if theme not in THEMES:
@@ -337,27 +383,30 @@ def to_html(events_or_fig: pd.DataFrame | go.Figure, *, plotlyjs: str = "inline"
     parts.append("</div>")
     body = "\n".join(parts)
     if fragment:
-        return _plotly_tags(plotlyjs, True) + "\n" + body
+        return _plotly_tags(plotlyjs, True) + "\n" + body, None
+    bundle = choose_bundle({tr.get("type", "scatter") for tr in page_fig["data"]}) if prep is not None else None
     return (
         f'<!DOCTYPE html>\n<html lang="en" data-tl-theme="{theme}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="timeline">\n'
         f"<title>{html.escape(plain_title)}</title>\n<style>body{{margin:0}}\n{_asset('timeline.css')}</style>\n"
-        f"{_plotly_tags(plotlyjs, False)}\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
+        f"{_plotly_tags(plotlyjs, False, bundle)}\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    ), bundle
 
 
 def write_html(events_or_fig: pd.DataFrame | go.Figure, path: str | os.PathLike, **kwargs: Any) -> Path:
     """Write :func:`to_html` to ``path`` (same keywords). With ``plotlyjs="directory"``
-    ``plotly.min.js`` is written beside the page (once; kept when identical)."""
+    the plotly.js the page loads is written beside it (``plotly-basic.min.js``,
+    ``plotly-gl2d.min.js`` or, for fragments and foreign figures, ``plotly.min.js``;
+    once, kept when identical)."""
     path = Path(path)
-    text = to_html(events_or_fig, **kwargs)
+    text, bundle = _page(events_or_fig, **kwargs)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         if kwargs.get("plotlyjs") == "directory":
-            js = path.parent / _PLOTLY_FILE
-            src = _plotlyjs()
+            js = path.parent / bundle_file(bundle)
+            src = _plotlyjs(bundle)
             if not js.exists() or js.stat().st_size != len(src.encode("utf-8")):
                 js.write_text(src, encoding="utf-8")
     except OSError as e:

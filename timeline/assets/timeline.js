@@ -15,6 +15,11 @@
     return e;
   }
 
+  /* performance.mark when the browser has it (benchmarks read these marks). */
+  function mark(name) {
+    if (window.performance && window.performance.mark) { window.performance.mark("tl:" + name); }
+  }
+
   function readPayload(id) {
     var node = document.getElementById(id + "-data");
     return JSON.parse(node.textContent);
@@ -76,6 +81,24 @@
     return lines.join("<br>");
   }
 
+  /* Hover text of a trace, written only for the marks hovered: an array-like view
+     of the trace's event ids (plotly.js reads hovertext[i] when a mark is hovered),
+     so the first plot does not wait for 10,000 hover texts. Browsers without Proxy
+     get the texts written up front. */
+  function hoverTexts(ids, evs, cache) {
+    function text(id) { return cache[id] || (cache[id] = evs[id] ? hoverOf(evs[id]) : ""); }
+    if (typeof window.Proxy !== "function") { return ids.map(text); }
+    return new window.Proxy(ids, {
+      get: function (target, key) {
+        if (typeof key === "string" && /^\d+$/.test(key)) {
+          var id = target[+key];
+          return id === undefined || id === null ? undefined : text(id);
+        }
+        return target[key];
+      }
+    });
+  }
+
   function haystack(e) {
     return [e.title, e.sentence, e.mention, e.value, e.doc, e.doc_title, e.source,
       (e.actors || []).join(" "), (e.sources || []).join(" ")].join("\n").toLowerCase();
@@ -91,7 +114,9 @@
     this.root = document.getElementById(id + "-root");
     this.gd = document.getElementById(id);
     this.payload = readPayload(id);
+    mark("parsed");
     this.events = rowsOf(this.payload.events);
+    mark("rows");
     this.hay = null;
     this.keep = null;
   }
@@ -102,19 +127,23 @@
     var evs = this.events, cache = {};
     fig.data.forEach(function (tr) {
       var role = tr.meta && tr.meta.tl;
-      if ((role === "points" || role === "spans") && tr.customdata && !tr.hovertext && evs.length) {
-        tr.hovertext = tr.customdata.map(function (id) {
-          return cache[id] || (cache[id] = evs[id] ? hoverOf(evs[id]) : "");
-        });
+      if ((role === "points" || role === "spans" || role === "marks") && tr.customdata && !tr.hovertext &&
+          evs.length) {
+        tr.hovertext = hoverTexts(tr.customdata, evs, cache);
       }
     });
+    presetMargins(fig.layout, fig.data);
+    mark("hover");
     return window.Plotly.newPlot(this.gd, fig.data, fig.layout, P.config).then(function () {
+      mark("plotted");
       self.orig = self.gd.data.map(function (tr) {
         return tr.customdata && tr.x ? Array.prototype.slice.call(tr.x) : null;
       });
       self.collectItems();
+      mark("items");
       self.wire();
       self.relabel();
+      mark("labelled");
       self.root.setAttribute("data-ready", "true");
       window.__timelineReady = true;
       window.__timelineReadyAt = window.performance ? window.performance.now() : 0;
@@ -123,22 +152,28 @@
     });
   };
 
-  /* Every drawn mark: event id, lane trace, row (y), start/end in ms. */
+  /* Every drawn mark: event id, lane trace, row (y), start/end in ms. WebGL lanes
+     ("marks") hold meta.spans spans of four vertices, then points of two. */
   Timeline.prototype.collectItems = function () {
     var items = [], gd = this.gd, xa = gd._fullLayout.xaxis;
     function toMs(v) { return xa.d2l(v); }
     gd.data.forEach(function (tr, i) {
       var role = tr.meta && tr.meta.tl;
-      if (!tr.customdata || (role !== "points" && role !== "spans")) { return; }
+      if (!tr.customdata || (role !== "points" && role !== "spans" && role !== "marks")) { return; }
       var cd = tr.customdata, n = cd.length, j, a, b;
-      if (tr.type === "bar") {
+      if (role === "marks") {
+        var ns = 4 * (tr.meta.spans || 0);
+        for (j = 0; j + 2 < ns; j += 4) {
+          items.push({ id: cd[j], t: i, y: tr.y[j], a: toMs(tr.x[j]), b: toMs(tr.x[j + 2]), p: false });
+        }
+        for (j = ns; j < n; j += 2) {
+          a = toMs(tr.x[j]);
+          items.push({ id: cd[j], t: i, y: tr.y[j], a: a, b: a, p: true });
+        }
+      } else if (tr.type === "bar") {
         for (j = 0; j < n; j++) {
           a = toMs(tr.base[j]);
           items.push({ id: cd[j], t: i, y: tr.y[j], a: a, b: a + tr.x[j], p: false });
-        }
-      } else if (role === "spans") {  /* WebGL segments: start, middle, end, gap */
-        for (j = 0; j + 2 < n; j += 4) {
-          items.push({ id: cd[j], t: i, y: tr.y[j], a: toMs(tr.x[j]), b: toMs(tr.x[j + 2]), p: false });
         }
       } else {
         for (j = 0; j < n; j++) {
@@ -155,6 +190,35 @@
     if (!measureCtx) { measureCtx = document.createElement("canvas").getContext("2d"); }
     measureCtx.font = font;
     return measureCtx.measureText(text).width;
+  }
+
+  function plainText(s) {
+    return String(s === null || s === undefined ? "" : s).replace(/<[^>]*>/g, "")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  }
+
+  /* Margins wide enough for the lane names (y tick labels) and the legend, measured
+     before the first plot: plotly.js then finds nothing to push ("automargin") and
+     draws the plot once instead of drawing it again with the margins it measured.
+     A slight overestimate only widens the margin; an underestimate costs the redraw. */
+  function presetMargins(layout, data) {
+    var family = (layout.font && layout.font.family) || "sans-serif", size = (layout.font && layout.font.size) || 12;
+    var m = layout.margin || (layout.margin = {}), w = 0, k;
+    var ticks = (layout.yaxis && layout.yaxis.ticktext) || [];
+    if (ticks.length) {
+      var tickFont = ((layout.yaxis.tickfont && layout.yaxis.tickfont.size) || size) + "px " + family;
+      for (k = 0; k < ticks.length; k++) { w = Math.max(w, textWidth(plainText(ticks[k]), tickFont)); }
+      m.l = Math.max(m.l || 0, Math.ceil(w) + 18);
+    }
+    var lg = layout.legend || {};
+    if (layout.showlegend === false || !(lg.x >= 1) || lg.xanchor !== "left") { return; }
+    w = textWidth(plainText(lg.title && lg.title.text), size + "px " + family);
+    for (k = 0; k < data.length; k++) {
+      var tr = data[k];
+      if (tr.showlegend === false || (tr.legend && tr.legend !== "legend")) { continue; }
+      w = Math.max(w, 40 + textWidth(plainText(tr.name), size + "px " + family));
+    }
+    m.r = Math.max(m.r || 0, Math.ceil(w) + 20);
   }
 
   /* Labels for the current zoom: in each row, left to right, a label is drawn
