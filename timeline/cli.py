@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="timeline.html", metavar="FILE", help="output file: .html (default timeline.html), .png, .svg or .pdf")
     b.add_argument("--title", metavar="TEXT", help="chart title")
     b.add_argument("--plotlyjs", choices=["inline", "cdn", "directory"], default="inline",
-                   help="inline: one self-contained file that works offline (default); cdn: a small file loading plotly.js from the CDN; directory: plotly.min.js beside the page")
+                   help="inline: one self-contained file that works offline (default); cdn: a small file loading plotly.js from the CDN; directory: the plotly.js file beside the page (plotly-basic.min.js or plotly-gl2d.min.js; plotly.min.js with --fragment)")
     b.add_argument("--fragment", action="store_true", help="write a <div> to paste into a report instead of a whole page")
     b.add_argument("--lanes", default="doc", metavar="COLUMN", help="one lane per value of this column: doc (default), actors, source, ...")
     b.add_argument("--theme", choices=["light", "dark", "print"], default="light", help="colour theme (default: light)")
