@@ -69,6 +69,11 @@ CASES = [
     ("He served as mayor 2014-2016.", D(2024, 5, 1), [("2014", "DATE", "2014"), ("2016", "DATE", "2016")]),
     ("The season ran from December to March 2021.", D(2025, 1, 1),
      [("December", "DATE", "2020-12"), ("March 2021", "DATE", "2021-03")]),
+    # an end without a year follows the start, whatever the tense or the reference date
+    ("The strike lasted from November 2023 to January.", D(2024, 6, 1),
+     [("November 2023", "DATE", "2023-11"), ("January", "DATE", "2024-01")]),
+    ("Exports rose this year through August.", D(1989, 10, 27),
+     [("this year", "DATE", "1989"), ("August", "DATE", "1989-08")]),
     # durations, vague references, sets
     ("Both sides agreed to a 30-day truce.", D(2024, 5, 1), [("30-day", "DURATION", "P30D")]),
     ("The tanks must leave within 10 days.", D(2024, 5, 1), [("10 days", "DURATION", "P10D")]),

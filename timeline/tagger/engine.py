@@ -304,6 +304,15 @@ def _mark_ranges(text: str, tx: list[Timex]) -> list[Timex]:
             if a.value[5:] > b.value[5:len(a.value)]:
                 y -= 1
             a = _replace(a, value=f"{y:04d}{a.value[4:]}", anchor=None)
+        elif b.year_assumed and not a.year_assumed and a.value[:4].isdigit() and \
+                len(b.value) >= 7 and b.value[4] == "-" and b.value[5:7].isdigit():
+            # "from November 2023 to January", "this year through August": the end is the
+            # first such month/day at or after the start, whatever the tense said
+            y = int(a.value[:4])
+            if b.value[5:] < a.value[5:len(b.value)]:
+                y += 1
+            if y != int(b.value[:4]):
+                b = _replace(b, value=f"{y:04d}{b.value[4:]}", anchor=None)
         out[i] = _replace(a, range_end=b.value, range_role="start")
         out[i + 1] = _replace(b, range_role="end")
     return out
