@@ -22,7 +22,8 @@ Dask 2 workers >= 1.6x the 1-worker rate.
 
 Usage (from the repository root)::
 
-    python benchmarks/bench_corpus.py                      # 1,000 docs: a few minutes
+    python benchmarks/bench_corpus.py                      # 5,000 docs: a few minutes (Dask needs
+        # runs of several seconds for its scaling to show: 1,000 docs measured 1.41x, 6,000 1.83x)
     python benchmarks/bench_corpus.py --docs 100000 --format parquet --profile-docs 500
         # the full run: about 410 MB of text (N) and 820 MB (2N); at ~250-300 realistic
         # articles per CPU-second that is ~6 min for N and ~12 min for 2N on the local
@@ -414,7 +415,7 @@ def _print_local(loc: dict, big: Path | None, n: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--docs", type=int, default=1000, help="N: documents in the corpus (2N is also measured); default 1000")
+    ap.add_argument("--docs", type=int, default=5000, help="N: documents in the corpus (2N is also measured); default 5000")
     ap.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl", help="corpus file format (default jsonl)")
     ap.add_argument("--workdir", type=Path, default=None, help="where to write the corpora (default: a temp dir, removed)")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask runs")
