@@ -225,9 +225,11 @@ _CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", 
 
 # Words keep inner dots, apostrophes, hyphens and slashes ("U.S", "Putin's", "RFE/RL");
 # any other non-space character is a token of its own.
-# (Written without backtracking: a word is letters and digits, then groups of inner
-# punctuation each followed by letters or digits; possessive, as nothing is given back.)
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]\w*+(?:[&+/.'’-]++\w++)*+|--|[^\s\w]")
+# (Written so that nothing backtracks: a word is letters and digits, then groups of
+# inner punctuation each followed by letters or digits. Nothing follows a word in the
+# pattern, so the greedy first attempt always stands; no possessive quantifiers, which
+# Python 3.10 lacks.)
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]\w*(?:[&+/.'’-]+\w+)*|--|[^\s\w]")
 _M_GROUP = re.Match.group
 _M_START = re.Match.start
 _M_END = re.Match.end
@@ -459,7 +461,7 @@ class _Sentence:
         low, toks, kinds, caps = self.low, self.toks, self.kinds, self.caps
         n = len(toks)
         vcls = [_NOTV] * n
-        AUX, FORMS, DET = _AUX, _FORMS, _DETERMINERS
+        AUX, FORMS = _AUX, _FORMS
         # candidates: words in the lexicon; words outside it only when they may be
         # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
         cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
@@ -855,7 +857,7 @@ def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
 
 def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
     """:func:`_find_clause`, not memoised."""
-    segs, groups, group_of = an.segs, an.groups, an.group_of
+    segs, groups = an.segs, an.groups
     si = an.seg_of[ms] if an.toks else 0
     if not segs:
         return _Clause(0, 0, -1, -1, None)
@@ -1437,7 +1439,7 @@ def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
 
 def _quote_speaker(an: _Sentence, names: NameIndex) -> str | None:
     """The speaker of a quotation in the sentence: '"...," Trump wrote.' / 'said X'."""
-    low, vcls = an.low, an.vcls
+    low = an.low
     for gi, (gs, ge, head) in enumerate(an.groups):
         b = (_FORMS.get(low[head]) or ("",))[0]
         if b not in _SPEECH and b not in _REPORT:

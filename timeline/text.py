@@ -10,6 +10,7 @@ digit or an opening quote, unless the full stop ends a known abbreviation ("Mr."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["sentence_spans", "normalize_for_matching"]
 
@@ -57,15 +58,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 word = w.group(1).lower() if w else ""
                 if word in abbrev or (len(word) == 1 and word.isalpha()):
                     continue
-            piece = s[start:end]
-            body = piece.strip()  # the sentence without its surrounding white space
-            if body:
-                a = base + start + len(piece) - len(piece.lstrip())
-                add((a, a + len(body)))
+            _add(add, s[start:end], base + start)
             start = end
-        piece = s[start:] if start else s
-        body = piece.strip()
-        if body:
-            a = base + start + len(piece) - len(piece.lstrip())
-            add((a, a + len(body)))
+        _add(add, s[start:] if start else s, base + start)
     return spans
+
+
+def _add(add: Callable[[tuple[int, int]], None], piece: str, at: int) -> None:
+    """Add the span of ``piece`` (found at offset ``at``) without its surrounding white
+    space, unless nothing is left."""
+    body = piece.strip()
+    if body:
+        a = at + len(piece) - len(piece.lstrip())
+        add((a, a + len(body)))

@@ -158,12 +158,6 @@ def _merge_spans(spans: list[tuple[int, int]], reach: tuple[int, int], n: int) -
     return out
 
 
-def _rule_spans(rule: Rule, hits: dict[str, list[tuple[int, int]]], n: int) -> list[tuple[int, int]]:
-    """The merged windows of text where ``rule`` can match: around each of its trigger
-    tokens, ``rule.reach`` characters before and after."""
-    return _merge_spans(_trigger_spans(rule.trigger, hits), rule.reach, n)
-
-
 def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     out: list[tuple[int, int, int, Rule, re.Match]] = []
     hits = _windows(text)
