@@ -40,13 +40,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import filterfalse
 from pathlib import Path
+from typing import Final
 
 __all__ = ["Description", "NameIndex", "describe", "STATUSES", "content_words", "actor_key"]
 
 #: The values ``Description.status`` takes.
 STATUSES = ("reported", "planned", "expected", "hypothetical", "negated")
 
-_DATA_DIR = Path(__file__).with_name("semantics_data")
+_DATA_DIR: Final = Path(__file__).with_name("semantics_data")
 
 #: Tests set this to re-raise errors that describe() otherwise turns into a plain title.
 _STRICT = False
@@ -61,56 +62,56 @@ def _load(name: str) -> dict:
 # Lexicon (built once at import)
 # ---------------------------------------------------------------------------
 
-_W = _load("words.json")
-_T = _load("titles.json")
-_O = _load("orgs.json")
-_V = _load("verbs.json")
-_C = _load("cues.json")
+_W: Final = _load("words.json")
+_T: Final = _load("titles.json")
+_O: Final = _load("orgs.json")
+_V: Final = _load("verbs.json")
+_C: Final = _load("cues.json")
 
-_FUNCTION = frozenset(_W["function_words"])
-_MONTHS = frozenset(_W["months"])
-_WEEKDAYS = frozenset(_W["weekdays"])
-_DATEWORDS = _MONTHS | _WEEKDAYS | frozenset(w for w in _W["time_words"] if " " not in w)
-_DEMONYMS = frozenset(_W["demonyms"])
-_SOFT = frozenset(_W["soft_capitals"])
-_DETERMINERS = frozenset(_W["determiners"])
-_PREPOSITIONS = frozenset(_W["prepositions"])
-_DATE_PREPS = frozenset(_W["date_prepositions"])
-_SUBORD = frozenset(_W["subordinators"])
-_NAME_CONNECTORS = frozenset(_W["connectors_in_names"]) - {"and"}
-_ADVERBS = frozenset(_W["adverbs"])
-_PRONOUNS_PERSON = frozenset({"he", "she"})
-_PRONOUNS_SPEAKER = frozenset({"i", "we"})
-_SUBJ_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
+_FUNCTION: Final = frozenset(_W["function_words"])
+_MONTHS: Final = frozenset(_W["months"])
+_WEEKDAYS: Final = frozenset(_W["weekdays"])
+_DATEWORDS: Final = _MONTHS | _WEEKDAYS | frozenset(w for w in _W["time_words"] if " " not in w)
+_DEMONYMS: Final = frozenset(_W["demonyms"])
+_SOFT: Final = frozenset(_W["soft_capitals"])
+_DETERMINERS: Final = frozenset(_W["determiners"])
+_PREPOSITIONS: Final = frozenset(_W["prepositions"])
+_DATE_PREPS: Final = frozenset(_W["date_prepositions"])
+_SUBORD: Final = frozenset(_W["subordinators"])
+_NAME_CONNECTORS: Final = frozenset(_W["connectors_in_names"]) - {"and"}
+_ADVERBS: Final = frozenset(_W["adverbs"])
+_PRONOUNS_PERSON: Final = frozenset({"he", "she"})
+_PRONOUNS_SPEAKER: Final = frozenset({"i", "we"})
+_SUBJ_PRONOUNS: Final = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
 
-_TITLES = frozenset(_T["titles"])
-_TITLE_FIRST = frozenset(t.split()[0] for t in _TITLES)
-_GROUP_NOUNS = frozenset(_T["group_nouns"])
+_TITLES: Final = frozenset(_T["titles"])
+_TITLE_FIRST: Final = frozenset(t.split()[0] for t in _TITLES)
+_GROUP_NOUNS: Final = frozenset(_T["group_nouns"])
 
 _ORG_KNOWN: dict[str, str] = {k.lower(): v for k, v in _O["known"].items()}
-_ORG_SUFFIX = frozenset(_O["suffixes"])
-_ORG_GOVERNED = frozenset(_O["governed_by"])
+_ORG_SUFFIX: Final = frozenset(_O["suffixes"])
+_ORG_GOVERNED: Final = frozenset(_O["governed_by"])
 _SAME_SIDE: dict[str, str] = dict(_O["same_side"])
 
-_AUX = frozenset(_V["auxiliaries"])
-_MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
+_AUX: Final = frozenset(_V["auxiliaries"])
+_MODALS: Final = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
                      "'ll", "’ll", "'d", "’d", "ought", "cannot"})
-_NEG_WORDS = frozenset(_C["negation"])
-_NEG_VERBS_TO = frozenset(_C["negating_verbs_need_to"])
-_HYPO_MODALS = frozenset(_C["hypothetical_modals"])
-_FUTURE_MODALS = frozenset(_C["future_modals"])
-_COND_MODALS = frozenset(_C["conditional_modals"])
-_PLAN_CAT = frozenset(_C["planned_catenatives"])
-_EXPECT_CAT = frozenset(_C["expected_catenatives"])
-_HEDGES = frozenset(_C["hedges"])
-_NEG_PHRASES_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["negating_phrases"]) + ") ")
-_PLANNED_NOUNS_RE = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["planned_nouns"]) + ") ")
-_NEG_GOVERNORS = frozenset(_C["negating_governors"])
+_NEG_WORDS: Final = frozenset(_C["negation"])
+_NEG_VERBS_TO: Final = frozenset(_C["negating_verbs_need_to"])
+_HYPO_MODALS: Final = frozenset(_C["hypothetical_modals"])
+_FUTURE_MODALS: Final = frozenset(_C["future_modals"])
+_COND_MODALS: Final = frozenset(_C["conditional_modals"])
+_PLAN_CAT: Final = frozenset(_C["planned_catenatives"])
+_EXPECT_CAT: Final = frozenset(_C["expected_catenatives"])
+_HEDGES: Final = frozenset(_C["hedges"])
+_NEG_PHRASES_RE: Final = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["negating_phrases"]) + ") ")
+_PLANNED_NOUNS_RE: Final = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["planned_nouns"]) + ") ")
+_NEG_GOVERNORS: Final = frozenset(_C["negating_governors"])
 
-_SPEECH = frozenset(_V["speech"])
-_REPORT = frozenset(_V["report"])
-_ANNOUNCE = frozenset(_V["announce"])
-_PREDICT = frozenset(_V["predict"])
+_SPEECH: Final = frozenset(_V["speech"])
+_REPORT: Final = frozenset(_V["report"])
+_ANNOUNCE: Final = frozenset(_V["announce"])
+_PREDICT: Final = frozenset(_V["predict"])
 
 #: form -> (base, tags) where tags is a frozenset of {"base","3sg","past","pp","ing"}
 _FORMS: dict[str, tuple[str, frozenset[str]]] = {}
@@ -168,10 +169,10 @@ def _build_forms() -> None:
 
 _build_forms()
 
-_VERB_WORDS = frozenset(_FORMS) | _AUX  # every token the lexicon knows as a verb
+_VERB_WORDS: Final = frozenset(_FORMS) | _AUX  # every token the lexicon knows as a verb
 
 # Verb forms that are more often plural nouns ("peace talks", "new plans").
-_NOUNY = frozenset({
+_NOUNY: Final = frozenset({
     "talks", "plans", "reports", "claims", "attacks", "strikes", "calls", "visits", "comments",
     "deals", "sanctions", "cuts", "needs", "concerns", "demands", "offers", "hopes", "fears",
     "promises", "threats", "moves", "steps", "votes", "orders", "bans", "signals", "posts",
@@ -186,7 +187,7 @@ _NOUNY = frozenset({
     "talks", "deliveries", "transfers", "exchanges", "swaps", "trades", "loans", "payments",
     "guarantees", "commitments", "proposals", "agreements", "deals", "drones", "missiles",
 })
-_NOUNY_BASE = frozenset({
+_NOUNY_BASE: Final = frozenset({
     "talk", "plan", "report", "claim", "attack", "strike", "call", "visit", "comment", "deal",
     "cut", "need", "concern", "demand", "offer", "hope", "fear", "promise", "threat", "move",
     "step", "vote", "order", "ban", "signal", "post", "measure", "attempt", "force", "lead",
@@ -198,28 +199,28 @@ _NOUNY_BASE = frozenset({
     "host", "press", "sanction", "score", "stage", "tweet", "brief", "judge", "object", "pass",
     "pause", "lay", "form", "count", "care", "broker", "block", "bomb", "close",
 })
-_CATENATIVE_ADJ = frozenset({
+_CATENATIVE_ADJ: Final = frozenset({
     "expected", "likely", "unlikely", "set", "due", "scheduled", "slated", "poised", "about",
     "going", "able", "unable", "ready", "willing", "unwilling", "bound", "sure", "certain",
     "planned", "supposed", "eager", "keen", "prepared", "determined", "reluctant", "set",
 })
 # verbs that take an adjective: "had grown concerned", "became worried"
-_LINKING = frozenset({"grown", "grew", "become", "became", "becomes", "seemed", "seems", "felt",
+_LINKING: Final = frozenset({"grown", "grew", "become", "became", "becomes", "seemed", "seems", "felt",
                       "feels", "remained", "remains", "got", "gets", "appeared", "appears",
                       "looked", "looks", "stayed", "stays", "been", "be", "is", "are", "was", "were"})
-_CATENATIVE_BEFORE = _AUX | {"be", "been", "not"} | _ADVERBS  # "is likely", "been set"
-_PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "over", "forward"})
+_CATENATIVE_BEFORE: Final = _AUX | {"be", "been", "not"} | _ADVERBS  # "is likely", "been set"
+_PARTICLES: Final = frozenset({"out", "up", "down", "off", "back", "away", "over", "forward"})
 
-_SPLIT_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
-_QUOTES = frozenset({"“", "”", '"', "'", "‘", "’"})
+_SPLIT_PUNCT: Final = frozenset({",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "…"})
+_QUOTES: Final = frozenset({"“", "”", '"', "'", "‘", "’"})
 # tokens that can end a segment or name its kind (every other token is skipped)
-_SEGMENT_WORDS = _SPLIT_PUNCT | _SUBORD | frozenset({"that", "and", "but", "or", "yet"})
-_THAT_NOT_BOUNDARY_NEXT = frozenset({
+_SEGMENT_WORDS: Final = _SPLIT_PUNCT | _SUBORD | frozenset({"that", "and", "but", "or", "yet"})
+_THAT_NOT_BOUNDARY_NEXT: Final = frozenset({
     "way", "time", "day", "week", "month", "year", "point", "moment", "end", "case", "kind",
     "sort", "much", "many", "far", "is", "was", "'s", "’s", "one", "idea", "issue", "matter",
     "sense", "stage", "period", "night", "morning", "evening", "afternoon",
 })
-_CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", "who", "whom",
+_CONNECTOR_START: Final = frozenset({"that", "and", "but", "or", "so", "yet", "which", "who", "whom",
                               "when", "while", "after", "before", "because", "as", "then",
                               "also", "where", "whereas", "although", "though", "once", "since"})
 
@@ -229,15 +230,15 @@ _CONNECTOR_START = frozenset({"that", "and", "but", "or", "so", "yet", "which", 
 # inner punctuation each followed by letters or digits. Nothing follows a word in the
 # pattern, so the greedy first attempt always stands; no possessive quantifiers, which
 # Python 3.10 lacks.)
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]\w*(?:[&+/.'’-]+\w+)*|--|[^\s\w]")
-_M_GROUP = re.Match.group
-_M_START = re.Match.start
-_M_END = re.Match.end
+_TOKEN_RE: Final = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]\w*(?:[&+/.'’-]+\w+)*|--|[^\s\w]")
+_M_GROUP: Final = re.Match.group
+_M_START: Final = re.Match.start
+_M_END: Final = re.Match.end
 #: first characters of word tokens (``_TOKEN_RE``: ASCII letters and digits)
-_ALNUM_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-_DGS = frozenset("dgs")
-_POSS_RE = re.compile(r"['’]s?$")
-_SPACE_RE = re.compile(r"\s+")
+_ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_DGS: Final = frozenset("dgs")
+_POSS_RE: Final = re.compile(r"['’]s?$")
+_SPACE_RE: Final = re.compile(r"\s+")
 
 
 # ---------------------------------------------------------------------------
@@ -252,6 +253,11 @@ class Description:
     title: str
     actors: list[str] = field(default_factory=list)
     status: str = "reported"
+
+
+# Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
+# a match that starts inside a word is cut in from_text (that keeps the scan fast).
+_RUN_RE: Final = re.compile(r"[A-Z][\w'’-]*(?:[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w'’-]*)+")
 
 
 class NameIndex:
@@ -273,15 +279,11 @@ class NameIndex:
         self._pron: dict[int, str] = {}
         self._clauses: dict[tuple, tuple[list[str], str]] = {}
 
-    # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
-    # a match that starts inside a word is cut in from_text (that keeps the scan fast).
-    _RUN_RE = re.compile(r"[A-Z][\w'’-]*(?:[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w'’-]*)+")
-
     @classmethod
     def from_text(cls, text: str) -> "NameIndex":
         """Index the person names of a document (one regular-expression pass)."""
         counts: dict[str, dict[str, int]] = {}
-        for m in cls._RUN_RE.finditer(text):
+        for m in _RUN_RE.finditer(text):
             words = m.group().split()
             b = m.start()
             if b and (text[b - 1].isalnum() or text[b - 1] in "'’-."):
@@ -379,12 +381,12 @@ class NameIndex:
         return best
 
 
-_NOT_NAME = (_TITLES | _DEMONYMS | _FUNCTION | _DATEWORDS | frozenset(_FORMS) | frozenset(_ORG_KNOWN)
+_NOT_NAME: Final = (_TITLES | _DEMONYMS | _FUNCTION | _DATEWORDS | frozenset(_FORMS) | frozenset(_ORG_KNOWN)
              | _ORG_SUFFIX)
-_NOT_NAME_LAST = _DATEWORDS | _ORG_SUFFIX | frozenset(_ORG_KNOWN) | _FUNCTION
-_CAPWORD_RE = re.compile(r"\b[A-Z][a-z][\w'’-]*")
-_ORG_RE = re.compile(r"\b[A-Z][\w/+-]*(?:[ \u00a0](?:of[ \u00a0])?[A-Z][\w/+-]*)*")
-_SENT_END_RE = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
+_NOT_NAME_LAST: Final = _DATEWORDS | _ORG_SUFFIX | frozenset(_ORG_KNOWN) | _FUNCTION
+_CAPWORD_RE: Final = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_ORG_RE: Final = re.compile(r"\b[A-Z][\w/+-]*(?:[ \u00a0](?:of[ \u00a0])?[A-Z][\w/+-]*)*")
+_SENT_END_RE: Final = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
 
 
 def _person_name(words: list[str]) -> str | None:
@@ -730,19 +732,19 @@ class _Clause:
     kind: str | None    # subordinator that opens the clause
 
 
-_DATE_MODS = frozenset({"the", "this", "that", "last", "next", "early", "late", "mid", "a", "an",
+_DATE_MODS: Final = frozenset({"the", "this", "that", "last", "next", "early", "late", "mid", "a", "an",
                         "earlier", "later", "past", "coming", "same", "following", "previous"})
-_DATE_PREP_ONLY = frozenset({"on", "in", "at", "by", "since", "until", "till", "from", "during",
+_DATE_PREP_ONLY: Final = frozenset({"on", "in", "at", "by", "since", "until", "till", "from", "during",
                              "through", "throughout", "before", "after", "for", "around", "about",
                              "over", "between", "within", "starting", "beginning", "as", "of",
                              "into", "until", "toward", "towards", "via"})
-_DATE_JOIN = frozenset({"or", "and", "to", "through", "-", "–", "until"})
-_DATE_NOUNS = frozenset({"week", "weekend", "month", "year", "morning", "evening", "night",
+_DATE_JOIN: Final = frozenset({"or", "and", "to", "through", "-", "–", "until"})
+_DATE_NOUNS: Final = frozenset({"week", "weekend", "month", "year", "morning", "evening", "night",
                          "afternoon", "day", "decade", "century", "quarter", "half"})
 
 
-_DATE_OF_HEADS = _DATE_MODS | {"end", "start", "beginning", "middle", "spring", "fall"}  # "the end of"
-_DEGREE = frozenset({"early", "soon", "late", "later", "earlier", "quickly", "long"})
+_DATE_OF_HEADS: Final = _DATE_MODS | {"end", "start", "beginning", "middle", "spring", "fall"}  # "the end of"
+_DEGREE: Final = frozenset({"early", "soon", "late", "later", "earlier", "quickly", "long"})
 
 
 def _is_dateword(w: str) -> bool:
@@ -819,7 +821,7 @@ def _is_year(w: str) -> bool:
         and w[2:4].isdigit()
 
 
-_DATE_TRIGGERS = _MONTHS | _WEEKDAYS | _DATE_NOUNS | frozenset({"yesterday", "today", "tomorrow",
+_DATE_TRIGGERS: Final = _MONTHS | _WEEKDAYS | _DATE_NOUNS | frozenset({"yesterday", "today", "tomorrow",
                                                               "tonight"})
 
 
@@ -976,11 +978,11 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
     return _Clause(start, end, gi, governor, clause_kind)
 
 
-_GOVERNING = _REPORT | _ANNOUNCE | _PREDICT  # verbs whose complement clause they govern
-_RELATIVE_KINDS = frozenset({"which", "who", "whom", "whose"})
-_SPEECH_ING = frozenset({"saying", "telling", "adding", "noting", "warning", "arguing", "claiming",
+_GOVERNING: Final = _REPORT | _ANNOUNCE | _PREDICT  # verbs whose complement clause they govern
+_RELATIVE_KINDS: Final = frozenset({"which", "who", "whom", "whose"})
+_SPEECH_ING: Final = frozenset({"saying", "telling", "adding", "noting", "warning", "arguing", "claiming",
                          "stressing", "insisting", "writing", "announcing", "suggesting"})
-_SUBORD_KINDS = frozenset({"whether", "when", "whenever", "after", "before", "while", "because", "although",
+_SUBORD_KINDS: Final = frozenset({"whether", "when", "whenever", "after", "before", "while", "because", "although",
                            "though", "if", "unless", "whereas", "which", "who", "whom", "whose",
                            "where", "once", "since", "until", "so"})
 
@@ -990,12 +992,12 @@ _SUBORD_KINDS = frozenset({"whether", "when", "whenever", "after", "before", "wh
 # ---------------------------------------------------------------------------
 
 
-_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "both", "all", "others", "none"})
-_ASKING = frozenset({"ask", "urge", "invite", "order", "allow", "want", "need", "encourage",
+_QUANTIFIERS: Final = frozenset({"many", "some", "most", "few", "several", "both", "all", "others", "none"})
+_ASKING: Final = frozenset({"ask", "urge", "invite", "order", "allow", "want", "need", "encourage",
                      "instruct", "authorize", "authorise", "tell", "persuade", "pressure", "push"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
-_IF_WORDS = frozenset({"if", "unless"})
-_EXPECT_WORDS = frozenset({"expected", "likely", "poised"})
+_BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
+_IF_WORDS: Final = frozenset({"if", "unless"})
+_EXPECT_WORDS: Final = frozenset({"expected", "likely", "poised"})
 
 
 def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
@@ -1243,10 +1245,10 @@ def _classify_run(an: _Sentence, span: list[int], sent_first: int,
     return [(first, last + 1, resolved, "other")]
 
 
-_TITLE_ADJ = frozenset({"special", "former", "top", "chief", "senior", "deputy", "new", "longtime",
+_TITLE_ADJ: Final = frozenset({"special", "former", "top", "chief", "senior", "deputy", "new", "longtime",
                         "personal", "foreign", "national", "security", "defense", "defence",
                         "press", "presidential", "military", "economic", "main", "lead"})
-_COUNTRY_ABBR = frozenset({"u.s", "u.s.", "us", "u.k", "u.k.", "uk", "eu", "un", "nato"})
+_COUNTRY_ABBR: Final = frozenset({"u.s", "u.s.", "us", "u.k", "u.k.", "uk", "eu", "un", "nato"})
 
 
 def _after_prep(an: _Sentence, t: int) -> bool:
@@ -1258,8 +1260,8 @@ def _after_prep(an: _Sentence, t: int) -> bool:
         and an.low[k] != "between"
 
 
-_SUBORD_PREPS = frozenset({"as", "like", "since", "after", "before", "until", "till", "once"})
-_PARTNER_VERBS = frozenset({"meet", "talk", "speak", "negotiate", "call", "discuss", "confer",
+_SUBORD_PREPS: Final = frozenset({"as", "like", "since", "after", "before", "until", "till", "once"})
+_PARTNER_VERBS: Final = frozenset({"meet", "talk", "speak", "negotiate", "call", "discuss", "confer",
                             "agree", "sign", "hold", "clash", "fight", "trade", "cooperate",
                             "phone", "chat", "deal", "join", "visit", "host", "work"})
 
@@ -1459,8 +1461,8 @@ def _quote_speaker(an: _Sentence, names: NameIndex) -> str | None:
 # Titles
 # ---------------------------------------------------------------------------
 
-_TITLE_MAX = 80
-_DROP_TAIL = frozenset({"and", "or", "but", "of", "to", "the", "a", "an", "in", "on", "at", "by",
+_TITLE_MAX: Final = 80
+_DROP_TAIL: Final = frozenset({"and", "or", "but", "of", "to", "the", "a", "an", "in", "on", "at", "by",
                         "for", "from", "with", "that", "which", "who", "as", "his", "her", "its",
                         "their", "while", "when", "after", "before", "is", "was", "were", "are",
                         "be", "been", "has", "have", "had", "will", "would", "this", "these",
@@ -1531,16 +1533,16 @@ def _present(word: str, plural: bool) -> str | None:
     return base if plural else _INFLECT[base][0]
 
 
-_BARE_COMPLEMENT = _SPEECH | _PREDICT | frozenset({
+_BARE_COMPLEMENT: Final = _SPEECH | _PREDICT | frozenset({
     "announce", "confirm", "report", "warn", "deny", "admit", "acknowledge", "indicate",
     "reveal", "suggest", "signal", "know", "tell", "inform", "assure", "remind", "show"})
-_SUBJECT_FILLER = _DETERMINERS | _TITLES | _TITLE_ADJ | _DEMONYMS | _PREPOSITIONS | frozenset(
+_SUBJECT_FILLER: Final = _DETERMINERS | _TITLES | _TITLE_ADJ | _DEMONYMS | _PREPOSITIONS | frozenset(
     {"and", "both", "also", "then", "meanwhile"})
-_PLURAL_WORDS = frozenset({"they", "we", "i", "you", "them", "us", "many", "several", "both", "few",
+_PLURAL_WORDS: Final = frozenset({"they", "we", "i", "you", "them", "us", "many", "several", "both", "few",
                            "some", "all", "most", "two", "three", "four", "five"})
-_TELL = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "promise", "convince",
+_TELL: Final = frozenset({"tell", "inform", "assure", "remind", "warn", "brief", "promise", "convince",
                    "notify", "advise", "reassure", "show"})
-_REL_PRONOUNS = frozenset({"which", "who", "that"})
+_REL_PRONOUNS: Final = frozenset({"which", "who", "that"})
 
 
 def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
@@ -1604,7 +1606,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
             return prefix + _short(sub[0][0], sub[0][1]), False, True, False
     words = _join([], an, idx)
     # the head noun: the last lower-case word before the first preposition
-    head_words = []
+    head_words: list[int] = []
     for t in lead:
         if low[t] in _PREPOSITIONS and head_words:
             break
@@ -1699,11 +1701,11 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
         g2s = an.groups[g2][0]
         if g2s >= cl.end:
             break
-        q = g2s - 1
-        while q > ge and an.toks[q] in _QUOTES:
-            q -= 1
-        pw = low[q]
-        if g2s == prev_end or q + 1 == prev_end:  # "had grown worried", 'was "very disappointed"' 
+        qi = g2s - 1
+        while qi > ge and an.toks[qi] in _QUOTES:
+            qi -= 1
+        pw = low[qi]
+        if g2s == prev_end or qi + 1 == prev_end:  # "had grown worried", 'was "very disappointed"' 
             prev_end = an.groups[g2][1]
             continue
         if an.vcls[g2s] in (_AUXV, _FIN) and pw not in ("and", "or", "but", "to") \
@@ -1814,8 +1816,8 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
-_DOUBLE_QUOTES = ("“", "”", '"', "‘", "`")
-_APOS_RE = re.compile(r"['’]")
+_DOUBLE_QUOTES: Final = ("“", "”", '"', "‘", "`")
+_APOS_RE: Final = re.compile(r"['’]")
 
 
 def _drop_single_quotes(s: str) -> str:
@@ -1931,8 +1933,8 @@ def _fallback(text: str, s0: int, s1: int, m0: int, m1: int) -> str:
 # Helpers for comparing events (used by timeline.merge)
 # ---------------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_NOT_CONTENT = _FUNCTION | _DATEWORDS | _AUX | _MODALS | _NEG_WORDS | frozenset({
+_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_NOT_CONTENT: Final = _FUNCTION | _DATEWORDS | _AUX | _MODALS | _NEG_WORDS | frozenset({
     "say", "tell", "add", "report", "according", "week", "month", "year", "day", "time",
     "today", "yesterday", "tomorrow", "morning", "evening", "night", "s", "mr", "ms", "also",
     "would", "could", "get", "make", "take", "go", "come", "like", "well", "way", "thing",
@@ -1963,7 +1965,7 @@ def _load_synonyms() -> dict[str, str]:
     return out
 
 
-_SYNONYMS = _load_synonyms()
+_SYNONYMS: Final = _load_synonyms()
 
 
 def content_words(text: str) -> set[str]:

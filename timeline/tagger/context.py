@@ -91,8 +91,8 @@ class Ctx:
         for m in _SENT_END.finditer(text, lo, start):
             s = m.end()
         hi = min(len(text), end + 250)
-        m = _SENT_END.search(text, end, hi)
-        e = m.start() + 1 if m else hi
+        em = _SENT_END.search(text, end, hi)
+        e = em.start() + 1 if em else hi
         return s, e
 
     def tense(self, start: int, end: int, generic: bool = True) -> str | None:

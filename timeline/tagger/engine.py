@@ -174,12 +174,13 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
             ranges = whole
         else:
             key = (r.trigger, r.reach)
-            ranges = spans_of.get(key)
-            if ranges is None:
+            known = spans_of.get(key)
+            if known is None:
                 toks = tokens_of.get(r.trigger)
                 if toks is None:
                     toks = tokens_of[r.trigger] = _trigger_spans(r.trigger, hits)
-                ranges = spans_of[key] = _merge_spans(toks, r.reach, n)
+                known = spans_of[key] = _merge_spans(toks, r.reach, n)
+            ranges = known
             if not ranges:
                 continue
         guard = r.guard
@@ -205,7 +206,7 @@ def _select(cands: list) -> list:
     cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     starts: list[int] = []
     ends: list[int] = []
-    chosen = []
+    chosen: list = []
     for c in cands:
         s, e = c[0], c[1]
         i = bisect.bisect_left(starts, s)

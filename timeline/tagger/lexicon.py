@@ -203,12 +203,12 @@ class Lexicon:
             elif w in self.tens_num:
                 cur += self.tens_num[w]
             elif w in self.articles:
-                cur += 1
+                cur += 1.0
             elif w in self.scales:
-                cur = max(cur, 1) * self.scales[w]
+                cur = max(cur, 1.0) * self.scales[w]
                 if self.scales[w] >= 1000:
                     total += cur
-                    cur = 0
+                    cur = 0.0
             else:
                 return None
         return total + cur

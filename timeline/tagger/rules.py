@@ -55,6 +55,17 @@ class Rule:
     needle: re.Pattern | None = None
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
+def _lead_int(s: str) -> int:
+    """The number a string starts with ("21st" -> 21); the patterns guarantee the digits."""
+    m = _LEADING_DIGITS.match(s)
+    if m is None:
+        raise ValueError(f"no leading digits in {s!r}")
+    return int(m.group())
+
+
 # how far before a window a needle may start (the rules' lookbehinds: "(?<=\bwithin\s)")
 NEEDLE_BACK = 8
 
@@ -341,8 +352,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         """A year written in digits or spoken ("nineteen ninety-four")."""
         if v[:1].isdigit():
             return int(v)
-        hi, lo = re.match(r"(nineteen|eighteen|twenty)[-\s]+(.*)", v, re.I | re.S).groups()
-        return int(lex.number(hi)) * 100 + int(lex.number(lo) or 0)
+        sm = re.match(r"(nineteen|eighteen|twenty)[-\s]+(.*)", v, re.I | re.S)
+        if sm is None:
+            raise ValueError(f"not a year: {v!r}")
+        hi, lo = sm.groups()
+        return int(lex.number(hi) or 0) * 100 + int(lex.number(lo) or 0)
 
     needles = _needles(lex)
 
@@ -388,6 +402,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             dist = abs((c - dct).days)
             if best is None or dist < best[0]:
                 best = (dist, y)
+        assert best is not None
         y = best[1]
         c = date(y, month, min(day or 15, 28))
         slack = 31 if day else 45
@@ -462,10 +477,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_mdy(m: re.Match, ctx: Ctx) -> Result:
         mo = month_of(m.group("mon"))
-        d = int(re.match(r"\d+", m.group("day")).group())
+        d = _lead_int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
         if m.group("day2"):
-            d2 = int(re.match(r"\d+", m.group("day2")).group())
+            d2 = _lead_int(m.group("day2"))
             h1 = ymd_hit(ctx, y, mo, d, m.start(), m.end())
             h2 = ymd_hit(ctx, y if y else None, mo, d2, m.start(), m.end())
             if h1 is None or h2 is None or d2 <= d:
@@ -485,10 +500,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_dmy(m: re.Match, ctx: Ctx) -> Result:
         mo = month_of(m.group("mon"))
-        d = int(re.match(r"\d+", m.group("day")).group())
+        d = _lead_int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
         if m.group("day0"):
-            d0 = int(re.match(r"\d+", m.group("day0")).group())
+            d0 = _lead_int(m.group("day0"))
             h2 = ymd_hit(ctx, y, mo, d, m.start(), m.end())
             if h2 is None or h2.point is None or d0 >= d:
                 return None
@@ -502,7 +517,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def h_week_of(m: re.Match, ctx: Ctx) -> Result:
         """"the week of March 6": the (ISO) week that holds that day."""
         mo = month_of(m.group("mon"))
-        d = int(re.match(r"\d+", m.group("day")).group())
+        d = _lead_int(m.group("day"))
         y = int(m.group("year")) if m.group("year") else None
         h = ymd_hit(ctx, y, mo, d, m.start("mon"), m.end())
         if h is None or h.point is None:
@@ -655,7 +670,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_century(m: re.Match, ctx: Ctx) -> Result:
         n = m.group("n")
-        c = int(re.match(r"\d+", n).group()) if n[0].isdigit() else lex.ordinal_num.get(n.lower(), 0)
+        c = _lead_int(n) if n[0].isdigit() else lex.ordinal_num.get(n.lower(), 0)
         if c <= 0:
             return None
         mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("mod") or "").lower())
@@ -964,13 +979,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         day = m.group("day") or m.group("day0")
         d: date | None = None
         if m.group("tmon"):
-            h = ymd_hit(ctx, int(m.group("tyear")) if m.group("tyear") else None, month_of(m.group("tmon")),
-                        int(re.match(r"\d+", m.group("tday")).group()), m.start(), m.end())
-            if h is None or h.point is None:
+            th = ymd_hit(ctx, int(m.group("tyear")) if m.group("tyear") else None, month_of(m.group("tmon")),
+                         _lead_int(m.group("tday")), m.start(), m.end())
+            if th is None or th.point is None:
                 return None
-            d = h.point[0]
-            return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=h.anchor, year_assumed=h.year_assumed,
-                       point=(d, "D"), names_year=h.names_year)
+            d = th.point[0]
+            return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=th.anchor, year_assumed=th.year_assumed,
+                       point=(d, "D"), names_year=th.names_year)
         if day:
             dl = day.lower()
             if dl in DAYWORD:
@@ -1048,8 +1063,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if gran == "Y" and qc is not None:
             p = (shift(qc, "Y", sign * q_i), "Q")
             return Hit("DATE", fmt(*p), anchor="narrative", point=p, keep_anchor=True)
-        elif narrative and ctx.narrative() and gran in ("Y",) and ctx.narrative()[1] in ("Q", "M", "D", "H"):
-            p = (p[0], ctx.narrative()[1])
+        elif narrative and gran == "Y" and (nv := ctx.narrative()) is not None and nv[1] in ("Q", "M", "D", "H"):
+            p = (p[0], nv[1])
         if gran == "WE":
             p = (p[0], "W")
         return Hit("DATE", fmt(*p), anchor="narrative" if narrative else "dct", point=p,
@@ -1264,7 +1279,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?:\s*,?\s+(?P<year>{YEAR4}))?",
         h_holiday, g_holiday, priority=3)
 
-    def h_year_earlier(m: re.Match, ctx: Ctx) -> Result:
+    def h_year_earlier(m: re.Match, ctx: Ctx) -> Hit:
         qc = ctx.quarter_context(m.start())
         qn = m.group("qn")
         if qn:  # "the year-ago third quarter": that quarter of the year before

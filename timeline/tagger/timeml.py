@@ -46,11 +46,11 @@ def timeml_dct(source: str) -> date | None:
                 break
     if not value:
         return None
-    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
-    if not m:
+    dm = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
+    if not dm:
         return None
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
     except ValueError:
         return None
 
