@@ -53,7 +53,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# a child measuring the compiled build imports timeline from a tree built with it
+sys.path.insert(0, os.environ.get("TIMELINE_BENCH_TREE") or str(ROOT))
 
 
 def _register_readers() -> None:
@@ -287,7 +288,25 @@ def child_local(path: str) -> dict:
         rows += len(r.rows)
     dt = time.perf_counter() - t
     return {"docs": docs, "rows": rows, "errors": errors, "seconds": dt, "cpu": time.process_time() - cpu,
-            "maxrss_mb": _maxrss_mb(), "import_rss_mb": base}
+            "maxrss_mb": _maxrss_mb(), "import_rss_mb": base, "build": _build()}
+
+
+def _build() -> str:
+    """Which build of timeline this process runs: compiled modules, or pure Python."""
+    from timeline import semantics
+
+    return "compiled (mypyc)" if semantics.__file__.endswith((".so", ".pyd")) else "pure Python"
+
+
+def build_compiled(dest: Path) -> Path:
+    """A copy of the package with setup.py's compiled build (TIMELINE_COMPILE=1) in place."""
+    shutil.copytree(ROOT / "timeline", dest / "timeline", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    shutil.copy(ROOT / "setup.py", dest / "setup.py")
+    p = subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=dest,
+                       env=dict(os.environ, TIMELINE_COMPILE="1"), capture_output=True, text=True)
+    if p.returncode != 0:
+        raise SystemExit(f"compiled build failed (needs mypy and a C compiler):\n{p.stderr[-3000:]}")
+    return dest
 
 
 def child_dask(path: str, workers: int, out: str) -> dict:
@@ -384,8 +403,9 @@ def _short(filename: str) -> str:
     return filename.split("/timeline/")[-1] if "/timeline/" in filename else filename.rsplit("/", 2)[-1]
 
 
-def _run_child(args: list[str]) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+def _run_child(args: list[str], tree: Path | None = None) -> dict:
+    """Run this script as a child; ``tree``: import timeline from there (a compiled build)."""
+    env = dict(os.environ, PYTHONPATH=str(tree or ROOT), TIMELINE_BENCH_TREE=str(tree or ""))
     p = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env, cwd=ROOT)
     if p.returncode != 0:
         raise SystemExit(f"child {args} failed:\n{p.stderr[-3000:]}")
@@ -400,7 +420,7 @@ def _print_local(loc: dict, big: Path | None, n: int) -> None:
     rate = loc["docs"] / loc["seconds"]
     cpu_rate = loc["docs"] / max(loc["cpu"], 1e-9)
     ok = "PASS" if cpu_rate >= TARGET_LOCAL else "FAIL"
-    print(f"local engine, N={n:,}: {loc['docs']:,} docs, {loc['rows']:,} events in {loc['seconds']:.1f} s = "
+    print(f"local engine ({loc['build']}), N={n:,}: {loc['docs']:,} docs, {loc['rows']:,} events in {loc['seconds']:.1f} s = "
           f"{rate:,.0f} docs/s wall, {cpu_rate:,.0f} docs per CPU-second  "
           f"[{ok}: target >= {TARGET_LOCAL:,.0f}/s per core]")
     print(f"  peak RSS {loc['maxrss_mb']:.0f} MB (after imports {loc['import_rss_mb']:.0f} MB)")
@@ -426,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="dated paragraphs only (a stress test ~2.5x denser in events than news); default: realistic mix")
     ap.add_argument("--reference-corpus", type=Path, default=None,
                     help="a TimeML corpus (e.g. TempEval-3) whose density is measured and printed next to the corpus's")
+    ap.add_argument("--compiled", action="store_true",
+                    help="also build the compiled modules (TIMELINE_COMPILE=1, mypyc; ~1 min) and measure the "
+                         "local engine with them on the same corpus")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
 
@@ -469,6 +492,17 @@ def main(argv: list[str] | None = None) -> int:
         loc = None if a.no_local else _run_child(["--child", "local", str(small)])
         if loc is not None:
             _print_local(loc, big, n)
+        if a.compiled and not a.no_local:
+            t = time.perf_counter()
+            tree = build_compiled(tmp / "compiled")
+            print(f"compiled build made in {time.perf_counter() - t:.0f} s")
+            comp = _run_child(["--child", "local", str(small)], tree=tree)
+            _print_local(comp, None, n)
+            if loc is not None:
+                same = "same" if comp["rows"] == loc["rows"] else "DIFFERENT"
+                print(f"  compiled / pure: {loc['cpu'] / max(comp['cpu'], 1e-9):.2f}x per CPU-second "
+                      f"({same} number of events)")
+                print()
 
         if not a.no_dask:
             rates = {}
