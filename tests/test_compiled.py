@@ -81,6 +81,10 @@ def test_compiled_modules_are_imported(compiled_tree: Path) -> None:
         stem = module[:-3]
         assert any(b.startswith(stem + ".") for b in built), (module, built)
     assert _dump(compiled_tree)["module"].endswith(".so")
+    for tree, build in ((compiled_tree, "(compiled)"), (ROOT, "(pure Python)")):
+        p = subprocess.run([sys.executable, "-m", "timeline", "--version"], cwd=tree, capture_output=True,
+                           text=True, env=dict(os.environ, PYTHONPATH=str(tree)), timeout=60)
+        assert p.stdout.strip().endswith(build), p.stdout
 
 
 def test_compiled_rows_equal_pure_rows(compiled_tree: Path) -> None:

@@ -50,12 +50,19 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no notes")
 
 
+def _build() -> str:
+    """Which build is installed: the compiled modules (TIMELINE_COMPILE=1) or pure Python."""
+    from . import semantics
+
+    return "compiled" if semantics.__file__.endswith((".so", ".pyd")) else "pure Python"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Find the dated events that news articles report and draw them on an interactive timeline.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} ({_build()})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
