@@ -24,7 +24,7 @@ from .readers import ReadOptions, iter_documents
 from .schema import ensure_schema
 from .semantics import NameIndex, describe
 from .tagger import Timex, tag
-from .text import sentence_spans
+from .text import line_bounds, sentence_spans
 
 __all__ = [
     "DocumentResult",
@@ -69,8 +69,8 @@ def _rows(doc: Document) -> list[dict]:
     timexes = tag(text, doc.reference_date)
     if not timexes:
         return []
-    sents = sentence_spans(text)
-    starts = [s for s, _ in sents]
+    # sentences of the lines that hold a mention only (a line break always ends one)
+    lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
     names: NameIndex | None = None
     ref = doc.reference_date.isoformat() if doc.reference_date else None
     rows = []
@@ -91,6 +91,12 @@ def _rows(doc: Document) -> list[dict]:
             last = period_of(t.range_end)
             if last is not None and last.end > period.start:
                 end = last.end
+        la, lb = line_bounds(text, t.start)
+        known = lines.get(la)
+        if known is None:
+            sl = sentence_spans(text, la, lb)
+            known = lines[la] = (sl, [s for s, _ in sl])
+        sents, starts = known
         i = bisect_right(starts, t.start) - 1
         sent = sents[i] if i >= 0 and sents[i][1] >= t.end else (t.start, t.end)
         if names is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["sentence_spans", "normalize_for_matching"]
+__all__ = ["sentence_spans", "line_bounds", "normalize_for_matching"]
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "cmdr",
@@ -41,13 +41,15 @@ def normalize_for_matching(text: str) -> str:
     return text.translate(_NORMALIZE)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, whitespace trimmed, in order."""
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in order; with ``start`` and
+    ``end``, of the lines of ``text[start:end]`` only (pass line bounds: see
+    :func:`line_bounds`)."""
     spans: list[tuple[int, int]] = []
     add = spans.append
     abbrev = _ABBREV
     word_before = _WORD_BEFORE.search
-    for line in _LINE.finditer(text):
+    for line in _LINE.finditer(text, start, len(text) if end is None else end):
         base = line.start()
         s = line.group()
         start = 0
@@ -62,6 +64,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             start = end
         _add(add, s[start:] if start else s, base + start)
     return spans
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the line of ``text`` that holds offset ``pos``: a sentence never
+    crosses a line break, so the sentences around ``pos`` are those of this line."""
+    a = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    b = text.find("\n", pos)
+    c = text.find("\r", pos)
+    if b < 0 or 0 <= c < b:
+        b = c
+    return a, (len(text) if b < 0 else b)
 
 
 def _add(add: Callable[[tuple[int, int]], None], piece: str, at: int) -> None:
