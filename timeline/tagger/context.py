@@ -125,7 +125,7 @@ class Ctx:
             if kind == "future" and _PLUPERFECT.search(text, max(0, ms - 30), ms):
                 kind = "past"
             elif kind == "generic":
-                if not generic or dist > 60 or word in self.lex.not_past \
+                if (not generic and dist > 4) or dist > 60 or word in self.lex.not_past \
                         or _DET_BEFORE.search(text, max(0, ms - 24), ms):
                     continue
                 kind = "past"

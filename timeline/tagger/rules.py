@@ -378,8 +378,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 and re.search(r"\b(?:by|until|till|through)\s+$", ctx.text[max(0, start - 9):start], re.I):
             tense = "future"  # a deadline: "to pay the loan by February"
         if day is None and tense == "past":
+            # "fighting turned last year. In July, ...": the year just named, when it is
+            # the year before the reference date (two years back is the narrative drifting)
             ry = ctx.recent_year(start)
-            if ry is not None and ry < dct.year and ry >= dct.year - 2:
+            if ry is not None and ry == dct.year - 1:
                 ctx.year_from_narrative = True
                 return ry
         best = None

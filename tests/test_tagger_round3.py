@@ -1,0 +1,33 @@
+"""Tagger rules of the third accuracy round, on sentences written for these tests.
+
+Each case is ``(sentence, reference date, [(text, type, value), ...])``: every timex
+expected, in document order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.tagger import tag
+
+D = date
+
+CASES = [
+    # a bare past month takes a year just named only when that is the year before the
+    # reference date; two years back the narrative has moved on
+    ("The plant opened in 2021 and was expanded the following year. Inspectors fined the owners "
+     "in October for safety breaches.", D(2024, 3, 10),
+     [("2021", "DATE", "2021"), ("the following year", "DATE", "2022"), ("October", "DATE", "2023-10")]),
+    ("Output slumped last year. Engineers found the fault in October after a long search.", D(2024, 3, 10),
+     [("last year", "DATE", "2023"), ("October", "DATE", "2023-10")]),
+    # a participle right before a full date dates it: "shares issued March 3" were issued
+    ("The shares issued March 3 will receive a smaller dividend this year.", D(2024, 10, 30),
+     [("March 3", "DATE", "2024-03-03"), ("this year", "DATE", "2024")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_round3_cases(text: str, ref: date, expected: list[tuple[str, str, str]]) -> None:
+    got = [(t.text, t.type, t.value) for t in tag(text, ref)]
+    assert got == expected
