@@ -24,6 +24,16 @@ CASES = [
     # a participle right before a full date dates it: "shares issued March 3" were issued
     ("The shares issued March 3 will receive a smaller dividend this year.", D(2024, 10, 30),
      [("March 3", "DATE", "2024-03-03"), ("this year", "DATE", "2024")]),
+    # "more" between the number and the unit; one more unit; an open stretch ahead
+    ("The regulator gave the bank two more weeks to respond.", D(2024, 5, 1),
+     [("two more weeks", "DURATION", "P2W")]),
+    ("The lease can be extended for an additional year.", D(2024, 5, 1),
+     [("an additional year", "DURATION", "P1Y")]),
+    ("Prices may swing sharply in the weeks ahead.", D(2024, 5, 1), [("the weeks ahead", "DURATION", "PXW")]),
+    # a vague count of quarters is a duration, a number of quarters "of" something a fraction
+    ("The firm returned to profit after several quarters of losses.", D(2024, 5, 1),
+     [("several quarters", "DURATION", "PXQ")]),
+    ("Three quarters of the voters agreed.", D(2024, 5, 1), []),
 ]
 
 

@@ -157,6 +157,8 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "year_end": (("YEAR",), (6, 10)),
     "in_the_unit": (("CALUNIT",), (22, 4)),
     "next_pod": (("POD",), (20, 4)),
+    "one_more_unit": (_U, (24, 4)),
+    "units_ahead": (("PLURAL",), (36, 12)),
 }
 
 
@@ -254,6 +256,8 @@ def _needles(lex: Lexicon) -> dict[str, str]:
         "iso": r"\d\d\d\d[-/]\d\d?[-/]\d",
         "date_dmy": r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon3,
         "recent_units": r"(?:recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)",
+        "one_more_unit": r"(?:another|additional|extra|further)\s",
+        "units_ahead": r"s\s+(?:ahead|to\s+come)",
     }
 
 
@@ -1077,7 +1081,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if _title_name(m, "u", text):
             return False
         if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in text[m.end("q"):m.start("u")]) \
-                and m.group("u").lower().endswith("s"):
+                and m.group("u").lower().endswith("s") and qs not in lex.vague_qty:
             return False  # "three-quarters of its food": a fraction
         if re.fullmatch(r"(?:1[0-9]|20)\d\d", qs):
             return False  # a year ("the 1988 second quarter", "the 1988 quarter")
@@ -1120,12 +1124,28 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?P<u>{UNIT})"
+        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
 
     add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
         r"(?<=\bwithin\s)(?P<u2>years|months|weeks|days|hours|minutes)\b",
         lambda m, ctx: h_bare_plural2(m, ctx), priority=0)
+
+    def h_one_more_unit(m: re.Match, ctx: Ctx) -> Result:
+        """"another year", "an additional week": one more unit, a duration."""
+        u = lex.unit_info[m.group("u").lower()]
+        return Hit("DURATION", iso_duration(1, u["iso"], u["time"]))
+
+    add("one_more_unit", r"\b(?:another|an?\s+(?:additional|extra|further))\s+(?P<u>day|week|month|year|decade|hour|minute)(?![\w-])",
+        h_one_more_unit, lambda m, t: not _title_name(m, "u", t), priority=1)
+
+    def h_units_ahead(m: re.Match, ctx: Ctx) -> Result:
+        """"the weeks ahead", "the months to come": an unspecified stretch from now on."""
+        u = lex.unit_info[m.group("u").lower()]
+        return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
+
+    add("units_ahead", r"\bthe\s+(?:(?:next|coming)\s+)?(?:(?:few|several)\s+)?(?P<u>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)\b",
+        h_units_ahead, priority=2)
 
     def h_bare_plural2(m: re.Match, ctx: Ctx) -> Result:
         w = (m.group("u") or m.group("u2")).lower()
