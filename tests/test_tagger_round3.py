@@ -34,6 +34,16 @@ CASES = [
     ("The firm returned to profit after several quarters of losses.", D(2024, 5, 1),
      [("several quarters", "DURATION", "PXQ")]),
     ("Three quarters of the voters agreed.", D(2024, 5, 1), []),
+    # a part of the day without a weekday: on the day the story is at (else the reference day)
+    ("Rescue teams reached the village by mid-afternoon.", D(2024, 5, 1),
+     [("mid-afternoon", "TIME", "2024-05-01TAF")]),
+    ("Shares slid in late afternoon yesterday.", D(2024, 5, 1),
+     [("late afternoon yesterday", "TIME", "2024-04-30TAF")]),
+    ("Talks opened on March 3, 2024. Negotiators met again in the evening.", D(2024, 5, 1),
+     [("March 3, 2024", "DATE", "2024-03-03"), ("the evening", "TIME", "2024-03-03TEV")]),
+    ("The ferry left at 5 in the morning.", D(2024, 5, 1), [("5 in the morning", "TIME", "2024-05-01T05:00")]),
+    # US Election Day: the Tuesday after the first Monday of November
+    ("The campaign will run until Election Day.", D(2024, 5, 1), [("Election Day", "DATE", "2024-11-05")]),
 ]
 
 

@@ -159,6 +159,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "next_pod": (("POD",), (20, 4)),
     "one_more_unit": (_U, (24, 4)),
     "units_ahead": (("PLURAL",), (36, 12)),
+    "bare_pod": (("POD",), (14, 14)),
 }
 
 
@@ -921,6 +922,33 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("this_pod", r"\b(?P<rel>this|last|that)\s+(?P<pod>morning|afternoon|evening|night)\b", h_this_pod, priority=2)
 
+    def h_bare_pod(m: re.Match, ctx: Ctx) -> Result:
+        """"by mid-afternoon", "in the morning", "late afternoon yesterday": that part of
+        the day the story is at (the reference day if none yet), or of the day named."""
+        code = lex.pod_code[m.group("pod").lower()]
+        dw = (m.group("dw") or "").lower()
+        d: date | None
+        anchor = "dct"
+        if dw:
+            d = ctx.dct + timedelta(days=DAYWORD[dw]) if ctx.dct else None
+        else:
+            nar = ctx.narrative()
+            d = nar[0] if nar and nar[1] == "D" else ctx.dct
+            if nar and nar[1] == "D" and ctx.anchor_pos >= 0:
+                anchor = "narrative"
+        if m.group("h"):  # "at 4 in the morning": a clock time
+            hv = lex.number(m.group("h"))
+            if hv is None or not 1 <= hv <= 12 or hv != int(hv):
+                return None
+            hour = int(hv) % 12 + (12 if code in ("AF", "EV") else 0)
+            code = f"{hour:02d}:00"
+        if d is None:
+            return Hit("TIME", f"XXXX-XX-XXT{code}")
+        return Hit("TIME", f"{d.isoformat()}T{code}", anchor=anchor, point=(d, "D"))
+
+    add("bare_pod", rf"(?:(?<![\w.,:$])(?P<h>\d{{1,2}}|{lex.number_word_re})\s+in\s+the\s+|\b(?:early|late|mid)[-\s]?|(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s))the\s+(?:(?:early|late)\s+)?)"
+        r"(?P<pod>morning|afternoon|evening)(?![\w-])(?:\s+(?P<dw>yesterday|today|tomorrow)(?!\w))?", h_bare_pod, priority=1)
+
     def h_weekday(m: re.Match, ctx: Ctx) -> Result:
         wd = lex.weekday_num[m.group("wd").lower()]
         rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
@@ -1250,8 +1278,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         def on(y: int) -> date:
             if kind == "fixed":
                 return date(y, spec[0], spec[1])
-            if kind == "nth_weekday":
-                return nth_weekday(y, spec[0], spec[1], spec[2])
+            if kind == "nth_weekday":  # [month, weekday, n] or [month, weekday, n, days after]
+                return nth_weekday(y, spec[0], spec[1], spec[2]) + timedelta(days=spec[3] if len(spec) > 3 else 0)
             return easter(y) + timedelta(days=spec)
 
         if not years:
