@@ -44,7 +44,18 @@ CASES = [
     ("The ferry left at 5 in the morning.", D(2024, 5, 1), [("5 in the morning", "TIME", "2024-05-01T05:00")]),
     # US Election Day: the Tuesday after the first Monday of November
     ("The campaign will run until Election Day.", D(2024, 5, 1), [("Election Day", "DATE", "2024-11-05")]),
+    # "around" before a clock time or a dated day belongs to it (mod APPROX); not before a
+    # bare weekday, where it is usually a particle ("get around Wednesday's ruling")
+    ("The deal should close around Nov. 1.", D(2024, 10, 20), [("around Nov. 1", "DATE", "2024-11-01")]),
+    ("The men left the shop around 7:15 p.m.", D(2024, 10, 20), [("around 7:15 p.m.", "TIME", "2024-10-20T19:15")]),
+    ("Lawyers looked for a way to get around Wednesday's ruling.", D(2024, 5, 3),
+     [("Wednesday", "DATE", "2024-05-01")]),
 ]
+
+
+def test_around_sets_approx() -> None:
+    (t,) = tag("The transfer is due around March 4.", D(2024, 2, 1))
+    assert (t.text, t.mod) == ("around March 4", "APPROX")
 
 
 @pytest.mark.parametrize("text,ref,expected", CASES, ids=[c[0][:40] for c in CASES])

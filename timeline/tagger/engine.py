@@ -38,6 +38,8 @@ _MOD_PREFIX = re.compile(
 _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginning": "START",
          "start": "START", "end": "END", "middle": "MID", "close": "END", "turn": "START",
          "first half": "START", "second half": "END"}
+# "around 7:15 p.m.", "around Nov. 1": an approximate point (TimeML puts the word inside)
+_APPROX_PREFIX = re.compile(r"\b(?:around|approximately|roughly)\s+$", re.I)
 _RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 
@@ -220,8 +222,16 @@ def _select(cands: list) -> list:
 
 
 def _apply_mod(text: str, start: int, hit: Hit) -> tuple[int, Hit]:
-    """Extend a DATE over a preceding "early"/"the end of"... and set its ``mod``."""
-    if hit.type != "DATE" or hit.mod or not hit.value[:1].isdigit():
+    """Extend a DATE over a preceding "early"/"the end of"... (a DATE or TIME over
+    "around"...) and set its ``mod``."""
+    if hit.type not in ("DATE", "TIME") or hit.mod or not hit.value[:1].isdigit():
+        return start, hit
+    if start > 0 and text[start - 1].isspace() and any(c.isdigit() for c in text[start:start + 12]):
+        ap = _APPROX_PREFIX.search(text, max(0, start - 16), start)
+        if ap is not None:
+            hit.mod = "APPROX"
+            return ap.start(), hit
+    if hit.type != "DATE":
         return start, hit
     # every prefix ends with "-" or white space: nothing else can end just before a DATE
     if start <= 0 or not (text[start - 1] == "-" or text[start - 1].isspace()):
