@@ -50,6 +50,13 @@ CASES = [
     ("The men left the shop around 7:15 p.m.", D(2024, 10, 20), [("around 7:15 p.m.", "TIME", "2024-10-20T19:15")]),
     ("Lawyers looked for a way to get around Wednesday's ruling.", D(2024, 5, 3),
      [("Wednesday", "DATE", "2024-05-01")]),
+    # "or so", "or later", "and beyond" belong to the expression they qualify
+    ("The mills will close over the next year or so.", D(2024, 5, 1), [("the next year or so", "DATE", "2025")]),
+    ("Rates may stay high for the next two years or so.", D(2024, 5, 1),
+     [("the next two years or so", "DURATION", "P2Y")]),
+    ("The unit will not turn a profit until 2027 or later.", D(2024, 5, 1), [("2027 or later", "DATE", "2027")]),
+    ("The plan sets targets for 2030 and beyond.", D(2024, 5, 1), [("2030 and beyond", "DATE", "2030")]),
+    ("The rule applies from October 2026 or later.", D(2024, 5, 1), [("October 2026", "DATE", "2026-10")]),
 ]
 
 

@@ -585,6 +585,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("month", rf"\b(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<mon>{MONF})(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<rely>last|this|next)\s+year)?", h_month, g_month, priority=2)
 
+    month_before = re.compile(rf"{MON}\s*,?\s*$", re.I)
+
     def g_year(m: re.Match, text: str) -> bool:
         y = int(m.group("year"))
         # the words right before the year, trailing spaces dropped: each test below is
@@ -600,11 +602,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         if lex.count_nouns_re.match(text, m.end()):
             return False
+        if m.group("after") and month_before.search(text, max(0, m.start() - 12), m.start()):
+            return False  # "October 1994 or later": the month-year is the longer date
         return True
 
     def h_year(m: re.Match, ctx: Ctx) -> Result:
         y = int(m.group("year"))
-        h = _year_hit(y)
+        after = (m.group("after") or "").lower()
+        h = _year_hit(y, mod=("ON_OR_BEFORE" if after.endswith(("earlier", "before")) else "ON_OR_AFTER") if after else None)
         if m.group("y2"):
             y2s = m.group("y2")
             y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
@@ -614,7 +619,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return h
 
     add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
-        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])))?", h_year, g_year, priority=1)
+        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%]))|(?P<after>\s+(?:or\s+(?:later|earlier|before)|and\s+beyond)(?!\w)))?",
+        h_year, g_year, priority=1)
 
     def h_spoken_year(m: re.Match, ctx: Ctx) -> Result:
         if m.group("hi"):
@@ -873,7 +879,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("rel_unit",
         r"\b(?:(?P<pre>early|earlier|late|later|mid)[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
         r"the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+following|the\s+preceding|"
-        r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])",
+        r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])"
+        r"(?:\s+or\s+so(?!\w))?",
         h_rel_unit, lambda m, t: not _title_name(m, "u", t), priority=2)
 
     DAYWORD = lex.day_words
@@ -1153,7 +1160,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
         rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?(?P<u>{UNIT})"
-        rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
+        rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])(?:\s+or\s+so(?!\w))?", h_duration, g_duration, priority=1)
 
     add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
         r"(?<=\bwithin\s)(?P<u2>years|months|weeks|days|hours|minutes)\b",
