@@ -57,6 +57,8 @@ CASES = [
     ("The unit will not turn a profit until 2027 or later.", D(2024, 5, 1), [("2027 or later", "DATE", "2027")]),
     ("The plan sets targets for 2030 and beyond.", D(2024, 5, 1), [("2030 and beyond", "DATE", "2030")]),
     ("The rule applies from October 2026 or later.", D(2024, 5, 1), [("October 2026", "DATE", "2026-10")]),
+    # "could" sets no tense: here it is the past of "can"
+    ("The mayor's aides could not be reached Wednesday.", D(2024, 5, 3), [("Wednesday", "DATE", "2024-05-01")]),
 ]
 
 
