@@ -59,6 +59,10 @@ CASES = [
     ("The rule applies from October 2026 or later.", D(2024, 5, 1), [("October 2026", "DATE", "2026-10")]),
     # "could" sets no tense: here it is the past of "can"
     ("The mayor's aides could not be reached Wednesday.", D(2024, 5, 3), [("Wednesday", "DATE", "2024-05-01")]),
+    # nor does "to meet" (here "meet demand", a purpose): the sentence is in the past
+    ("Supply problems made it hard for the firm to meet demand for its new laptops well into the summer.",
+     D(2024, 10, 26),
+     [("the summer", "DATE", "2024-SU")]),
 ]
 
 
