@@ -63,6 +63,11 @@ CASES = [
     ("Supply problems made it hard for the firm to meet demand for its new laptops well into the summer.",
      D(2024, 10, 26),
      [("the summer", "DATE", "2024-SU")]),
+    # "by year end" is the end of the year (its year, mod END); "year-end" results the closing day
+    ("The sale should close by year end, and year-end accounts will show it.", D(2024, 5, 1),
+     [("year end", "DATE", "2024"), ("year-end", "DATE", "2024-12-31")]),
+    ("Staff cuts are due by year's end. A year earlier the plan was smaller.", D(2024, 5, 1),
+     [("year's end", "DATE", "2024"), ("A year earlier", "DATE", "2023")]),
 ]
 
 

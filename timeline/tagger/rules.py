@@ -1407,6 +1407,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if re.search(r"\bsince\s+$", _word_before(ctx.text, m.start(), 10), re.I):
             y -= 1
         d = date(y, 12, 31)
+        if "-" not in m.group(0):
+            # "by year end", "by year's end": the end of the year, as "the end of the year"
+            return Hit("DATE", f"{y:04d}", mod="END", anchor="dct", point=(d, "Y"))
+        # "year-end net": the closing day
         return Hit("DATE", d.isoformat(), mod="END", anchor="dct", point=(d, "D"))
 
     add("year_end", r"\b(?:the\s+)?year(?:-|\s+|'s\s+)end\b", h_year_end, priority=2)
