@@ -68,6 +68,12 @@ CASES = [
      [("year end", "DATE", "2024"), ("year-end", "DATE", "2024-12-31")]),
     ("Staff cuts are due by year's end. A year earlier the plan was smaller.", D(2024, 5, 1),
      [("year's end", "DATE", "2024"), ("A year earlier", "DATE", "2023")]),
+    # a weekday that opens the sentence takes the tense of the clause after it, however long
+    # its subject (reference date: a Wednesday)
+    ("On Tuesday, the National Association of Small Business Owners plans to hold a rally.", D(2024, 5, 1),
+     [("Tuesday", "DATE", "2024-05-07")]),
+    ("On Tuesday, the National Association of Small Business Owners held a rally.", D(2024, 5, 1),
+     [("Tuesday", "DATE", "2024-04-30")]),
 ]
 
 
