@@ -40,6 +40,7 @@ _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginnin
          "first half": "START", "second half": "END"}
 # "around 7:15 p.m.", "around Nov. 1": an approximate point (TimeML puts the word inside)
 _APPROX_PREFIX = re.compile(r"\b(?:around|approximately|roughly)\s+$", re.I)
+_DIGIT = re.compile(r"\d")
 _RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 
@@ -226,9 +227,10 @@ def _apply_mod(text: str, start: int, hit: Hit) -> tuple[int, Hit]:
     "around"...) and set its ``mod``."""
     if hit.type not in ("DATE", "TIME") or hit.mod or not hit.value[:1].isdigit():
         return start, hit
-    if start > 0 and text[start - 1].isspace() and any(c.isdigit() for c in text[start:start + 12]):
+    # (cheap test first: the word before ends in "d" or "y")
+    if start > 1 and text[start - 1].isspace() and text[start - 2] in "dyDY":
         ap = _APPROX_PREFIX.search(text, max(0, start - 16), start)
-        if ap is not None:
+        if ap is not None and _DIGIT.search(text, start, start + 12):
             hit.mod = "APPROX"
             return ap.start(), hit
     if hit.type != "DATE":

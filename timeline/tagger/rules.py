@@ -109,6 +109,8 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "QCODE": {"q", "h", "fy"},
         "ORDSUF": {"st", "nd", "rd", "th"},
         "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
+        "MORE": {"another", "additional", "extra", "further"},
+        "AHEAD": {"ahead", "come"},
     }
 
 
@@ -157,8 +159,8 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "year_end": (("YEAR",), (6, 10)),
     "in_the_unit": (("CALUNIT",), (22, 4)),
     "next_pod": (("POD",), (20, 4)),
-    "one_more_unit": (_U, (24, 4)),
-    "units_ahead": (("PLURAL",), (36, 12)),
+    "one_more_unit": (("MORE",), (4, 20)),
+    "units_ahead": (("AHEAD",), (40, 2)),
     "bare_pod": (("POD",), (14, 14)),
 }
 
@@ -257,8 +259,6 @@ def _needles(lex: Lexicon) -> dict[str, str]:
         "iso": r"\d\d\d\d[-/]\d\d?[-/]\d",
         "date_dmy": r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon3,
         "recent_units": r"(?:recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)",
-        "one_more_unit": r"(?:another|additional|extra|further)\s",
-        "units_ahead": r"s\s+(?:ahead|to\s+come)",
     }
 
 
