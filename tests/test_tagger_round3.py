@@ -74,6 +74,13 @@ CASES = [
      [("Tuesday", "DATE", "2024-05-07")]),
     ("On Tuesday, the National Association of Small Business Owners held a rally.", D(2024, 5, 1),
      [("Tuesday", "DATE", "2024-04-30")]),
+    # extents: "fiscal" stays with a quarter; "the early"/"this past" with a season
+    ("The bank earned more in the fiscal-first quarter.", D(2024, 10, 30),
+     [("the fiscal-first quarter", "DATE", "2024-Q1")]),
+    ("The firm posted a loss for the fiscal second-quarter.", D(2024, 10, 30),
+     [("fiscal second-quarter", "DATE", "2024-Q2")]),
+    ("Orders recovered from the lows of the early summer.", D(2024, 10, 30), [("the early summer", "DATE", "2024-SU")]),
+    ("The plant was sold this past spring.", D(2024, 10, 30), [("this past spring", "DATE", "2024-SP")]),
 ]
 
 

@@ -730,7 +730,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", f"{y:04d}-{code}", mod=mod, anchor=anchor, year_assumed=assumed,
                    point=(date(y, sm, 15), "S"), names_year=bool(m.group("year")) or rel in ("last", "next", "this"))
 
-    add("season", rf"\b(?:(?P<rel>last|next|this|that|coming|past|early|late|mid|the\s+coming|the\s+past)[-\s]+)?"
+    add("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|last|next|this|that|coming|past|early|late|mid|the\s+coming|the\s+past|the\s+(?:early|late|mid))[-\s]+)?"
         rf"(?P<the>the\s+)?(?P<s>{lex.season_re})(?!\w)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN}(?![\w-])))?",
         h_season, g_season, priority=2)
 
@@ -768,12 +768,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         hit = Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
                    year_assumed=not (m.group("year") or m.group("rely") or m.group("rely2")),
                    point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")))
-        if m.group("the") and "-" in m.group(0) and not m.group("year"):
-            return [(m.start("ord"), m.end(), hit)]
+        if m.group("the") and "-" in m.group(0)[m.end("ord") - m.start():m.start("u") - m.start()] and not m.group("year"):
+            # "the third-quarter loss": the adjective alone ("fiscal" with it)
+            return [(m.start("fis") if m.group("fis") else m.start("ord"), m.end(), hit)]
         return hit
 
     add("quarter",
-        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?P<the>the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?"
+        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?P<the>the\s+)?(?P<fis>(?:fiscal|calendar)[-\s]+(?:year\s+)?)?"
         rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+(?:quarter|half)\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\b|\d{{4}}|this\s|last\s|next\s)))[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
