@@ -81,6 +81,11 @@ CASES = [
      [("fiscal second-quarter", "DATE", "2024-Q2")]),
     ("Orders recovered from the lows of the early summer.", D(2024, 10, 30), [("the early summer", "DATE", "2024-SU")]),
     ("The plant was sold this past spring.", D(2024, 10, 30), [("this past spring", "DATE", "2024-SP")]),
+    # "the last/second half of" a decade: the decade, mod END (not a half-year of 1990)
+    ("Sales were flat through the last half of the '90s.", D(2024, 5, 1),
+     [("the last half of the '90s", "DATE", "199")]),
+    ("Prices fell in the second half of the 1980s.", D(2024, 5, 1),
+     [("the second half of the 1980s", "DATE", "198")]),
 ]
 
 

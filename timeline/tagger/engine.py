@@ -32,12 +32,12 @@ _TRANS = str.maketrans({
 
 _MOD_PREFIX = re.compile(
     r"(?:\b(?P<a>early|late|mid)(?:-|\s+)|(?<![\w])(?P<b>mid-)|"
-    r"\bthe\s+(?P<c>beginning|start|end|middle|close|turn|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)$",
+    r"\bthe\s+(?P<c>beginning|start|end|middle|close|turn|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of\s+(?:the\s+)?)$",
     re.I,
 )
 _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginning": "START",
          "start": "START", "end": "END", "middle": "MID", "close": "END", "turn": "START",
-         "first half": "START", "second half": "END"}
+         "first half": "START", "second half": "END", "last half": "END", "latter half": "END"}
 # "around 7:15 p.m.", "around Nov. 1": an approximate point (TimeML puts the word inside)
 _APPROX_PREFIX = re.compile(r"\b(?:around|approximately|roughly)\s+$", re.I)
 _DIGIT = re.compile(r"\d")

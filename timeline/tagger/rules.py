@@ -775,8 +775,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("quarter",
         rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?P<the>the\s+)?(?P<fis>(?:fiscal|calendar)[-\s]+(?:year\s+)?)?"
-        rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+(?:quarter|half)\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\b|\d{{4}}|this\s|last\s|next\s)))[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
-        rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})|(?P<rely>this|last|next)\s+year))?",
+        rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+(?:quarter|half)\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\b|\d{{4}}(?!'?s\b)|this\s|last\s|next\s)))[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)(?!\s+of\s+(?:the\s+)?(?:'\d0|\d{{3}}0)'?s\b)"
+        rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})(?!'?s\b)|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
 
     def h_q_code(m: re.Match, ctx: Ctx) -> Result:
