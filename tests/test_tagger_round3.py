@@ -86,6 +86,9 @@ CASES = [
      [("the last half of the '90s", "DATE", "199")]),
     ("Prices fell in the second half of the 1980s.", D(2024, 5, 1),
      [("the second half of the 1980s", "DATE", "198")]),
+    # "twice a week", "once a month": a SET (the general "a week" branch used to shadow them)
+    ("The council met twice a week and the board once a month.", D(2024, 5, 1),
+     [("a week", "SET", "P1W"), ("a month", "SET", "P1M")]),
 ]
 
 

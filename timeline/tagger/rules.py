@@ -1259,9 +1259,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return True
         return bool(_RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
+    # (the "once"/"twice" branches before the general one, which a guard may reject)
     add("rate", r"(?<=\btimes\s)an?\s+(?P<u>day|week|month|year|hour|minute)\b|"
-        r"(?<=\s)an?\s+(?P<u4>day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after|or\b|and\s+a\s+half))(?![-\w])|"
-        r"(?<=\bonce\s)an?\s+(?P<u2>day|week|month|year)\b|(?<=\btwice\s)an?\s+(?P<u3>day|week|month|year)\b",
+        r"(?<=\bonce\s)an?\s+(?P<u2>day|week|month|year)\b|(?<=\btwice\s)an?\s+(?P<u3>day|week|month|year)\b|"
+        r"(?<=\s)an?\s+(?P<u4>day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after|or\b|and\s+a\s+half))(?![-\w])",
         h_rate, g_rate, priority=1)
 
     # holidays
