@@ -89,6 +89,10 @@ CASES = [
     # "twice a week", "once a month": a SET (the general "a week" branch used to shadow them)
     ("The council met twice a week and the board once a month.", D(2024, 5, 1),
      [("a week", "SET", "P1W"), ("a month", "SET", "P1M")]),
+    # a rule's window reaches as far as its lookaheads read
+    ("The ceremony was held on the 10th anniversary of the flood.", D(2024, 5, 1), []),
+    ("Net income rose in the third quarter of 2023. For the quarter a year ago, it fell.", D(2023, 11, 2),
+     [("the third quarter of 2023", "DATE", "2023-Q3"), ("the quarter a year ago", "DATE", "2022-Q3")]),
 ]
 
 
@@ -101,3 +105,14 @@ def test_around_sets_approx() -> None:
 def test_round3_cases(text: str, ref: date, expected: list[tuple[str, str, str]]) -> None:
     got = [(t.text, t.type, t.value) for t in tag(text, ref)]
     assert got == expected
+
+
+def test_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trigger-word windows are an optimisation only: on this round's sentences, the
+    same output as running every rule over the whole text."""
+    import timeline.tagger.engine as engine
+
+    text = " ".join(c[0] for c in CASES)
+    fast = tag(text, D(2024, 5, 1))
+    monkeypatch.setattr(engine, "_windows", lambda _text: None)
+    assert tag(text, D(2024, 5, 1)) == fast

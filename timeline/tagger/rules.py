@@ -130,7 +130,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "century": (("CENT",), (40, 10)),
     "season": (("SEASON",), (30, 30)),
     "quarter": (("QUARTER",), (50, 45)),
-    "quarter_ana": (("QUARTER",), (50, 5)),
+    "quarter_ana": (("QUARTER",), (50, 16)),  # "the quarter a year ago"
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
     "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
@@ -153,9 +153,9 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
     "the_unit": (("CALUNIT",), (15, 8)),
     "q_code": (("QCODE",), (2, 14)),
-    "day_of_month": (("ORDSUF",), (12, 4)),
+    "day_of_month": (("ORDSUF",), (12, 20)),  # (its lookahead reads the next word)
     "fy": (("QCODE",), (2, 10)),
-    "day_before": (("AGO",), (12, 4)),
+    "day_before": (("AGO",), (12, 8)),
     "year_end": (("YEAR",), (6, 10)),
     "in_the_unit": (("CALUNIT",), (22, 4)),
     "next_pod": (("POD",), (20, 4)),
