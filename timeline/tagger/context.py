@@ -21,6 +21,10 @@ _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|t
                          r"(?:(?:still|yet|as|so|very|more|most|less|\w+ly)\s+)?$", re.I)
 
 
+_FRONTED_LEAD = re.compile(r"[\s\"'(]*(?:(?:also|and|but|then|on|in|by|late|early|earlier|later)\s+){0,2}", re.I)
+_FRONTED_TAIL = re.compile(r"(?:'s?)?\s*,")
+
+
 @dataclass(slots=True)
 class Hit:
     """What a rule makes of one match, before it becomes a :class:`Timex`."""
@@ -112,6 +116,9 @@ class Ctx:
         s, e = self.sentence(start, end)
         best: tuple[int, str, str] | None = None
         text = self.text
+        # "On Tuesday, the league plans to...": an adverbial that opens the sentence takes
+        # the tense of the clause after it, however long its subject
+        fronted = _FRONTED_LEAD.fullmatch(text, s, start) is not None and _FRONTED_TAIL.match(text, end) is not None
         for ms, me, kind, word in self._markers(s, e):
             if ms < end and me > start:
                 continue
@@ -125,14 +132,14 @@ class Ctx:
             if kind == "future" and _PLUPERFECT.search(text, max(0, ms - 30), ms):
                 kind = "past"
             elif kind == "generic":
-                if not generic or dist > 60 or word in self.lex.not_past \
+                if (not generic and dist > 4) or dist > 60 or word in self.lex.not_past \
                         or _DET_BEFORE.search(text, max(0, ms - 24), ms):
                     continue
                 kind = "past"
             if kind == "past" and _PASSIVE_AUX.search(text, max(0, ms - 20), ms):
                 continue
             if ms >= end:
-                if dist > 40:
+                if dist > (150 if fronted else 40):
                     continue
                 dist += 20
             if best is None or dist < best[0]:

@@ -32,12 +32,15 @@ _TRANS = str.maketrans({
 
 _MOD_PREFIX = re.compile(
     r"(?:\b(?P<a>early|late|mid)(?:-|\s+)|(?<![\w])(?P<b>mid-)|"
-    r"\bthe\s+(?P<c>beginning|start|end|middle|close|turn|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)$",
+    r"\bthe\s+(?P<c>beginning|start|end|middle|close|turn|first\s+half|second\s+half|last\s+half|latter\s+half)\s+of\s+(?:the\s+)?)$",
     re.I,
 )
 _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginning": "START",
          "start": "START", "end": "END", "middle": "MID", "close": "END", "turn": "START",
-         "first half": "START", "second half": "END"}
+         "first half": "START", "second half": "END", "last half": "END", "latter half": "END"}
+# "around 7:15 p.m.", "around Nov. 1": an approximate point (TimeML puts the word inside)
+_APPROX_PREFIX = re.compile(r"\b(?:around|approximately|roughly)\s+$", re.I)
+_DIGIT = re.compile(r"\d")
 _RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 
@@ -221,8 +224,17 @@ def _select(cands: list) -> list:
 
 
 def _apply_mod(text: str, start: int, hit: Hit) -> tuple[int, Hit]:
-    """Extend a DATE over a preceding "early"/"the end of"... and set its ``mod``."""
-    if hit.type != "DATE" or hit.mod or not hit.value[:1].isdigit():
+    """Extend a DATE over a preceding "early"/"the end of"... (a DATE or TIME over
+    "around"...) and set its ``mod``."""
+    if hit.type not in ("DATE", "TIME") or hit.mod or not hit.value[:1].isdigit():
+        return start, hit
+    # (cheap test first: the word before ends in "d" or "y")
+    if start > 1 and text[start - 1].isspace() and text[start - 2] in "dyDY":
+        ap = _APPROX_PREFIX.search(text, max(0, start - 16), start)
+        if ap is not None and _DIGIT.search(text, start, start + 12):
+            hit.mod = "APPROX"
+            return ap.start(), hit
+    if hit.type != "DATE":
         return start, hit
     # every prefix ends with "-" or white space: nothing else can end just before a DATE
     if start <= 0 or not (text[start - 1] == "-" or text[start - 1].isspace()):

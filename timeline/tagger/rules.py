@@ -120,6 +120,8 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "QCODE": {"q", "h", "fy"},
         "ORDSUF": {"st", "nd", "rd", "th"},
         "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
+        "MORE": {"another", "additional", "extra", "further"},
+        "AHEAD": {"ahead", "come"},
     }
 
 
@@ -139,7 +141,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "century": (("CENT",), (40, 10)),
     "season": (("SEASON",), (30, 30)),
     "quarter": (("QUARTER",), (50, 45)),
-    "quarter_ana": (("QUARTER",), (50, 5)),
+    "quarter_ana": (("QUARTER",), (50, 16)),  # "the quarter a year ago"
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
     "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
@@ -162,12 +164,15 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "year_period": (("PERIOD", "QUARTER"), (40, 10)),
     "the_unit": (("CALUNIT",), (15, 8)),
     "q_code": (("QCODE",), (2, 14)),
-    "day_of_month": (("ORDSUF",), (12, 4)),
+    "day_of_month": (("ORDSUF",), (12, 20)),  # (its lookahead reads the next word)
     "fy": (("QCODE",), (2, 10)),
-    "day_before": (("AGO",), (12, 4)),
+    "day_before": (("AGO",), (12, 8)),
     "year_end": (("YEAR",), (6, 10)),
     "in_the_unit": (("CALUNIT",), (22, 4)),
     "next_pod": (("POD",), (20, 4)),
+    "one_more_unit": (("MORE",), (4, 20)),
+    "units_ahead": (("AHEAD",), (40, 2)),
+    "bare_pod": (("POD",), (14, 14)),
 }
 
 
@@ -392,8 +397,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 and re.search(r"\b(?:by|until|till|through)\s+$", ctx.text[max(0, start - 9):start], re.I):
             tense = "future"  # a deadline: "to pay the loan by February"
         if day is None and tense == "past":
+            # "fighting turned last year. In July, ...": the year just named, when it is
+            # the year before the reference date (two years back is the narrative drifting)
             ry = ctx.recent_year(start)
-            if ry is not None and ry < dct.year and ry >= dct.year - 2:
+            if ry is not None and ry == dct.year - 1:
                 ctx.year_from_narrative = True
                 return ry
         best = None
@@ -593,6 +600,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("month", rf"\b(?:(?P<rel>last|next|this|that|coming|past)\s+)?(?P<mon>{MONF})(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<rely>last|this|next)\s+year)?", h_month, g_month, priority=2)
 
+    month_before = re.compile(rf"{MON}\s*,?\s*$", re.I)
+
     def g_year(m: re.Match, text: str) -> bool:
         y = int(m.group("year"))
         # the words right before the year, trailing spaces dropped: each test below is
@@ -608,11 +617,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         if lex.count_nouns_re.match(text, m.end()):
             return False
+        if m.group("after") and month_before.search(text, max(0, m.start() - 12), m.start()):
+            return False  # "October 1994 or later": the month-year is the longer date
         return True
 
     def h_year(m: re.Match, ctx: Ctx) -> Result:
         y = int(m.group("year"))
-        h = _year_hit(y)
+        after = (m.group("after") or "").lower()
+        h = _year_hit(y, mod=("ON_OR_BEFORE" if after.endswith(("earlier", "before")) else "ON_OR_AFTER") if after else None)
         if m.group("y2"):
             y2s = m.group("y2")
             y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
@@ -622,7 +634,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return h
 
     add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
-        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])))?", h_year, g_year, priority=1)
+        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%]))|(?P<after>\s+(?:or\s+(?:later|earlier|before)|and\s+beyond)(?!\w)))?",
+        h_year, g_year, priority=1)
 
     def h_spoken_year(m: re.Match, ctx: Ctx) -> Result:
         if m.group("hi"):
@@ -732,7 +745,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", f"{y:04d}-{code}", mod=mod, anchor=anchor, year_assumed=assumed,
                    point=(date(y, sm, 15), "S"), names_year=bool(m.group("year")) or rel in ("last", "next", "this"))
 
-    add("season", rf"\b(?:(?P<rel>last|next|this|that|coming|past|early|late|mid|the\s+coming|the\s+past)[-\s]+)?"
+    add("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|last|next|this|that|coming|past|early|late|mid|the\s+coming|the\s+past|the\s+(?:early|late|mid))[-\s]+)?"
         rf"(?P<the>the\s+)?(?P<s>{lex.season_re})(?!\w)(?:\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN}(?![\w-])))?",
         h_season, g_season, priority=2)
 
@@ -770,14 +783,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         hit = Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
                    year_assumed=not (m.group("year") or m.group("rely") or m.group("rely2")),
                    point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")))
-        if m.group("the") and "-" in m.group(0) and not m.group("year"):
-            return [(m.start("ord"), m.end(), hit)]
+        if m.group("the") and "-" in m.group(0)[m.end("ord") - m.start():m.start("u") - m.start()] and not m.group("year"):
+            # "the third-quarter loss": the adjective alone ("fiscal" with it)
+            return [(m.start("fis") if m.group("fis") else m.start("ord"), m.end(), hit)]
         return hit
 
     add("quarter",
-        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?P<the>the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?"
-        rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+(?:quarter|half)\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\b|\d{{4}}|this\s|last\s|next\s)))[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)"
-        rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})|(?P<rely>this|last|next)\s+year))?",
+        rf"\b(?:(?P<rely2>this|last|next)\s+year'?s\s+)?(?P<the>the\s+)?(?P<fis>(?:fiscal|calendar)[-\s]+(?:year\s+)?)?"
+        rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+(?:quarter|half)\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\b|\d{{4}}(?!'?s\b)|this\s|last\s|next\s)))[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)(?!\s+of\s+(?:the\s+)?(?:'\d0|\d{{3}}0)'?s\b)"
+        rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})(?!'?s\b)|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
 
     def h_q_code(m: re.Match, ctx: Ctx) -> Result:
@@ -881,7 +895,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("rel_unit",
         r"\b(?:(?P<pre>early|earlier|late|later|mid)[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
         r"the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+following|the\s+preceding|"
-        r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])",
+        r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])"
+        r"(?:\s+or\s+so(?!\w))?",
         h_rel_unit, lambda m, t: not _title_name(m, "u", t), priority=2)
 
     DAYWORD = lex.day_words
@@ -929,6 +944,33 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("TIME", f"{d.isoformat()}T{code}", anchor="dct", point=(d, "D"))
 
     add("this_pod", r"\b(?P<rel>this|last|that)\s+(?P<pod>morning|afternoon|evening|night)\b", h_this_pod, priority=2)
+
+    def h_bare_pod(m: re.Match, ctx: Ctx) -> Result:
+        """"by mid-afternoon", "in the morning", "late afternoon yesterday": that part of
+        the day the story is at (the reference day if none yet), or of the day named."""
+        code = lex.pod_code[m.group("pod").lower()]
+        dw = (m.group("dw") or "").lower()
+        d: date | None
+        anchor = "dct"
+        if dw:
+            d = ctx.dct + timedelta(days=DAYWORD[dw]) if ctx.dct else None
+        else:
+            nar = ctx.narrative()
+            d = nar[0] if nar and nar[1] == "D" else ctx.dct
+            if nar and nar[1] == "D" and ctx.anchor_pos >= 0:
+                anchor = "narrative"
+        if m.group("h"):  # "at 4 in the morning": a clock time
+            hv = lex.number(m.group("h"))
+            if hv is None or not 1 <= hv <= 12 or hv != int(hv):
+                return None
+            hour = int(hv) % 12 + (12 if code in ("AF", "EV") else 0)
+            code = f"{hour:02d}:00"
+        if d is None:
+            return Hit("TIME", f"XXXX-XX-XXT{code}")
+        return Hit("TIME", f"{d.isoformat()}T{code}", anchor=anchor, point=(d, "D"))
+
+    add("bare_pod", rf"(?:(?<![\w.,:$])(?P<h>\d{{1,2}}|{lex.number_word_re})\s+in\s+the\s+|\b(?:early|late|mid)[-\s]?|(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s))the\s+(?:(?:early|late)\s+)?)"
+        r"(?P<pod>morning|afternoon|evening)(?![\w-])(?:\s+(?P<dw>yesterday|today|tomorrow)(?!\w))?", h_bare_pod, priority=1)
 
     def h_weekday(m: re.Match, ctx: Ctx) -> Result:
         wd = lex.weekday_num[m.group("wd").lower()]
@@ -1090,7 +1132,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if _title_name(m, "u", text):
             return False
         if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in text[m.end("q"):m.start("u")]) \
-                and m.group("u").lower().endswith("s"):
+                and m.group("u").lower().endswith("s") and qs not in lex.vague_qty:
             return False  # "three-quarters of its food": a fraction
         if re.fullmatch(r"(?:1[0-9]|20)\d\d", qs):
             return False  # a year ("the 1988 second quarter", "the 1988 quarter")
@@ -1133,12 +1175,28 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?P<u>{UNIT})"
-        rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])", h_duration, g_duration, priority=1)
+        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?(?P<u>{UNIT})"
+        rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])(?:\s+or\s+so(?!\w))?", h_duration, g_duration, priority=1)
 
     add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
         r"(?<=\bwithin\s)(?P<u2>years|months|weeks|days|hours|minutes)\b",
         lambda m, ctx: h_bare_plural2(m, ctx), priority=0)
+
+    def h_one_more_unit(m: re.Match, ctx: Ctx) -> Result:
+        """"another year", "an additional week": one more unit, a duration."""
+        u = lex.unit_info[m.group("u").lower()]
+        return Hit("DURATION", iso_duration(1, u["iso"], u["time"]))
+
+    add("one_more_unit", r"\b(?:another|an?\s+(?:additional|extra|further))\s+(?P<u>day|week|month|year|decade|hour|minute)(?![\w-])",
+        h_one_more_unit, lambda m, t: not _title_name(m, "u", t), priority=1)
+
+    def h_units_ahead(m: re.Match, ctx: Ctx) -> Result:
+        """"the weeks ahead", "the months to come": an unspecified stretch from now on."""
+        u = lex.unit_info[m.group("u").lower()]
+        return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
+
+    add("units_ahead", r"\bthe\s+(?:(?:next|coming)\s+)?(?:(?:few|several)\s+)?(?P<u>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)\b",
+        h_units_ahead, priority=2)
 
     def h_bare_plural2(m: re.Match, ctx: Ctx) -> Result:
         w = (m.group("u") or m.group("u2")).lower()
@@ -1216,9 +1274,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return True
         return bool(_RATE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
+    # (the "once"/"twice" branches before the general one, which a guard may reject)
     add("rate", r"(?<=\btimes\s)an?\s+(?P<u>day|week|month|year|hour|minute)\b|"
-        r"(?<=\s)an?\s+(?P<u4>day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after|or\b|and\s+a\s+half))(?![-\w])|"
-        r"(?<=\bonce\s)an?\s+(?P<u2>day|week|month|year)\b|(?<=\btwice\s)an?\s+(?P<u3>day|week|month|year)\b",
+        r"(?<=\bonce\s)an?\s+(?P<u2>day|week|month|year)\b|(?<=\btwice\s)an?\s+(?P<u3>day|week|month|year)\b|"
+        r"(?<=\s)an?\s+(?P<u4>day|week|month|year)\b(?!\s+(?:ago|earlier|later|before|after|or\b|and\s+a\s+half))(?![-\w])",
         h_rate, g_rate, priority=1)
 
     # holidays
@@ -1243,8 +1302,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         def on(y: int) -> date:
             if kind == "fixed":
                 return date(y, spec[0], spec[1])
-            if kind == "nth_weekday":
-                return nth_weekday(y, spec[0], spec[1], spec[2])
+            if kind == "nth_weekday":  # [month, weekday, n] or [month, weekday, n, days after]
+                return nth_weekday(y, spec[0], spec[1], spec[2]) + timedelta(days=spec[3] if len(spec) > 3 else 0)
             return easter(y) + timedelta(days=spec)
 
         if not years:
@@ -1365,6 +1424,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if re.search(r"\bsince\s+$", _word_before(ctx.text, m.start(), 10), re.I):
             y -= 1
         d = date(y, 12, 31)
+        if "-" not in m.group(0):
+            # "by year end", "by year's end": the end of the year, as "the end of the year"
+            return Hit("DATE", f"{y:04d}", mod="END", anchor="dct", point=(d, "Y"))
+        # "year-end net": the closing day
         return Hit("DATE", d.isoformat(), mod="END", anchor="dct", point=(d, "D"))
 
     add("year_end", r"\b(?:the\s+)?year(?:-|\s+|'s\s+)end\b", h_year_end, priority=2)
