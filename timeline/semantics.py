@@ -107,6 +107,10 @@ _HEDGES: Final = frozenset(_C["hedges"])
 _NEG_PHRASES_RE: Final = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["negating_phrases"]) + ") ")
 _PLANNED_NOUNS_RE: Final = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["planned_nouns"]) + ") ")
 _NEG_GOVERNORS: Final = frozenset(_C["negating_governors"])
+# A phrase can only occur in a clause whose tokens include its longest word: the
+# regular expressions above are run only when one of these words is there.
+_NEG_PHRASE_KEYS: Final = frozenset(max(p.split(" "), key=len) for p in _C["negating_phrases"])
+_PLANNED_NOUN_KEYS: Final = frozenset(max(p.split(" "), key=len) for p in _C["planned_nouns"])
 
 _SPEECH: Final = frozenset(_V["speech"])
 _REPORT: Final = frozenset(_V["report"])
@@ -237,6 +241,7 @@ _M_END: Final = re.Match.end
 #: first characters of word tokens (``_TOKEN_RE``: ASCII letters and digits)
 _ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DGS: Final = frozenset("dgs")
+_CAND_ENDINGS: Final = ("ed", "ing", "'s", "’s")
 _POSS_RE: Final = re.compile(r"['’]s?$")
 _SPACE_RE: Final = re.compile(r"\s+")
 
@@ -428,7 +433,7 @@ _NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
 class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
-    __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
+    __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls", "cands",
                  "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates",
                  "date_runs", "clauses")
 
@@ -466,8 +471,11 @@ class _Sentence:
         AUX, FORMS = _AUX, _FORMS
         # candidates: words in the lexicon; words outside it only when they may be
         # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
+        # (outside the lexicon only "-ed", "-ing" and "'s" can change a class below)
         cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
-                 if not k and (w in _VERB_WORDS or (w[-1] in _DGS and not (c and i)))]
+                 if not k and (w in _VERB_WORDS or (w[-1] in _DGS and not (c and i)
+                                                    and w.endswith(_CAND_ENDINGS)))]
+        self.cands = cands
         for i in cands:
             w = low[i]
             info = FORMS.get(w)
@@ -553,7 +561,8 @@ class _Sentence:
         group_of = [-1] * n
         # a group starts at an auxiliary or finite verb (the loop below only turns verbs
         # into _NONFIN, so the candidates are checked again when reached)
-        starts = [k for k, v in enumerate(vcls) if v == _AUXV or v == _FIN]
+        # (only _classify's candidates have a verb class)
+        starts = [k for k in self.cands if vcls[k] == _AUXV or vcls[k] == _FIN]
         i = 0
         for i0 in starts:
             if i0 < i or vcls[i0] not in (_AUXV, _FIN):
@@ -1005,6 +1014,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     low = an.low
     date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
     if cl.group < 0:
+        if _PLANNED_NOUN_KEYS.isdisjoint(low[cl.start:cl.end]):
+            return "reported"
         text = " " + " ".join(low[cl.start:cl.end]) + " "
         if _PLANNED_NOUNS_RE.search(text):
             return "planned"
@@ -1028,8 +1039,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "hypothetical"
     neg = not wset.isdisjoint(_NEG_WORDS)
     if not neg:
-        pre = " " + " ".join(low[cl.start:max(ge, ms)]) + " "
-        neg = _NEG_PHRASES_RE.search(pre) is not None
+        pre_words = low[cl.start:max(ge, ms)]
+        if not _NEG_PHRASE_KEYS.isdisjoint(pre_words):
+            neg = _NEG_PHRASES_RE.search(" " + " ".join(pre_words) + " ") is not None
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -1089,7 +1101,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
+    if not _PLANNED_NOUN_KEYS.isdisjoint(clause_words) \
+            and _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
         return "planned"
     return "reported"
 
