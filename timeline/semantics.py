@@ -27,9 +27,9 @@ turns "would" into a plan and names the speaker.
 
 Everything is rule based (regular expressions and word lists in
 ``timeline/semantics_data/*.json``); no model is loaded. A sentence is analysed once
-per document (the analysis is cached on the :class:`NameIndex`), and dates in one
-clause share its actors and title, so several dates in a sentence cost little more
-than one.
+for all its mentions (the :class:`NameIndex` keeps the analyses of the last few
+sentences), and dates in one clause share its actors and title, so several dates in a
+sentence cost little more than one.
 """
 
 from __future__ import annotations
@@ -280,9 +280,9 @@ class NameIndex:
         #: last name (or single name) -> fullest person name in the document
         self.persons: dict[str, str] = persons or {}
         self._cache: dict[tuple[int, int], _Sentence] = {}
-        self._runs: dict[tuple, list] = {}
+        self._runs: dict[tuple, tuple[tuple[int, int, str, str], ...]] = {}
         self._pron: dict[int, str] = {}
-        self._clauses: dict[tuple, tuple[list[str], str]] = {}
+        self._clauses: dict[tuple, tuple[tuple[str, ...], str]] = {}
 
     @classmethod
     def from_text(cls, text: str) -> "NameIndex":
@@ -433,7 +433,7 @@ _NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
 class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
-    __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls", "cands",
+    __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
                  "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates",
                  "date_runs", "clauses")
 
@@ -446,25 +446,29 @@ class _Sentence:
         #: memos of _date_run and _find_clause for this sentence, by token range
         self.date_runs: dict[tuple[int, int], tuple[int, int]] = {}
         self.clauses: dict[tuple[int, int], _Clause] = {}
+        # The per-token sequences are tuples: they never change once built, and the
+        # garbage collector stops tracking a tuple of strings, ints and bools (the
+        # analysis stays cached on the NameIndex for the whole document).
         matches = list(_TOKEN_RE.finditer(text, start, end))
-        toks = list(map(_M_GROUP, matches))
+        toks = tuple(map(_M_GROUP, matches))
         self.toks = toks
-        self.starts = list(map(_M_START, matches))
-        self.ends = list(map(_M_END, matches))
-        low = list(map(str.lower, toks))
-        self.low = low
+        self.starts = tuple(map(_M_START, matches))
+        self.ends = tuple(map(_M_END, matches))
+        self.low = tuple(map(str.lower, toks))
         # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation. A token
         # starts with an ASCII letter or digit, or is punctuation ("--" or one character).
         firsts = [t[0] for t in toks]
-        self.kinds = [c not in _ALNUM_FIRST for c in firsts]
-        self.caps = list(map(str.isupper, firsts))
-        self._classify()
-        self._group()
+        self.kinds = tuple([c not in _ALNUM_FIRST for c in firsts])
+        self.caps = tuple(map(str.isupper, firsts))
+        vcls, cands = self._classify()
+        self._group(vcls, cands)
+        self.vcls = tuple(vcls)
         self._segment()
 
     # -- verbs ---------------------------------------------------------------
 
-    def _classify(self) -> None:
+    def _classify(self) -> tuple[list[int], list[int]]:
+        """Verb class of each token, and the candidates (the only tokens that may have one)."""
         low, toks, kinds, caps = self.low, self.toks, self.kinds, self.caps
         n = len(toks)
         vcls = [_NOTV] * n
@@ -475,7 +479,6 @@ class _Sentence:
         cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
                  if not k and (w in _VERB_WORDS or (w[-1] in _DGS and not (c and i)
                                                     and w.endswith(_CAND_ENDINGS)))]
-        self.cands = cands
         for i in cands:
             w = low[i]
             info = FORMS.get(w)
@@ -551,18 +554,19 @@ class _Sentence:
             elif "ing" in tags:
                 if p in _AUX or _after_aux(low, vcls, i):
                     vcls[i] = _NONFIN
-        self.vcls = vcls
+        return vcls, cands
 
-    def _group(self) -> None:
-        """Verb groups: auxiliaries, adverbs, negation, "to" and verbs in a row."""
-        low, vcls, kinds = self.low, self.vcls, self.kinds
+    def _group(self, vcls: list[int], cands: list[int]) -> None:
+        """Verb groups: auxiliaries, adverbs, negation, "to" and verbs in a row (marks
+        the verb after "to" in ``vcls``)."""
+        low, kinds = self.low, self.kinds
         n = len(low)
         groups: list[tuple[int, int, int]] = []
         group_of = [-1] * n
         # a group starts at an auxiliary or finite verb (the loop below only turns verbs
         # into _NONFIN, so the candidates are checked again when reached)
         # (only _classify's candidates have a verb class)
-        starts = [k for k in self.cands if vcls[k] == _AUXV or vcls[k] == _FIN]
+        starts = [k for k in cands if vcls[k] == _AUXV or vcls[k] == _FIN]
         i = 0
         for i0 in starts:
             if i0 < i or vcls[i0] not in (_AUXV, _FIN):
@@ -606,8 +610,8 @@ class _Sentence:
             for k in range(i, j):
                 group_of[k] = gi
             i = j
-        self.groups = groups
-        self.group_of = group_of
+        self.groups = tuple(groups)
+        self.group_of = tuple(group_of)
 
     # -- segments ------------------------------------------------------------
 
@@ -695,8 +699,8 @@ class _Sentence:
             seg_of.extend([si] * (e - len(seg_of)))
         if len(seg_of) < n:
             seg_of.extend([max(len(out) - 1, 0)] * (n - len(seg_of)))  # trailing punctuation
-        self.segs = out
-        self.seg_of = seg_of
+        self.segs = tuple(out)
+        self.seg_of = tuple(seg_of)
 
     def tok_index(self, pos: int) -> int:
         """Index of the token containing or following character offset ``pos``."""
@@ -708,7 +712,7 @@ class _Sentence:
         return i
 
 
-def _after_aux(low: list[str], vcls: list[int], i: int) -> bool:
+def _after_aux(low: tuple[str, ...], vcls: list[int], i: int) -> bool:
     """True when token i follows an auxiliary with only adverbs/negation between."""
     k = i - 1
     while k >= 0 and (low[k] in _ADVERBS or low[k] in _NEG_WORDS or low[k].endswith("ly")):
@@ -718,13 +722,20 @@ def _after_aux(low: list[str], vcls: list[int], i: int) -> bool:
 
 def _analyse(text: str, sentence: tuple[int, int], names: NameIndex) -> _Sentence:
     key = (sentence[0], sentence[1])
-    an = names._cache.get(key)
+    cache = names._cache
+    an = cache.get(key)
     if an is None:
         an = _Sentence(text, sentence[0], sentence[1])
-        if len(names._cache) > 4096:
-            names._cache.clear()
-        names._cache[key] = an
+        if len(cache) >= _SENTENCES_KEPT:
+            del cache[next(iter(cache))]  # the oldest: mentions come sentence by sentence
+        cache[key] = an
     return an
+
+
+#: How many analysed sentences a NameIndex keeps. The pipeline describes a document's
+#: mentions in text order, so only the sentence at hand is asked for again; keeping a
+#: few bounds the memory of an index (and the objects the garbage collector walks).
+_SENTENCES_KEPT: Final = 4
 
 
 # ---------------------------------------------------------------------------
@@ -732,13 +743,17 @@ def _analyse(text: str, sentence: tuple[int, int], names: NameIndex) -> _Sentenc
 # ---------------------------------------------------------------------------
 
 
-@dataclass
 class _Clause:
-    start: int          # first token of the clause (subject side)
-    end: int            # token after the clause
-    group: int          # index of the event's verb group, -1 if none
-    governor: int       # verb group of a reporting verb governing this clause, -1 if none
-    kind: str | None    # subordinator that opens the clause
+    """The clause a mention belongs to (token offsets in its sentence)."""
+
+    __slots__ = ("start", "end", "group", "governor", "kind")
+
+    def __init__(self, start: int, end: int, group: int, governor: int, kind: str | None) -> None:
+        self.start = start          # first token of the clause (subject side)
+        self.end = end              # token after the clause
+        self.group = group          # index of the event's verb group, -1 if none
+        self.governor = governor    # verb group of a reporting verb governing this clause, -1 if none
+        self.kind = kind            # subordinator that opens the clause
 
 
 _DATE_MODS: Final = frozenset({"the", "this", "that", "last", "next", "early", "late", "mid", "a", "an",
@@ -1175,12 +1190,12 @@ def _classify_cached(an: _Sentence, a0: int, a1: int,
     sent_first = 0
     while sent_first < len(toks) and an.kinds[sent_first]:
         sent_first += 1
-    key = (tuple(toks[a0:a1]), a0 == sent_first, low[a1] if a1 < len(low) else "")
+    key = (toks[a0:a1], a0 == sent_first, low[a1] if a1 < len(low) else "")
     rel = names._runs.get(key)
     if rel is None:
-        rel = [(x[0] - a0, x[1] - a0, x[2], x[3])
-               for x in _classify_run(an, list(range(a0, a1)), sent_first, names)]
-        names._runs[key] = rel
+        found = _classify_run(an, list(range(a0, a1)), sent_first, names)
+        names._runs[key] = tuple([(x[0] - a0, x[1] - a0, x[2], x[3]) for x in found])
+        return found
     return [(r0 + a0, r1 + a0, disp, kind) for (r0, r1, disp, kind) in rel]
 
 
@@ -1919,7 +1934,7 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         if hit is None:
             actors = _actors(an, cl, names)
             title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
-            names._clauses[key] = (actors, title)
+            names._clauses[key] = (tuple(actors), title)
         else:
             actors, title = list(hit[0]), hit[1]
     except (IndexError, KeyError, ValueError):
