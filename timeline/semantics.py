@@ -940,7 +940,6 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
     start = s
     if gi >= 0:
         gs = groups[gi][0]
-        lead = [t for t in range(s, gs) if an.kinds[t] == _WORD and an.low[t] not in _CONNECTOR_START]
         # within the segment a previous verb group (e.g. "said") may govern this one
         prev_groups = [g for g in cands if groups[g][0] < gs]
         if prev_groups and an.low[gs - 1] in ("and", "or", "but") and gs - 1 > groups[prev_groups[-1]][1]:
@@ -958,9 +957,7 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
                     break
         elif kind in ("which", "who", "whom", "whose"):
             pass  # a relative clause: its antecedent is found by the title
-        elif not lead or all(s <= t < me and t >= ms for t in lead) or all(
-                an.low[t] in _DATE_PREPS or an.low[t] in _DATEWORDS or an.low[t][:1].isdigit()
-                for t in lead):
+        elif _opens_segment(an, s, gs, ms, me):
             k = target - 1
             while k >= 0 and (not segs[k][3] or segs[k][2] in _RELATIVE_KINDS):
                 if segs[k][3]:
@@ -1000,6 +997,23 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
     if clause_kind in ("punct", "semi"):
         clause_kind = None
     return _Clause(start, end, gi, governor, clause_kind)
+
+
+def _opens_segment(an: _Sentence, s: int, gs: int, ms: int, me: int) -> bool:
+    """True when nothing but connectors, the mention or date words come before the
+    verb group starting at ``gs`` in its segment starting at ``s``."""
+    low, kinds = an.low, an.kinds
+    in_mention = True
+    datey = True
+    for t in range(s, gs):
+        if kinds[t] == _WORD and low[t] not in _CONNECTOR_START:
+            if in_mention and not ms <= t < me:
+                in_mention = False
+            if datey and not (low[t] in _DATE_PREPS or low[t] in _DATEWORDS or low[t][:1].isdigit()):
+                datey = False
+            if not in_mention and not datey:
+                return False
+    return True
 
 
 _GOVERNING: Final = _REPORT | _ANNOUNCE | _PREDICT  # verbs whose complement clause they govern
@@ -1312,13 +1326,12 @@ def _antecedent(an: _Sentence, rel: int) -> tuple[int, int]:
 def _first_group_from(an: _Sentence, start: int, gs: int) -> int:
     """Where the subject before ``gs`` ends: at an earlier verb group of a coordinated
     clause ("it had corrected ... and would start"), else ``gs``."""
-    for t in range(start, gs):
-        g = an.group_of[t]
-        if g >= 0 and an.vcls[t] in (_AUXV, _FIN) and t > start:
-            # only when the clause really is coordinated: "and"/"or"/"but" right before gs
-            if gs - 1 >= 0 and an.low[gs - 1] in ("and", "or", "but"):
-                return t
-            break
+    # only when the clause really is coordinated: "and"/"or"/"but" right before gs
+    if gs < 1 or an.low[gs - 1] not in ("and", "or", "but"):
+        return gs
+    for t in range(start + 1, gs):
+        if an.group_of[t] >= 0 and an.vcls[t] in (_AUXV, _FIN):
+            return t
     return gs
 
 
