@@ -38,7 +38,8 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import filterfalse
+from itertools import compress, filterfalse
+from operator import itemgetter
 from pathlib import Path
 from typing import Final
 
@@ -241,6 +242,8 @@ _M_END: Final = re.Match.end
 #: first characters of word tokens (``_TOKEN_RE``: ASCII letters and digits)
 _ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DGS: Final = frozenset("dgs")
+_DIGITS: Final = frozenset("0123456789")
+_FIRST_CHAR: Final = itemgetter(0)
 _CAND_ENDINGS: Final = ("ed", "ing", "'s", "’s")
 _POSS_RE: Final = re.compile(r"['’]s?$")
 _SPACE_RE: Final = re.compile(r"\s+")
@@ -457,9 +460,8 @@ class _Sentence:
         self.low = tuple(map(str.lower, toks))
         # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation. A token
         # starts with an ASCII letter or digit, or is punctuation ("--" or one character).
-        firsts = [t[0] for t in toks]
-        self.kinds = tuple([c not in _ALNUM_FIRST for c in firsts])
-        self.caps = tuple(map(str.isupper, firsts))
+        self.kinds = tuple([c not in _ALNUM_FIRST for c in map(_FIRST_CHAR, toks)])
+        self.caps = tuple(map(str.isupper, map(_FIRST_CHAR, toks)))
         vcls, cands = self._classify()
         self._group(vcls, cands)
         self.vcls = tuple(vcls)
@@ -476,9 +478,10 @@ class _Sentence:
         # candidates: words in the lexicon; words outside it only when they may be
         # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
         # (outside the lexicon only "-ed", "-ing" and "'s" can change a class below)
-        cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
-                 if not k and (w in _VERB_WORDS or (w[-1] in _DGS and not (c and i)
-                                                    and w.endswith(_CAND_ENDINGS)))]
+        # (punctuation is neither in the lexicon nor ends in a letter)
+        cands = [i for i, w in enumerate(low)
+                 if w in _VERB_WORDS or (w[-1] in _DGS and w.endswith(_CAND_ENDINGS)
+                                         and not (caps[i] and i))]
         for i in cands:
             w = low[i]
             info = FORMS.get(w)
@@ -855,7 +858,9 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     low = an.low
     trig = _DATE_TRIGGERS
     i = s
-    for c in [k for k in range(s, e) if low[k] in trig or "0" <= low[k][0] <= "9"]:
+    cands = [k for k, w in enumerate(low) if w in trig or w[0] in _DIGITS] if s == 0 and e == len(low) \
+        else [k for k in range(s, e) if low[k] in trig or low[k][0] in _DIGITS]
+    for c in cands:
         if c < i:
             continue
         i = c
@@ -1173,7 +1178,8 @@ def _capital_runs(an: _Sentence) -> list[list]:
     n = len(toks)
     out: list[list] = []
     i = 0
-    for i0 in [k for k, (p, c) in enumerate(zip(kinds, caps)) if c and not p]:
+    # (an upper-case first character is a letter: never punctuation)
+    for i0 in compress(range(n), caps):
         if i0 < i:
             continue
         i = i0
