@@ -1518,12 +1518,17 @@ _DROP_TAIL: Final = frozenset({"and", "or", "but", "of", "to", "the", "a", "an",
 
 
 def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None = None) -> str:
-    """The text of tokens ``idx`` as written (spacing kept, gaps joined by a space)."""
+    """The text of tokens ``idx`` (increasing) as written (spacing kept, gaps joined by a space)."""
     if an is None or idx is None:
         return " ".join(tokens)
     if not idx:
         return ""
     text, starts, ends = an.text, an.starts, an.ends
+    if idx[-1] - idx[0] + 1 == len(idx):  # consecutive tokens (idx is increasing): one slice
+        out = text[starts[idx[0]]:ends[idx[-1]]]
+        if "  " in out or "\n" in out:
+            out = _SPACE_RE.sub(" ", out)
+        return out
     parts: list[str] = []
     a = prev = idx[0]
     for t in idx[1:]:
