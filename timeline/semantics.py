@@ -84,6 +84,7 @@ _ADVERBS: Final = frozenset(_W["adverbs"])
 _PRONOUNS_PERSON: Final = frozenset({"he", "she"})
 _PRONOUNS_SPEAKER: Final = frozenset({"i", "we"})
 _SUBJ_PRONOUNS: Final = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
+_PRONOUN_IS: Final = frozenset(p + s for p in _SUBJ_PRONOUNS for s in ("'s", "’s"))  # "he's", "it’s"
 
 _TITLES: Final = frozenset(_T["titles"])
 _TITLE_FIRST: Final = frozenset(t.split()[0] for t in _TITLES)
@@ -495,7 +496,7 @@ class _Sentence:
                     continue  # "the will", "his might"
                 vcls[i] = _AUXV
                 continue
-            if w.endswith(("'s", "’s")) and w[:-2] in _SUBJ_PRONOUNS:
+            if w in _PRONOUN_IS:
                 vcls[i] = _AUXV  # he's, it's
                 continue
             if caps[i] and i > 0:
@@ -627,7 +628,7 @@ class _Sentence:
         kind: str | None = None
         # line breaks inside the "sentence" (headings, lists, datelines) are hard breaks
         breaks: set[int] = set()
-        if n and "\n" in self.text[self.starts[0]:self.ends[-1]]:
+        if n and self.text.find("\n", self.starts[0], self.ends[-1]) >= 0:
             text, starts, ends = self.text, self.starts, self.ends
             breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
         special = _SEGMENT_WORDS
