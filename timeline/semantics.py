@@ -27,9 +27,9 @@ turns "would" into a plan and names the speaker.
 
 Everything is rule based (regular expressions and word lists in
 ``timeline/semantics_data/*.json``); no model is loaded. A sentence is analysed once
-per document (the analysis is cached on the :class:`NameIndex`), and dates in one
-clause share its actors and title, so several dates in a sentence cost little more
-than one.
+for all its mentions (the :class:`NameIndex` keeps the analyses of the last few
+sentences), and dates in one clause share its actors and title, so several dates in a
+sentence cost little more than one.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import filterfalse
+from itertools import compress, filterfalse
+from operator import itemgetter
 from pathlib import Path
 from typing import Final
 
@@ -83,6 +84,7 @@ _ADVERBS: Final = frozenset(_W["adverbs"])
 _PRONOUNS_PERSON: Final = frozenset({"he", "she"})
 _PRONOUNS_SPEAKER: Final = frozenset({"i", "we"})
 _SUBJ_PRONOUNS: Final = frozenset({"i", "we", "you", "they", "he", "she", "it", "who", "which", "that"})
+_PRONOUN_IS: Final = frozenset(p + s for p in _SUBJ_PRONOUNS for s in ("'s", "’s"))  # "he's", "it’s"
 
 _TITLES: Final = frozenset(_T["titles"])
 _TITLE_FIRST: Final = frozenset(t.split()[0] for t in _TITLES)
@@ -107,6 +109,10 @@ _HEDGES: Final = frozenset(_C["hedges"])
 _NEG_PHRASES_RE: Final = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["negating_phrases"]) + ") ")
 _PLANNED_NOUNS_RE: Final = re.compile(" (?:" + "|".join(re.escape(p) for p in _C["planned_nouns"]) + ") ")
 _NEG_GOVERNORS: Final = frozenset(_C["negating_governors"])
+# A phrase can only occur in a clause whose tokens include its longest word: the
+# regular expressions above are run only when one of these words is there.
+_NEG_PHRASE_KEYS: Final = frozenset(max(p.split(" "), key=len) for p in _C["negating_phrases"])
+_PLANNED_NOUN_KEYS: Final = frozenset(max(p.split(" "), key=len) for p in _C["planned_nouns"])
 
 _SPEECH: Final = frozenset(_V["speech"])
 _REPORT: Final = frozenset(_V["report"])
@@ -237,6 +243,9 @@ _M_END: Final = re.Match.end
 #: first characters of word tokens (``_TOKEN_RE``: ASCII letters and digits)
 _ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _DGS: Final = frozenset("dgs")
+_DIGITS: Final = frozenset("0123456789")
+_FIRST_CHAR: Final = itemgetter(0)
+_CAND_ENDINGS: Final = ("ed", "ing", "'s", "’s")
 _POSS_RE: Final = re.compile(r"['’]s?$")
 _SPACE_RE: Final = re.compile(r"\s+")
 
@@ -275,9 +284,9 @@ class NameIndex:
         #: last name (or single name) -> fullest person name in the document
         self.persons: dict[str, str] = persons or {}
         self._cache: dict[tuple[int, int], _Sentence] = {}
-        self._runs: dict[tuple, list] = {}
+        self._runs: dict[tuple, tuple[tuple[int, int, str, str], ...]] = {}
         self._pron: dict[int, str] = {}
-        self._clauses: dict[tuple, tuple[list[str], str]] = {}
+        self._clauses: dict[tuple, tuple[tuple[str, ...], str]] = {}
 
     @classmethod
     def from_text(cls, text: str) -> "NameIndex":
@@ -441,33 +450,39 @@ class _Sentence:
         #: memos of _date_run and _find_clause for this sentence, by token range
         self.date_runs: dict[tuple[int, int], tuple[int, int]] = {}
         self.clauses: dict[tuple[int, int], _Clause] = {}
+        # The per-token sequences are tuples: they never change once built, and the
+        # garbage collector stops tracking a tuple of strings, ints and bools (the
+        # analysis stays cached on the NameIndex for the whole document).
         matches = list(_TOKEN_RE.finditer(text, start, end))
-        toks = list(map(_M_GROUP, matches))
+        toks = tuple(map(_M_GROUP, matches))
         self.toks = toks
-        self.starts = list(map(_M_START, matches))
-        self.ends = list(map(_M_END, matches))
-        low = list(map(str.lower, toks))
-        self.low = low
+        self.starts = tuple(map(_M_START, matches))
+        self.ends = tuple(map(_M_END, matches))
+        self.low = tuple(map(str.lower, toks))
         # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation. A token
         # starts with an ASCII letter or digit, or is punctuation ("--" or one character).
-        firsts = [t[0] for t in toks]
-        self.kinds = [c not in _ALNUM_FIRST for c in firsts]
-        self.caps = list(map(str.isupper, firsts))
-        self._classify()
-        self._group()
+        self.kinds = tuple([c not in _ALNUM_FIRST for c in map(_FIRST_CHAR, toks)])
+        self.caps = tuple(map(str.isupper, map(_FIRST_CHAR, toks)))
+        vcls, cands = self._classify()
+        self._group(vcls, cands)
+        self.vcls = tuple(vcls)
         self._segment()
 
     # -- verbs ---------------------------------------------------------------
 
-    def _classify(self) -> None:
+    def _classify(self) -> tuple[list[int], list[int]]:
+        """Verb class of each token, and the candidates (the only tokens that may have one)."""
         low, toks, kinds, caps = self.low, self.toks, self.kinds, self.caps
         n = len(toks)
         vcls = [_NOTV] * n
         AUX, FORMS = _AUX, _FORMS
         # candidates: words in the lexicon; words outside it only when they may be
         # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
-        cands = [i for i, (w, k, c) in enumerate(zip(low, kinds, caps))
-                 if not k and (w in _VERB_WORDS or (w[-1] in _DGS and not (c and i)))]
+        # (outside the lexicon only "-ed", "-ing" and "'s" can change a class below)
+        # (punctuation is neither in the lexicon nor ends in a letter)
+        cands = [i for i, w in enumerate(low)
+                 if w in _VERB_WORDS or (w[-1] in _DGS and w.endswith(_CAND_ENDINGS)
+                                         and not (caps[i] and i))]
         for i in cands:
             w = low[i]
             info = FORMS.get(w)
@@ -481,7 +496,7 @@ class _Sentence:
                     continue  # "the will", "his might"
                 vcls[i] = _AUXV
                 continue
-            if w.endswith(("'s", "’s")) and w[:-2] in _SUBJ_PRONOUNS:
+            if w in _PRONOUN_IS:
                 vcls[i] = _AUXV  # he's, it's
                 continue
             if caps[i] and i > 0:
@@ -543,17 +558,19 @@ class _Sentence:
             elif "ing" in tags:
                 if p in _AUX or _after_aux(low, vcls, i):
                     vcls[i] = _NONFIN
-        self.vcls = vcls
+        return vcls, cands
 
-    def _group(self) -> None:
-        """Verb groups: auxiliaries, adverbs, negation, "to" and verbs in a row."""
-        low, vcls, kinds = self.low, self.vcls, self.kinds
+    def _group(self, vcls: list[int], cands: list[int]) -> None:
+        """Verb groups: auxiliaries, adverbs, negation, "to" and verbs in a row (marks
+        the verb after "to" in ``vcls``)."""
+        low, kinds = self.low, self.kinds
         n = len(low)
         groups: list[tuple[int, int, int]] = []
         group_of = [-1] * n
         # a group starts at an auxiliary or finite verb (the loop below only turns verbs
         # into _NONFIN, so the candidates are checked again when reached)
-        starts = [k for k, v in enumerate(vcls) if v == _AUXV or v == _FIN]
+        # (only _classify's candidates have a verb class)
+        starts = [k for k in cands if vcls[k] == _AUXV or vcls[k] == _FIN]
         i = 0
         for i0 in starts:
             if i0 < i or vcls[i0] not in (_AUXV, _FIN):
@@ -597,8 +614,8 @@ class _Sentence:
             for k in range(i, j):
                 group_of[k] = gi
             i = j
-        self.groups = groups
-        self.group_of = group_of
+        self.groups = tuple(groups)
+        self.group_of = tuple(group_of)
 
     # -- segments ------------------------------------------------------------
 
@@ -611,7 +628,7 @@ class _Sentence:
         kind: str | None = None
         # line breaks inside the "sentence" (headings, lists, datelines) are hard breaks
         breaks: set[int] = set()
-        if n and "\n" in self.text[self.starts[0]:self.ends[-1]]:
+        if n and self.text.find("\n", self.starts[0], self.ends[-1]) >= 0:
             text, starts, ends = self.text, self.starts, self.ends
             breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
         special = _SEGMENT_WORDS
@@ -686,8 +703,8 @@ class _Sentence:
             seg_of.extend([si] * (e - len(seg_of)))
         if len(seg_of) < n:
             seg_of.extend([max(len(out) - 1, 0)] * (n - len(seg_of)))  # trailing punctuation
-        self.segs = out
-        self.seg_of = seg_of
+        self.segs = tuple(out)
+        self.seg_of = tuple(seg_of)
 
     def tok_index(self, pos: int) -> int:
         """Index of the token containing or following character offset ``pos``."""
@@ -699,7 +716,7 @@ class _Sentence:
         return i
 
 
-def _after_aux(low: list[str], vcls: list[int], i: int) -> bool:
+def _after_aux(low: tuple[str, ...], vcls: list[int], i: int) -> bool:
     """True when token i follows an auxiliary with only adverbs/negation between."""
     k = i - 1
     while k >= 0 and (low[k] in _ADVERBS or low[k] in _NEG_WORDS or low[k].endswith("ly")):
@@ -709,13 +726,20 @@ def _after_aux(low: list[str], vcls: list[int], i: int) -> bool:
 
 def _analyse(text: str, sentence: tuple[int, int], names: NameIndex) -> _Sentence:
     key = (sentence[0], sentence[1])
-    an = names._cache.get(key)
+    cache = names._cache
+    an = cache.get(key)
     if an is None:
         an = _Sentence(text, sentence[0], sentence[1])
-        if len(names._cache) > 4096:
-            names._cache.clear()
-        names._cache[key] = an
+        if len(cache) >= _SENTENCES_KEPT:
+            del cache[next(iter(cache))]  # the oldest: mentions come sentence by sentence
+        cache[key] = an
     return an
+
+
+#: How many analysed sentences a NameIndex keeps. The pipeline describes a document's
+#: mentions in text order, so only the sentence at hand is asked for again; keeping a
+#: few bounds the memory of an index (and the objects the garbage collector walks).
+_SENTENCES_KEPT: Final = 4
 
 
 # ---------------------------------------------------------------------------
@@ -723,13 +747,17 @@ def _analyse(text: str, sentence: tuple[int, int], names: NameIndex) -> _Sentenc
 # ---------------------------------------------------------------------------
 
 
-@dataclass
 class _Clause:
-    start: int          # first token of the clause (subject side)
-    end: int            # token after the clause
-    group: int          # index of the event's verb group, -1 if none
-    governor: int       # verb group of a reporting verb governing this clause, -1 if none
-    kind: str | None    # subordinator that opens the clause
+    """The clause a mention belongs to (token offsets in its sentence)."""
+
+    __slots__ = ("start", "end", "group", "governor", "kind")
+
+    def __init__(self, start: int, end: int, group: int, governor: int, kind: str | None) -> None:
+        self.start = start          # first token of the clause (subject side)
+        self.end = end              # token after the clause
+        self.group = group          # index of the event's verb group, -1 if none
+        self.governor = governor    # verb group of a reporting verb governing this clause, -1 if none
+        self.kind = kind            # subordinator that opens the clause
 
 
 _DATE_MODS: Final = frozenset({"the", "this", "that", "last", "next", "early", "late", "mid", "a", "an",
@@ -831,7 +859,9 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     low = an.low
     trig = _DATE_TRIGGERS
     i = s
-    for c in [k for k in range(s, e) if low[k] in trig or "0" <= low[k][0] <= "9"]:
+    cands = [k for k, w in enumerate(low) if w in trig or w[0] in _DIGITS] if s == 0 and e == len(low) \
+        else [k for k in range(s, e) if low[k] in trig or low[k][0] in _DIGITS]
+    for c in cands:
         if c < i:
             continue
         i = c
@@ -916,7 +946,6 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
     start = s
     if gi >= 0:
         gs = groups[gi][0]
-        lead = [t for t in range(s, gs) if an.kinds[t] == _WORD and an.low[t] not in _CONNECTOR_START]
         # within the segment a previous verb group (e.g. "said") may govern this one
         prev_groups = [g for g in cands if groups[g][0] < gs]
         if prev_groups and an.low[gs - 1] in ("and", "or", "but") and gs - 1 > groups[prev_groups[-1]][1]:
@@ -934,9 +963,7 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
                     break
         elif kind in ("which", "who", "whom", "whose"):
             pass  # a relative clause: its antecedent is found by the title
-        elif not lead or all(s <= t < me and t >= ms for t in lead) or all(
-                an.low[t] in _DATE_PREPS or an.low[t] in _DATEWORDS or an.low[t][:1].isdigit()
-                for t in lead):
+        elif _opens_segment(an, s, gs, ms, me):
             k = target - 1
             while k >= 0 and (not segs[k][3] or segs[k][2] in _RELATIVE_KINDS):
                 if segs[k][3]:
@@ -978,6 +1005,23 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
     return _Clause(start, end, gi, governor, clause_kind)
 
 
+def _opens_segment(an: _Sentence, s: int, gs: int, ms: int, me: int) -> bool:
+    """True when nothing but connectors, the mention or date words come before the
+    verb group starting at ``gs`` in its segment starting at ``s``."""
+    low, kinds = an.low, an.kinds
+    in_mention = True
+    datey = True
+    for t in range(s, gs):
+        if kinds[t] == _WORD and low[t] not in _CONNECTOR_START:
+            if in_mention and not ms <= t < me:
+                in_mention = False
+            if datey and not (low[t] in _DATE_PREPS or low[t] in _DATEWORDS or low[t][:1].isdigit()):
+                datey = False
+            if not in_mention and not datey:
+                return False
+    return True
+
+
 _GOVERNING: Final = _REPORT | _ANNOUNCE | _PREDICT  # verbs whose complement clause they govern
 _RELATIVE_KINDS: Final = frozenset({"which", "who", "whom", "whose"})
 _SPEECH_ING: Final = frozenset({"saying", "telling", "adding", "noting", "warning", "arguing", "claiming",
@@ -1005,6 +1049,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     low = an.low
     date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
     if cl.group < 0:
+        if _PLANNED_NOUN_KEYS.isdisjoint(low[cl.start:cl.end]):
+            return "reported"
         text = " " + " ".join(low[cl.start:cl.end]) + " "
         if _PLANNED_NOUNS_RE.search(text):
             return "planned"
@@ -1028,8 +1074,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "hypothetical"
     neg = not wset.isdisjoint(_NEG_WORDS)
     if not neg:
-        pre = " " + " ".join(low[cl.start:max(ge, ms)]) + " "
-        neg = _NEG_PHRASES_RE.search(pre) is not None
+        pre_words = low[cl.start:max(ge, ms)]
+        if not _NEG_PHRASE_KEYS.isdisjoint(pre_words):
+            neg = _NEG_PHRASES_RE.search(" " + " ".join(pre_words) + " ") is not None
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -1089,7 +1136,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
+    if not _PLANNED_NOUN_KEYS.isdisjoint(clause_words) \
+            and _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
         return "planned"
     return "reported"
 
@@ -1131,7 +1179,8 @@ def _capital_runs(an: _Sentence) -> list[list]:
     n = len(toks)
     out: list[list] = []
     i = 0
-    for i0 in [k for k, (p, c) in enumerate(zip(kinds, caps)) if c and not p]:
+    # (an upper-case first character is a letter: never punctuation)
+    for i0 in compress(range(n), caps):
         if i0 < i:
             continue
         i = i0
@@ -1162,12 +1211,12 @@ def _classify_cached(an: _Sentence, a0: int, a1: int,
     sent_first = 0
     while sent_first < len(toks) and an.kinds[sent_first]:
         sent_first += 1
-    key = (tuple(toks[a0:a1]), a0 == sent_first, low[a1] if a1 < len(low) else "")
+    key = (toks[a0:a1], a0 == sent_first, low[a1] if a1 < len(low) else "")
     rel = names._runs.get(key)
     if rel is None:
-        rel = [(x[0] - a0, x[1] - a0, x[2], x[3])
-               for x in _classify_run(an, list(range(a0, a1)), sent_first, names)]
-        names._runs[key] = rel
+        found = _classify_run(an, list(range(a0, a1)), sent_first, names)
+        names._runs[key] = tuple([(x[0] - a0, x[1] - a0, x[2], x[3]) for x in found])
+        return found
     return [(r0 + a0, r1 + a0, disp, kind) for (r0, r1, disp, kind) in rel]
 
 
@@ -1284,13 +1333,12 @@ def _antecedent(an: _Sentence, rel: int) -> tuple[int, int]:
 def _first_group_from(an: _Sentence, start: int, gs: int) -> int:
     """Where the subject before ``gs`` ends: at an earlier verb group of a coordinated
     clause ("it had corrected ... and would start"), else ``gs``."""
-    for t in range(start, gs):
-        g = an.group_of[t]
-        if g >= 0 and an.vcls[t] in (_AUXV, _FIN) and t > start:
-            # only when the clause really is coordinated: "and"/"or"/"but" right before gs
-            if gs - 1 >= 0 and an.low[gs - 1] in ("and", "or", "but"):
-                return t
-            break
+    # only when the clause really is coordinated: "and"/"or"/"but" right before gs
+    if gs < 1 or an.low[gs - 1] not in ("and", "or", "but"):
+        return gs
+    for t in range(start + 1, gs):
+        if an.group_of[t] >= 0 and an.vcls[t] in (_AUXV, _FIN):
+            return t
     return gs
 
 
@@ -1471,12 +1519,17 @@ _DROP_TAIL: Final = frozenset({"and", "or", "but", "of", "to", "the", "a", "an",
 
 
 def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None = None) -> str:
-    """The text of tokens ``idx`` as written (spacing kept, gaps joined by a space)."""
+    """The text of tokens ``idx`` (increasing) as written (spacing kept, gaps joined by a space)."""
     if an is None or idx is None:
         return " ".join(tokens)
     if not idx:
         return ""
     text, starts, ends = an.text, an.starts, an.ends
+    if idx[-1] - idx[0] + 1 == len(idx):  # consecutive tokens (idx is increasing): one slice
+        out = text[starts[idx[0]]:ends[idx[-1]]]
+        if "  " in out or "\n" in out:
+            out = _SPACE_RE.sub(" ", out)
+        return out
     parts: list[str] = []
     a = prev = idx[0]
     for t in idx[1:]:
@@ -1906,7 +1959,7 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         if hit is None:
             actors = _actors(an, cl, names)
             title = _clause_title(an, cl, ms, me, names, reported=cl.governor >= 0)
-            names._clauses[key] = (actors, title)
+            names._clauses[key] = (tuple(actors), title)
         else:
             actors, title = list(hit[0]), hit[1]
     except (IndexError, KeyError, ValueError):
