@@ -1,0 +1,48 @@
+"""Tagger rules of the fourth accuracy round, on sentences written for these tests.
+
+Each case is ``(sentence, reference date, [(text, type, value), ...])``: every timex
+expected, in document order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.tagger import tag
+from timeline.tagger.context import Ctx
+from timeline.tagger.lexicon import lexicon
+
+D = date
+
+CASES = [
+    # the period of an abbreviation does not end the sentence, and a month that opens the
+    # sentence takes the past of its main verb, even past a long subordinate phrase
+    ("Floods hit the region in 2019. In March, two days after the Smith vs. Jones verdict, a storm "
+     "near Mobile, Ala., damaged the old bridge.", D(2024, 11, 20),
+     [("2019", "DATE", "2019"), ("March", "DATE", "2024-03"), ("two days", "DURATION", "P2D")]),
+]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "Mr. Lee met Gen. Ortiz in St. Louis with the U.S. envoy. They left."
+    ctx = Ctx(text, D(2024, 5, 1), lexicon())
+    s, e = ctx.sentence(text.index("Ortiz"), text.index("Ortiz") + 5)
+    assert text[s:e] == "Mr. Lee met Gen. Ortiz in St. Louis with the U.S. envoy."
+
+
+@pytest.mark.parametrize("text,ref,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_round4_cases(text: str, ref: date, expected: list[tuple[str, str, str]]) -> None:
+    got = [(t.text, t.type, t.value) for t in tag(text, ref)]
+    assert got == expected
+
+
+def test_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trigger-word windows are an optimisation only: on this round's sentences, the
+    same output as running every rule over the whole text."""
+    import timeline.tagger.engine as engine
+
+    text = " ".join(c[0] for c in CASES)
+    fast = tag(text, D(2024, 5, 1))
+    monkeypatch.setattr(engine, "_windows", lambda _text: None)
+    assert tag(text, D(2024, 5, 1)) == fast
