@@ -21,6 +21,12 @@ CASES = [
     ("Floods hit the region in 2019. In March, two days after the Smith vs. Jones verdict, a storm "
      "near Mobile, Ala., damaged the old bridge.", D(2024, 11, 20),
      [("2019", "DATE", "2019"), ("March", "DATE", "2024-03"), ("two days", "DURATION", "P2D")]),
+    # "earlier"/"later" before a weekday or "this week" places the event, it is not part of
+    # the date; before a month or a year it stays ("earlier this year")
+    ("Earlier Monday, the mayor met the strikers.", D(2024, 5, 1), [("Monday", "DATE", "2024-04-29")]),
+    ("The mayor will meet the owners later Thursday.", D(2024, 5, 1), [("Thursday", "DATE", "2024-05-02")]),
+    ("The board said earlier this week that sales rose earlier this year.", D(2024, 5, 1),
+     [("this week", "DATE", "2024-W18"), ("earlier this year", "DATE", "2024")]),
 ]
 
 

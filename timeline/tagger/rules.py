@@ -893,7 +893,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return hit
 
     add("rel_unit",
-        r"\b(?:(?P<pre>early|earlier|late|later|mid)[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
+        r"\b(?:(?P<pre>early|late|mid|(?:earlier|later)(?!\s+(?:this|next|last)\s+week\b))[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
         r"the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+following|the\s+preceding|"
         r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])"
         r"(?:\s+or\s+so(?!\w))?",
@@ -994,7 +994,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor=anchor, point=(d, "D"))
         return Hit("DATE", d.isoformat(), mod=mod, anchor=anchor, point=(d, "D"))
 
-    add("weekday", rf"(?<![\w'])(?:(?P<prev>the\s+(?:previous|following|preceding))\s+)?(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
+    add("weekday", rf"(?<![\w'])(?:(?P<prev>the\s+(?:previous|following|preceding))\s+)?(?:(?P<pre>early|late)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?", h_weekday, priority=2)
 
     def h_time(m: re.Match, ctx: Ctx) -> Result:
