@@ -27,6 +27,9 @@ CASES = [
     ("The mayor will meet the owners later Thursday.", D(2024, 5, 1), [("Thursday", "DATE", "2024-05-02")]),
     ("The board said earlier this week that sales rose earlier this year.", D(2024, 5, 1),
      [("this week", "DATE", "2024-W18"), ("earlier this year", "DATE", "2024")]),
+    # a past form after "to" or a modal is a base form ("to last"), not a past-tense marker
+    ("The trial opened in November and is expected to last into the summer.", D(2024, 3, 14),
+     [("November", "DATE", "2023-11"), ("the summer", "DATE", "2024-SU")]),
 ]
 
 

@@ -29,6 +29,8 @@ def _sentence_ends(text: str, lo: int, hi: int):
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 # a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
+# a past form after "to" or a modal is a base form: "expected to last until", "to exceed", "will lay"
+_INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|does|do)\s+$", re.I)
 # a plan in the pluperfect is a past one: "had been scheduled to expire Friday"
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 # an "-ed" adjective after a determiner, perhaps with an adverb between ("a still unspecified date")
@@ -151,7 +153,8 @@ class Ctx:
                         or _DET_BEFORE.search(text, max(0, ms - 24), ms):
                     continue
                 kind = "past"
-            if kind == "past" and _PASSIVE_AUX.search(text, max(0, ms - 20), ms):
+            if kind == "past" and (_PASSIVE_AUX.search(text, max(0, ms - 20), ms)
+                                   or _INFINITIVE_BEFORE.search(text, max(0, ms - 8), ms)):
                 continue
             if ms >= end:
                 if dist > (150 if fronted else 40):
