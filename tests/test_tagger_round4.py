@@ -30,6 +30,11 @@ CASES = [
     # a past form after "to" or a modal is a base form ("to last"), not a past-tense marker
     ("The trial opened in November and is expected to last into the summer.", D(2024, 3, 14),
      [("November", "DATE", "2023-11"), ("the summer", "DATE", "2024-SU")]),
+    # "2010 to 15 years": a year and a duration, not the range 2010-2015
+    ("The judge jailed him in 2011 to 12 years; his share fell from 2019 to 40 percent.", D(2024, 5, 1),
+     [("2011", "DATE", "2011"), ("12 years", "DURATION", "P12Y"), ("2019", "DATE", "2019")]),
+    ("The 2011-12 season and the 2014 to 16 period were both dry.", D(2024, 5, 1),
+     [("2011", "DATE", "2011"), ("12", "DATE", "2012"), ("2014", "DATE", "2014"), ("16", "DATE", "2016")]),
 ]
 
 

@@ -134,7 +134,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "slash": (("DSEP",), (2, 15)),
     "month_year": (("MON",), (2, 30)),
     "month": (("MON",), (20, 30)),
-    "year": (("Y4",), (18, 12)),
+    "year": (("Y4",), (18, 30)),  # (its lookaheads read past a two-digit end year)
     "spoken_year": (("NUMWORD",), (20, 50)),
     "decade": (("S",), (22, 4)),
     "decade_word": (("DECW",), (50, 5)),
@@ -634,7 +634,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return h
 
     add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
-        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%]))|(?P<after>\s+(?:or\s+(?:later|earlier|before)|and\s+beyond)(?!\w)))?",
+        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])(?!\s*(?:{UNIT}|percent|per\s+cent|million|billion)(?!\w)))|(?P<after>\s+(?:or\s+(?:later|earlier|before)|and\s+beyond)(?!\w)))?",
         h_year, g_year, priority=1)
 
     def h_spoken_year(m: re.Match, ctx: Ctx) -> Result:
