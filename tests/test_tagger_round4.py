@@ -35,6 +35,12 @@ CASES = [
      [("2011", "DATE", "2011"), ("12 years", "DURATION", "P12Y"), ("2019", "DATE", "2019")]),
     ("The 2011-12 season and the 2014 to 16 period were both dry.", D(2024, 5, 1),
      [("2011", "DATE", "2011"), ("12", "DATE", "2012"), ("2014", "DATE", "2014"), ("16", "DATE", "2016")]),
+    # a 24-hour clock time with a time zone; a bracketed conversion repeats the time before it
+    ("Flights resumed at 14:30 GMT and the curfew starts at 2100 UTC tomorrow.", D(2024, 5, 1),
+     [("14:30 GMT", "TIME", "2024-05-01T14:30"), ("2100 UTC tomorrow", "TIME", "2024-05-02T21:00")]),
+    ("The quake struck at 9:05 a.m. (0105 GMT) on Friday. It lasted 90 seconds.", D(2024, 5, 1),
+     [("9:05 a.m.", "TIME", "2024-05-01T09:05"), ("Friday", "DATE", "2024-04-26"),
+      ("90 seconds", "DURATION", "PT90S")]),
 ]
 
 

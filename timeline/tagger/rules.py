@@ -112,6 +112,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "SEASON": set(lex.season_code),
         "VAGUE": vague | {"recent", "coming"},
         "CLOCK": {"noon", "midnight", "midday", "clock", "am", "pm", "m"},
+        "TZ": {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "local"},
         "NUMWORD": {"nineteen", "eighteen", "twenty", "thousand"},
         "DECW": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
         "RATE": {"times", "once", "twice"},
@@ -147,6 +148,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
     "weekday": (("WD",), (25, 25)),
     "time": (("CLOCK",), (40, 50)),
+    "clock24": (("TZ",), (30, 45)),
     "ago": (("AGO",), (48, 12)),
     "duration": (_U, (45, 25)),
     "bare_plural": (("PLURAL",), (10, 10)),
@@ -1072,6 +1074,36 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
             return Hit("TIME", f"{d.isoformat()}T{hhmm}", point=(d, "D"))
         return h_time(m, ctx)
+
+    # a 24-hour clock time with its time zone: "14:00 GMT", "0800 GMT Tuesday"
+    def h_clock24(m: re.Match, ctx: Ctx) -> Result:
+        hhmm = f"{int(m.group('h') or m.group('h4')):02d}:{m.group('mi')}"
+        day = m.group("day") or m.group("day0")
+        d: date | None
+        anchor = "dct"
+        if day:
+            dl = day.lower()
+            if dl in DAYWORD:
+                d = ctx.dct + timedelta(days=DAYWORD[dl]) if ctx.dct else None
+            else:
+                d = weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end())
+        else:
+            nar = ctx.narrative()
+            d = nar[0] if nar and nar[1] == "D" else ctx.dct
+            if nar and nar[1] == "D" and ctx.anchor_pos >= 0:
+                anchor = "narrative"
+        if d is None:
+            return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
+        return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=anchor, point=(d, "D"))
+
+    add("clock24",
+        rf"(?<![\w:.$/-])(?:(?P<day0>{WD}|today|yesterday|tomorrow)\s+(?:at\s+)?)?"
+        r"(?:(?P<h>[01]?\d|2[0-3]):|(?P<h4>[01]\d|2[0-3]))(?P<mi>[0-5]\d)(?![\d:])"
+        r"\s*(?:GMT|UTC|[ECMP][SD]T|BST|CEST|CET|local\s+time)(?!\w)"
+        rf"(?:\s*,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)(?!\w))?",
+        lambda m, ctx: h_clock24(m, ctx),
+        # "10:35 a.m. (0735 GMT)": a conversion in brackets repeats the time before it
+        lambda m, t: not t.startswith("(", m.start() - 1) if m.start() else True, priority=4)
 
     # "N units ago / later / earlier"
     def h_ago(m: re.Match, ctx: Ctx) -> Result:
