@@ -41,6 +41,12 @@ CASES = [
     ("The quake struck at 9:05 a.m. (0105 GMT) on Friday. It lasted 90 seconds.", D(2024, 5, 1),
      [("9:05 a.m.", "TIME", "2024-05-01T09:05"), ("Friday", "DATE", "2024-04-26"),
       ("90 seconds", "DURATION", "PT90S")]),
+    # "would" + weekday is reckoned from the day a report was made, never from the start of
+    # a span ("closed since ..."); reference date: a Thursday
+    ("Officials said Tuesday that the road, closed since Feb. 2, would reopen on Friday.", D(2024, 5, 2),
+     [("Tuesday", "DATE", "2024-04-30"), ("Feb. 2", "DATE", "2024-02-02"), ("Friday", "DATE", "2024-05-03")]),
+    ("On April 29 the mayor said the road would reopen on Friday.", D(2024, 5, 2),
+     [("April 29", "DATE", "2024-04-29"), ("Friday", "DATE", "2024-05-03")]),
 ]
 
 

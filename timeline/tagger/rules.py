@@ -56,6 +56,8 @@ class Rule:
 
 
 _LEADING_DIGITS = re.compile(r"\d+")
+# a date that opens or closes a span ("closed since Jan. 15") is not when a report was made
+_SPAN_START = re.compile(r"\b(?:since|until|till|through|from)\s+$", re.I)
 
 
 def _lead_int(s: str) -> int:
@@ -468,7 +470,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             tense = "future"  # "postponed until Tuesday": put off to a day still ahead
         if tense == "future":
             nar = ctx.narrative()
-            if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300:
+            if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300 \
+                    and not _SPAN_START.search(ctx.text, max(0, ctx.anchor_pos - 12), max(0, ctx.anchor_pos)):
                 # future in the past: "On August 4 he said the envoy would visit on Thursday"
                 return weekday_on_or_after(nar[0], wd, strict=True)
             return weekday_on_or_after(dct, wd)
