@@ -47,6 +47,14 @@ CASES = [
      [("Tuesday", "DATE", "2024-04-30"), ("Feb. 2", "DATE", "2024-02-02"), ("Friday", "DATE", "2024-05-03")]),
     ("On April 29 the mayor said the road would reopen on Friday.", D(2024, 5, 2),
      [("April 29", "DATE", "2024-04-29"), ("Friday", "DATE", "2024-05-03")]),
+    # "this past" / "this coming" + unit
+    ("Crowds gathered this past weekend and will return this coming week.", D(2024, 5, 1),
+     [("this past weekend", "DATE", "2024-W17-WE"), ("this coming week", "DATE", "2024-W19")]),
+    # the n-th weekday of a month
+    ("The club meets on the first Tuesday of June and on the last Friday in November 2025.", D(2024, 5, 1),
+     [("the first Tuesday of June", "DATE", "2024-06-04"), ("the last Friday in November 2025", "DATE", "2025-11-28")]),
+    # "in as many weeks": a count, not a duration
+    ("It was the third outage in as many weeks.", D(2024, 5, 1), []),
 ]
 
 

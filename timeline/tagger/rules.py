@@ -149,6 +149,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "dayword": (("DAYWORD",), (10, 25)),
     "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
     "weekday": (("WD",), (25, 25)),
+    "nth_weekday": (("WD",), (20, 30)),
     "time": (("CLOCK",), (40, 50)),
     "clock24": (("TZ",), (30, 45)),
     "ago": (("AGO",), (48, 12)),
@@ -827,6 +828,25 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("fy", r"(?<![\w-])(?-i:FY)\s*'?(?P<y>(?:19|20)\d\d|\d\d)(?![\w%])", h_fy, priority=3)
 
+    # "the first Monday of April", "the last Friday in June 2025"
+    NTH_WD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+              "last": -1, "final": -1}
+
+    def h_nth_weekday(m: re.Match, ctx: Ctx) -> Result:
+        mo = month_of(m.group("mon"))
+        wd = lex.weekday_num[m.group("wd").lower()]
+        n = NTH_WD[m.group("n").lower()]
+        month_hit = ymd_hit(ctx, year_of(m.group("year")) if m.group("year") else None, mo, None,
+                            m.start("mon"), m.end())
+        if month_hit is None or month_hit.point is None:
+            return Hit("DATE", f"XXXX-{mo:02d}-XX")
+        d = nth_weekday(month_hit.point[0].year, mo, wd, n)
+        return Hit("DATE", d.isoformat(), anchor=month_hit.anchor, year_assumed=month_hit.year_assumed,
+                   point=(d, "D"), names_year=month_hit.names_year)
+
+    add("nth_weekday", rf"\bthe\s+(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?P<wd>{WD})\s+(?:of|in)\s+"
+        rf"(?P<mon>{MONF})(?!\w)(?:\s*,?\s+(?P<year>{YEAR4}))?", h_nth_weekday, priority=4)
+
     def h_day_before(m: re.Match, ctx: Ctx) -> Result:
         n = -1 if m.group("d").lower() == "before" else 1
         p = rel_point(ctx, "D", n, True)
@@ -869,7 +889,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         r"(?P<ya>\s+a\s+year\s+(?:ago|earlier))?", h_quarter_ana, priority=1)
 
     # ---------------------------------------------------------------- relative to DCT / narrative
-    REL_DCT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+    REL_DCT = {"this past": -1, "this coming": 1, "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
                "next": 1, "coming": 1, "the coming": 1, "the past": -1, "the last": -1, "the previous": -1}
     REL_NAR = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "that": 0,
                "the same": 0, "the prior": -1, "the subsequent": 1}
@@ -898,7 +918,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return hit
 
     add("rel_unit",
-        r"\b(?:(?P<pre>early|late|mid|(?:earlier|later)(?!\s+(?:this|next|last)\s+week\b))[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
+        r"\b(?:(?P<pre>early|late|mid|(?:earlier|later)(?!\s+(?:this|next|last)\s+week\b))[-\s]+)?(?P<rel>this\s+past|this\s+coming|this|current|the\s+current|last|past|previous|next|coming|"
         r"the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+following|the\s+preceding|"
         r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])"
         r"(?:\s+or\s+so(?!\w))?",
@@ -1177,6 +1197,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         if unit == "night" and qs in ("a", "an"):
             return False
+        if qs == "many" and re.search(r"\bas\s+$", text[max(0, m.start() - 4):m.start()], re.I):
+            return False  # "the third strike in as many weeks": a count, not a stretch of time
         if qs in ("a", "an", "one") and unit in ("day", "year", "week", "month") and not m.group("det"):
             before = _word_before(text, m.start(), 25)
             if re.search(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", before, re.I):
