@@ -55,6 +55,12 @@ CASES = [
      [("the first Tuesday of June", "DATE", "2024-06-04"), ("the last Friday in November 2025", "DATE", "2025-11-28")]),
     # "in as many weeks": a count, not a duration
     ("It was the third outage in as many weeks.", D(2024, 5, 1), []),
+    # "-long" adjectives are durations
+    ("After a day-long hearing and a weeklong recess, the months-long dispute ended.", D(2024, 5, 1),
+     [("day-long", "DURATION", "P1D"), ("weeklong", "DURATION", "P1W"), ("months-long", "DURATION", "PXM")]),
+    ("The two-year-long probe found nothing.", D(2024, 5, 1), [("two-year-long", "DURATION", "P2Y")]),
+    # "-to-" comparisons are not periods
+    ("The quarter-to-quarter change was small, on a year-to-year basis too.", D(2024, 5, 1), []),
 ]
 
 

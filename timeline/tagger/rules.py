@@ -123,6 +123,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "QCODE": {"q", "h", "fy"},
         "ORDSUF": {"st", "nd", "rd", "th"},
         "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
+        "LONG": {"long", "daylong", "weeklong", "monthlong", "yearlong", "nightlong", "hourlong"},
         "MORE": {"another", "additional", "extra", "further"},
         "AHEAD": {"ahead", "come"},
     }
@@ -151,6 +152,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "weekday": (("WD",), (25, 25)),
     "nth_weekday": (("WD",), (20, 30)),
     "time": (("CLOCK",), (40, 50)),
+    "long": (("LONG",), (30, 2)),
     "clock24": (("TZ",), (30, 45)),
     "ago": (("AGO",), (48, 12)),
     "duration": (_U, (45, 25)),
@@ -885,7 +887,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", fmt(base, "Q"), anchor="narrative", point=(base, "Q"))
 
     add("quarter_ana", r"\bthe\s+(?:(?P<w>latest|current|same|recent|year-ago|year-earlier|comparable|"
-        r"year-before|prior-year|comparable\s+year-ago|comparable\s+year-earlier)\s+)?quarter(?!\w)"
+        r"year-before|prior-year|comparable\s+year-ago|comparable\s+year-earlier)\s+)?quarter(?!\w|-(?:to|over|on)-)"
         r"(?P<ya>\s+a\s+year\s+(?:ago|earlier))?", h_quarter_ana, priority=1)
 
     # ---------------------------------------------------------------- relative to DCT / narrative
@@ -1128,6 +1130,18 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         # "10:35 a.m. (0735 GMT)": a conversion in brackets repeats the time before it
         lambda m, t: not t.startswith("(", m.start() - 1) if m.start() else True, priority=4)
 
+    # "a day-long meeting", "his weeklong trip", "a decades-long feud", "a 10-year-long fight"
+    def h_long(m: re.Match, ctx: Ctx) -> Result:
+        word = m.group("u").lower()
+        u = lex.unit_info[word]
+        qs = m.group("q")
+        q: float | None = (lex.number(qs) if qs else 1.0) if word == u["name"] else None
+        if qs and q is None:
+            return None
+        return Hit("DURATION", iso_duration(q, u["iso"], u["time"]))
+
+    add("long", rf"(?<![\w-])(?:(?P<q>\d+|{lex.number_word_re})-)?(?P<u>{UNIT})-?long(?![\w-])", h_long, priority=3)
+
     # "N units ago / later / earlier"
     def h_ago(m: re.Match, ctx: Ctx) -> Result:
         q = lex.number(m.group("q"))
@@ -1180,6 +1194,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # durations
     def g_duration(m: re.Match, text: str) -> bool:
         after = text[m.end():m.end() + 8]
+        if re.match(r"-(?:to|over|on|by)-", after, re.I):
+            return False  # "a year-to-year basis", "day-by-day": a comparison, not a duration
         if re.match(r"[-\s]+old\b", after, re.I):
             return False
         unit = lex.unit_info[m.group("u").lower()]["name"]
