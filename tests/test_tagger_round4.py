@@ -61,6 +61,9 @@ CASES = [
     ("The two-year-long probe found nothing.", D(2024, 5, 1), [("two-year-long", "DURATION", "P2Y")]),
     # "-to-" comparisons are not periods
     ("The quarter-to-quarter change was small, on a year-to-year basis too.", D(2024, 5, 1), []),
+    # a count of trading/business/straight days is a duration
+    ("The fund has ten business days to reply after losing money for three straight months.", D(2024, 5, 1),
+     [("ten business days", "DURATION", "P10D"), ("three straight months", "DURATION", "P3M")]),
 ]
 
 

@@ -1248,7 +1248,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?(?P<u>{UNIT})"
+        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?"
+        rf"(?:(?:trading|business|working|straight|consecutive|successive|full)\s+)?(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])(?:\s+or\s+so(?!\w))?", h_duration, g_duration, priority=1)
 
     add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
