@@ -59,6 +59,10 @@ CASES = [
     ("After a day-long hearing and a weeklong recess, the months-long dispute ended.", D(2024, 5, 1),
      [("day-long", "DURATION", "P1D"), ("weeklong", "DURATION", "P1W"), ("months-long", "DURATION", "PXM")]),
     ("The two-year-long probe found nothing.", D(2024, 5, 1), [("two-year-long", "DURATION", "P2Y")]),
+    # decades are written in years, counted or not
+    ("A decades-long feud ended after two decades of talks.", D(2024, 5, 1),
+     [("decades-long", "DURATION", "PXY"), ("two decades", "DURATION", "P20Y")]),
+    ("The family ruled for decades.", D(2024, 5, 1), [("decades", "DURATION", "PXY")]),
     # "-to-" comparisons are not periods
     ("The quarter-to-quarter change was small, on a year-to-year basis too.", D(2024, 5, 1), []),
     # a count of trading/business/straight days is a duration

@@ -191,6 +191,9 @@ _SMALLER = {("Y", False): ("M", False, 12), ("DE", False): ("Y", False, 10), ("C
 
 def iso_duration(q: float | None, iso: str, time: bool) -> str:
     """The TIMEX3 duration value of ``q`` units (``None``: an unspecified number, ``X``)."""
+    if iso == "DE":  # TimeML writes decades in years ("decades-long": PXY)
+        if q is None:
+            return "PXY"
     if q is None:
         return f"P{'T' if time else ''}X{iso}"
     if iso in ("DE", "CE"):  # TimeML writes decades and centuries in years
@@ -1275,7 +1278,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def h_bare_plural2(m: re.Match, ctx: Ctx) -> Result:
         w = (m.group("u") or m.group("u2")).lower()
         u = lex.unit_info[w]
-        return Hit("DURATION", f"P{'T' if u['time'] else ''}X{u['iso']}")
+        return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
 
     # vague references
     def h_vague(m: re.Match, ctx: Ctx) -> Result:
@@ -1302,7 +1305,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if word == "recent":
             # "in recent years": an unspecified stretch of years up to now (TimeML: PXY)
             u = lex.unit_info[m.group(2).lower()]
-            return Hit("DURATION", f"P{'T' if u['time'] else ''}X{u['iso']}")
+            return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
         return Hit("DATE", "PAST_REF" if word == "past" else "FUTURE_REF", anchor="dct")
 
     add("recent_units", r"\b(recent|coming|past|future)\s+(years|months|weeks|decades|days|quarters)\b", h_recent_units,
