@@ -63,6 +63,8 @@ CASES = [
     ("A decades-long feud ended after two decades of talks.", D(2024, 5, 1),
      [("decades-long", "DURATION", "PXY"), ("two decades", "DURATION", "P20Y")]),
     ("The family ruled for decades.", D(2024, 5, 1), [("decades", "DURATION", "PXY")]),
+    # "for a while": an unspecified stretch of time; "while" the conjunction is not
+    ("The line will stay shut for a while, while crews repair it.", D(2024, 5, 1), [("a while", "DURATION", "PXX")]),
     # "-to-" comparisons are not periods
     ("The quarter-to-quarter change was small, on a year-to-year basis too.", D(2024, 5, 1), []),
     # a count of trading/business/straight days is a duration

@@ -124,6 +124,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "ORDSUF": {"st", "nd", "rd", "th"},
         "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
         "LONG": {"long", "daylong", "weeklong", "monthlong", "yearlong", "nightlong", "hourlong"},
+        "WHILE": {"while"},
         "MORE": {"another", "additional", "extra", "further"},
         "AHEAD": {"ahead", "come"},
     }
@@ -152,6 +153,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "weekday": (("WD",), (25, 25)),
     "nth_weekday": (("WD",), (20, 30)),
     "time": (("CLOCK",), (40, 50)),
+    "a_while": (("WHILE",), (20, 2)),
     "long": (("LONG",), (30, 2)),
     "clock24": (("TZ",), (30, 45)),
     "ago": (("AGO",), (48, 12)),
@@ -273,6 +275,7 @@ def _needles(lex: Lexicon) -> dict[str, str]:
         "full_year": r"(?:full|fiscal|current|entire|whole)\s+year",
         "in_the_unit": r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)",
         "week_of": r"week\s+of\s",
+        "a_while": r"a\s+(?:little\s+|short\s+)?while",
         "next_pod": r"(?:next|following|previous|same)\s+" + pod,
         "this_pod": r"(?:this|last|that)\s+" + pod,
         "year_end": r"year(?:-|\s+|'s\s+)end",
@@ -1279,6 +1282,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         w = (m.group("u") or m.group("u2")).lower()
         u = lex.unit_info[w]
         return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
+
+    # "for a while", "after a little while": an unspecified stretch of time
+    add("a_while", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bafter\s))a\s+(?:little\s+|short\s+)?while(?![\w-])",
+        lambda m, ctx: Hit("DURATION", "PXX"), priority=1)
 
     # vague references
     def h_vague(m: re.Match, ctx: Ctx) -> Result:
