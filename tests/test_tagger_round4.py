@@ -65,6 +65,9 @@ CASES = [
     ("The family ruled for decades.", D(2024, 5, 1), [("decades", "DURATION", "PXY")]),
     # "for a while": an unspecified stretch of time; "while" the conjunction is not
     ("The line will stay shut for a while, while crews repair it.", D(2024, 5, 1), [("a while", "DURATION", "PXX")]),
+    # "pre-"/"post-" + year: the year, the prefix inside the expression
+    ("Rents are back to pre-2008 levels after the post-2020 slump.", D(2024, 5, 1),
+     [("pre-2008", "DATE", "2008"), ("post-2020", "DATE", "2020")]),
     # "-to-" comparisons are not periods
     ("The quarter-to-quarter change was small, on a year-to-year basis too.", D(2024, 5, 1), []),
     # a count of trading/business/straight days is a duration

@@ -647,7 +647,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return [(m.start(), m.end("year"), h), (m.start("y2"), m.end(), _year_hit(y2))]
         return h
 
-    add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
+    add("year", rf"(?:(?<![\w$£€#.,/-])(?:(?:pre|post)-(?=\d))?|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
         rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])(?!\s*(?:{UNIT}|percent|per\s+cent|million|billion)(?!\w)))|(?P<after>\s+(?:or\s+(?:later|earlier|before)|and\s+beyond)(?!\w)))?",
         h_year, g_year, priority=1)
 
