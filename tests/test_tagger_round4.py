@@ -68,6 +68,9 @@ CASES = [
     # "pre-"/"post-" + year: the year, the prefix inside the expression
     ("Rents are back to pre-2008 levels after the post-2020 slump.", D(2024, 5, 1),
      [("pre-2008", "DATE", "2008"), ("post-2020", "DATE", "2020")]),
+    # "over the years": an unspecified number of years; not "over the years of war"
+    ("Over the years the shop grew, but over the years of war it shrank.", D(2024, 5, 1),
+     [("the years", "DURATION", "PXY")]),
     # "-to-" comparisons are not periods
     ("The quarter-to-quarter change was small, on a year-to-year basis too.", D(2024, 5, 1), []),
     # a count of trading/business/straight days is a duration

@@ -153,6 +153,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "weekday": (("WD",), (25, 25)),
     "nth_weekday": (("WD",), (20, 30)),
     "time": (("CLOCK",), (40, 50)),
+    "over_the": (("PLURAL",), (12, 14)),
     "a_while": (("WHILE",), (20, 2)),
     "long": (("LONG",), (30, 2)),
     "clock24": (("TZ",), (30, 45)),
@@ -276,6 +277,7 @@ def _needles(lex: Lexicon) -> dict[str, str]:
         "in_the_unit": r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)",
         "week_of": r"week\s+of\s",
         "a_while": r"a\s+(?:little\s+|short\s+)?while",
+        "over_the": r"over\sthe\s+(?:years|decades|centuries|months)",
         "next_pod": r"(?:next|following|previous|same)\s+" + pod,
         "this_pod": r"(?:this|last|that)\s+" + pod,
         "year_end": r"year(?:-|\s+|'s\s+)end",
@@ -1282,6 +1284,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         w = (m.group("u") or m.group("u2")).lower()
         u = lex.unit_info[w]
         return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
+
+    # "over the years", "over the decades": an unspecified stretch up to the time talked about
+    def h_over_the(m: re.Match, ctx: Ctx) -> Result:
+        u = lex.unit_info[m.group("u").lower()]
+        return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
+
+    add("over_the", r"(?<=\bover\s)the\s+(?P<u>years|decades|centuries|months)(?![\w-])(?!\s+(?:of|to|ahead|before|after|since)\b)",
+        h_over_the, priority=1)
 
     # "for a while", "after a little while": an unspecified stretch of time
     add("a_while", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bafter\s))a\s+(?:little\s+|short\s+)?while(?![\w-])",
