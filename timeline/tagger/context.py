@@ -11,9 +11,26 @@ from .lexicon import Lexicon
 __all__ = ["Ctx", "Hit"]
 
 _SENT_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
+# a period that ends an abbreviation or an initial does not end the sentence: "Roe vs. Wade",
+# "Mr. Bush", "Birmingham, Ala., killed", "John F. Kennedy", "the U.S. Army"
+_ABBREV_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])[A-Z]|\b(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|"
+    r"Rev|Msgr|Sr|Jr|St|Mt|Ft|Sen|Pres|Supt|Insp|vs|v|No|Nos|Vol|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|"
+    r"Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|"
+    r"Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))$")
+
+
+def _sentence_ends(text: str, lo: int, hi: int):
+    """The sentence breaks in ``text[lo:hi]``, skipping periods of abbreviations."""
+    for m in _SENT_END.finditer(text, lo, hi):
+        if text[m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        yield m
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 # a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
+# a past form after "to" or a modal is a base form: "expected to last until", "to exceed", "will lay"
+_INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|does|do)\s+$", re.I)
 # a plan in the pluperfect is a past one: "had been scheduled to expire Friday"
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 # an "-ed" adjective after a determiner, perhaps with an adverb between ("a still unspecified date")
@@ -92,10 +109,10 @@ class Ctx:
         text = self.text
         lo = max(0, start - 250)
         s = lo
-        for m in _SENT_END.finditer(text, lo, start):
+        for m in _sentence_ends(text, lo, start):
             s = m.end()
         hi = min(len(text), end + 250)
-        em = _SENT_END.search(text, end, hi)
+        em = next(_sentence_ends(text, end, hi), None)
         e = em.start() + 1 if em else hi
         return s, e
 
@@ -132,11 +149,12 @@ class Ctx:
             if kind == "future" and _PLUPERFECT.search(text, max(0, ms - 30), ms):
                 kind = "past"
             elif kind == "generic":
-                if (not generic and dist > 4) or dist > 60 or word in self.lex.not_past \
+                if (not generic and dist > 4) or dist > (150 if fronted and ms >= end else 60) or word in self.lex.not_past \
                         or _DET_BEFORE.search(text, max(0, ms - 24), ms):
                     continue
                 kind = "past"
-            if kind == "past" and _PASSIVE_AUX.search(text, max(0, ms - 20), ms):
+            if kind == "past" and (_PASSIVE_AUX.search(text, max(0, ms - 20), ms)
+                                   or _INFINITIVE_BEFORE.search(text, max(0, ms - 8), ms)):
                 continue
             if ms >= end:
                 if dist > (150 if fronted else 40):

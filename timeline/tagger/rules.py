@@ -56,6 +56,8 @@ class Rule:
 
 
 _LEADING_DIGITS = re.compile(r"\d+")
+# a date that opens or closes a span ("closed since Jan. 15") is not when a report was made
+_SPAN_START = re.compile(r"\b(?:since|until|till|through|from)\s+$", re.I)
 
 
 def _lead_int(s: str) -> int:
@@ -112,6 +114,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "SEASON": set(lex.season_code),
         "VAGUE": vague | {"recent", "coming"},
         "CLOCK": {"noon", "midnight", "midday", "clock", "am", "pm", "m"},
+        "TZ": {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "local"},
         "NUMWORD": {"nineteen", "eighteen", "twenty", "thousand"},
         "DECW": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
         "RATE": {"times", "once", "twice"},
@@ -120,6 +123,8 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "QCODE": {"q", "h", "fy"},
         "ORDSUF": {"st", "nd", "rd", "th"},
         "HOLIDAY": hol | {"good", "palm", "ash", "fools"},
+        "LONG": {"long", "daylong", "weeklong", "monthlong", "yearlong", "nightlong", "hourlong"},
+        "WHILE": {"while"},
         "MORE": {"another", "additional", "extra", "further"},
         "AHEAD": {"ahead", "come"},
     }
@@ -134,7 +139,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "slash": (("DSEP",), (2, 15)),
     "month_year": (("MON",), (2, 30)),
     "month": (("MON",), (20, 30)),
-    "year": (("Y4",), (18, 12)),
+    "year": (("Y4",), (18, 30)),  # (its lookaheads read past a two-digit end year)
     "spoken_year": (("NUMWORD",), (20, 50)),
     "decade": (("S",), (22, 4)),
     "decade_word": (("DECW",), (50, 5)),
@@ -146,7 +151,12 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "dayword": (("DAYWORD",), (10, 25)),
     "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
     "weekday": (("WD",), (25, 25)),
+    "nth_weekday": (("WD",), (20, 30)),
     "time": (("CLOCK",), (40, 50)),
+    "over_the": (("PLURAL",), (12, 14)),
+    "a_while": (("WHILE",), (20, 2)),
+    "long": (("LONG",), (30, 2)),
+    "clock24": (("TZ",), (30, 45)),
     "ago": (("AGO",), (48, 12)),
     "duration": (_U, (45, 25)),
     "bare_plural": (("PLURAL",), (10, 10)),
@@ -184,6 +194,9 @@ _SMALLER = {("Y", False): ("M", False, 12), ("DE", False): ("Y", False, 10), ("C
 
 def iso_duration(q: float | None, iso: str, time: bool) -> str:
     """The TIMEX3 duration value of ``q`` units (``None``: an unspecified number, ``X``)."""
+    if iso == "DE":  # TimeML writes decades in years ("decades-long": PXY)
+        if q is None:
+            return "PXY"
     if q is None:
         return f"P{'T' if time else ''}X{iso}"
     if iso in ("DE", "CE"):  # TimeML writes decades and centuries in years
@@ -263,6 +276,8 @@ def _needles(lex: Lexicon) -> dict[str, str]:
         "full_year": r"(?:full|fiscal|current|entire|whole)\s+year",
         "in_the_unit": r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)",
         "week_of": r"week\s+of\s",
+        "a_while": r"a\s+(?:little\s+|short\s+)?while",
+        "over_the": r"over\sthe\s+(?:years|decades|centuries|months)",
         "next_pod": r"(?:next|following|previous|same)\s+" + pod,
         "this_pod": r"(?:this|last|that)\s+" + pod,
         "year_end": r"year(?:-|\s+|'s\s+)end",
@@ -466,7 +481,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             tense = "future"  # "postponed until Tuesday": put off to a day still ahead
         if tense == "future":
             nar = ctx.narrative()
-            if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300:
+            if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300 \
+                    and not _SPAN_START.search(ctx.text, max(0, ctx.anchor_pos - 12), max(0, ctx.anchor_pos)):
                 # future in the past: "On August 4 he said the envoy would visit on Thursday"
                 return weekday_on_or_after(nar[0], wd, strict=True)
             return weekday_on_or_after(dct, wd)
@@ -633,8 +649,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return [(m.start(), m.end("year"), h), (m.start("y2"), m.end(), _year_hit(y2))]
         return h
 
-    add("year", rf"(?:(?<![\w$£€#.,/-])|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
-        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%]))|(?P<after>\s+(?:or\s+(?:later|earlier|before)|and\s+beyond)(?!\w)))?",
+    add("year", rf"(?:(?<![\w$£€#.,/-])(?:(?:pre|post)-(?=\d))?|(?<=\bmid-))(?:(?:fiscal|calendar|model)\s+(?:year\s+)?)?(?P<year>{YEAR4})(?!\w|'(?!s\b))"
+        rf"(?:\s*(?:-|to|through)\s*(?P<y2>{YEAR4}|\d\d(?![\w%])(?!\s*(?:{UNIT}|percent|per\s+cent|million|billion)(?!\w)))|(?P<after>\s+(?:or\s+(?:later|earlier|before)|and\s+beyond)(?!\w)))?",
         h_year, g_year, priority=1)
 
     def h_spoken_year(m: re.Match, ctx: Ctx) -> Result:
@@ -822,6 +838,25 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("fy", r"(?<![\w-])(?-i:FY)\s*'?(?P<y>(?:19|20)\d\d|\d\d)(?![\w%])", h_fy, priority=3)
 
+    # "the first Monday of April", "the last Friday in June 2025"
+    NTH_WD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+              "last": -1, "final": -1}
+
+    def h_nth_weekday(m: re.Match, ctx: Ctx) -> Result:
+        mo = month_of(m.group("mon"))
+        wd = lex.weekday_num[m.group("wd").lower()]
+        n = NTH_WD[m.group("n").lower()]
+        month_hit = ymd_hit(ctx, year_of(m.group("year")) if m.group("year") else None, mo, None,
+                            m.start("mon"), m.end())
+        if month_hit is None or month_hit.point is None:
+            return Hit("DATE", f"XXXX-{mo:02d}-XX")
+        d = nth_weekday(month_hit.point[0].year, mo, wd, n)
+        return Hit("DATE", d.isoformat(), anchor=month_hit.anchor, year_assumed=month_hit.year_assumed,
+                   point=(d, "D"), names_year=month_hit.names_year)
+
+    add("nth_weekday", rf"\bthe\s+(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?P<wd>{WD})\s+(?:of|in)\s+"
+        rf"(?P<mon>{MONF})(?!\w)(?:\s*,?\s+(?P<year>{YEAR4}))?", h_nth_weekday, priority=4)
+
     def h_day_before(m: re.Match, ctx: Ctx) -> Result:
         n = -1 if m.group("d").lower() == "before" else 1
         p = rel_point(ctx, "D", n, True)
@@ -860,11 +895,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", fmt(base, "Q"), anchor="narrative", point=(base, "Q"))
 
     add("quarter_ana", r"\bthe\s+(?:(?P<w>latest|current|same|recent|year-ago|year-earlier|comparable|"
-        r"year-before|prior-year|comparable\s+year-ago|comparable\s+year-earlier)\s+)?quarter(?!\w)"
+        r"year-before|prior-year|comparable\s+year-ago|comparable\s+year-earlier)\s+)?quarter(?!\w|-(?:to|over|on)-)"
         r"(?P<ya>\s+a\s+year\s+(?:ago|earlier))?", h_quarter_ana, priority=1)
 
     # ---------------------------------------------------------------- relative to DCT / narrative
-    REL_DCT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+    REL_DCT = {"this past": -1, "this coming": 1, "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
                "next": 1, "coming": 1, "the coming": 1, "the past": -1, "the last": -1, "the previous": -1}
     REL_NAR = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "that": 0,
                "the same": 0, "the prior": -1, "the subsequent": 1}
@@ -893,7 +928,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return hit
 
     add("rel_unit",
-        r"\b(?:(?P<pre>early|earlier|late|later|mid)[-\s]+)?(?P<rel>this|current|the\s+current|last|past|previous|next|coming|"
+        r"\b(?:(?P<pre>early|late|mid|(?:earlier|later)(?!\s+(?:this|next|last)\s+week\b))[-\s]+)?(?P<rel>this\s+past|this\s+coming|this|current|the\s+current|last|past|previous|next|coming|"
         r"the\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+following|the\s+preceding|"
         r"the\s+prior|the\s+subsequent|that|the\s+same)\s+(?P<u>day|week|weekend|month|quarter|year|decade|century)(?![\w-])"
         r"(?:\s+or\s+so(?!\w))?",
@@ -994,7 +1029,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{lex.pod_code[pod]}", mod=mod, anchor=anchor, point=(d, "D"))
         return Hit("DATE", d.isoformat(), mod=mod, anchor=anchor, point=(d, "D"))
 
-    add("weekday", rf"(?<![\w'])(?:(?P<prev>the\s+(?:previous|following|preceding))\s+)?(?:(?P<pre>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
+    add("weekday", rf"(?<![\w'])(?:(?P<prev>the\s+(?:previous|following|preceding))\s+)?(?:(?P<pre>early|late)\s+)?(?:(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past)\s+)?(?P<wd>{WD})(?P<pl>s)?(?!\w|'(?!s\b))"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night)(?P<pl2>s)?)?", h_weekday, priority=2)
 
     def h_time(m: re.Match, ctx: Ctx) -> Result:
@@ -1073,6 +1108,48 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("TIME", f"{d.isoformat()}T{hhmm}", point=(d, "D"))
         return h_time(m, ctx)
 
+    # a 24-hour clock time with its time zone: "14:00 GMT", "0800 GMT Tuesday"
+    def h_clock24(m: re.Match, ctx: Ctx) -> Result:
+        hhmm = f"{int(m.group('h') or m.group('h4')):02d}:{m.group('mi')}"
+        day = m.group("day") or m.group("day0")
+        d: date | None
+        anchor = "dct"
+        if day:
+            dl = day.lower()
+            if dl in DAYWORD:
+                d = ctx.dct + timedelta(days=DAYWORD[dl]) if ctx.dct else None
+            else:
+                d = weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end())
+        else:
+            nar = ctx.narrative()
+            d = nar[0] if nar and nar[1] == "D" else ctx.dct
+            if nar and nar[1] == "D" and ctx.anchor_pos >= 0:
+                anchor = "narrative"
+        if d is None:
+            return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
+        return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=anchor, point=(d, "D"))
+
+    add("clock24",
+        rf"(?<![\w:.$/-])(?:(?P<day0>{WD}|today|yesterday|tomorrow)\s+(?:at\s+)?)?"
+        r"(?:(?P<h>[01]?\d|2[0-3]):|(?P<h4>[01]\d|2[0-3]))(?P<mi>[0-5]\d)(?![\d:])"
+        r"\s*(?:GMT|UTC|[ECMP][SD]T|BST|CEST|CET|local\s+time)(?!\w)"
+        rf"(?:\s*,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow)(?!\w))?",
+        lambda m, ctx: h_clock24(m, ctx),
+        # "10:35 a.m. (0735 GMT)": a conversion in brackets repeats the time before it
+        lambda m, t: not t.startswith("(", m.start() - 1) if m.start() else True, priority=4)
+
+    # "a day-long meeting", "his weeklong trip", "a decades-long feud", "a 10-year-long fight"
+    def h_long(m: re.Match, ctx: Ctx) -> Result:
+        word = m.group("u").lower()
+        u = lex.unit_info[word]
+        qs = m.group("q")
+        q: float | None = (lex.number(qs) if qs else 1.0) if word == u["name"] else None
+        if qs and q is None:
+            return None
+        return Hit("DURATION", iso_duration(q, u["iso"], u["time"]))
+
+    add("long", rf"(?<![\w-])(?:(?P<q>\d+|{lex.number_word_re})-)?(?P<u>{UNIT})-?long(?![\w-])", h_long, priority=3)
+
     # "N units ago / later / earlier"
     def h_ago(m: re.Match, ctx: Ctx) -> Result:
         q = lex.number(m.group("q"))
@@ -1125,6 +1202,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # durations
     def g_duration(m: re.Match, text: str) -> bool:
         after = text[m.end():m.end() + 8]
+        if re.match(r"-(?:to|over|on|by)-", after, re.I):
+            return False  # "a year-to-year basis", "day-by-day": a comparison, not a duration
         if re.match(r"[-\s]+old\b", after, re.I):
             return False
         unit = lex.unit_info[m.group("u").lower()]["name"]
@@ -1142,6 +1221,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         if unit == "night" and qs in ("a", "an"):
             return False
+        if qs == "many" and re.search(r"\bas\s+$", text[max(0, m.start() - 4):m.start()], re.I):
+            return False  # "the third strike in as many weeks": a count, not a stretch of time
         if qs in ("a", "an", "one") and unit in ("day", "year", "week", "month") and not m.group("det"):
             before = _word_before(text, m.start(), 25)
             if re.search(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", before, re.I):
@@ -1175,7 +1256,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("duration",
         rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
-        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?(?P<u>{UNIT})"
+        rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?"
+        rf"(?:(?:trading|business|working|straight|consecutive|successive|full)\s+)?(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])(?:\s+or\s+so(?!\w))?", h_duration, g_duration, priority=1)
 
     add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
@@ -1201,7 +1283,19 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def h_bare_plural2(m: re.Match, ctx: Ctx) -> Result:
         w = (m.group("u") or m.group("u2")).lower()
         u = lex.unit_info[w]
-        return Hit("DURATION", f"P{'T' if u['time'] else ''}X{u['iso']}")
+        return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
+
+    # "over the years", "over the decades": an unspecified stretch up to the time talked about
+    def h_over_the(m: re.Match, ctx: Ctx) -> Result:
+        u = lex.unit_info[m.group("u").lower()]
+        return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
+
+    add("over_the", r"(?<=\bover\s)the\s+(?P<u>years|decades|centuries|months)(?![\w-])(?!\s+(?:of|to|ahead|before|after|since)\b)",
+        h_over_the, priority=1)
+
+    # "for a while", "after a little while": an unspecified stretch of time
+    add("a_while", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bafter\s))a\s+(?:little\s+|short\s+)?while(?![\w-])",
+        lambda m, ctx: Hit("DURATION", "PXX"), priority=1)
 
     # vague references
     def h_vague(m: re.Match, ctx: Ctx) -> Result:
@@ -1228,7 +1322,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if word == "recent":
             # "in recent years": an unspecified stretch of years up to now (TimeML: PXY)
             u = lex.unit_info[m.group(2).lower()]
-            return Hit("DURATION", f"P{'T' if u['time'] else ''}X{u['iso']}")
+            return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
         return Hit("DATE", "PAST_REF" if word == "past" else "FUTURE_REF", anchor="dct")
 
     add("recent_units", r"\b(recent|coming|past|future)\s+(years|months|weeks|decades|days|quarters)\b", h_recent_units,
