@@ -300,7 +300,7 @@ def _build() -> str:
 
 def build_compiled(dest: Path) -> Path:
     """A copy of the package with setup.py's compiled build (TIMELINE_COMPILE=1) in place."""
-    shutil.copytree(ROOT / "timeline", dest / "timeline", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    shutil.copytree(ROOT / "timeline", dest / "timeline", ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"))
     shutil.copy(ROOT / "setup.py", dest / "setup.py")
     p = subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=dest,
                        env=dict(os.environ, TIMELINE_COMPILE="1"), capture_output=True, text=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+from setuptools import build_meta as _meta
 from setuptools.build_meta import *  # noqa: F401,F403  (the rest of the PEP 517 hooks)
 
 MYPYC_REQUIREMENT = "mypy>=1.10"
@@ -29,3 +30,19 @@ def get_requires_for_build_wheel(config_settings=None):  # noqa: D103
 
 def get_requires_for_build_editable(config_settings=None):  # noqa: D103
     return _compiled()
+
+
+# An sdist is source only: it is never compiled, so it needs no mypyc even when the
+# variable is set (``TIMELINE_COMPILE=1 python -m build`` makes the sdist, then a
+# compiled wheel from it).
+def get_requires_for_build_sdist(config_settings=None):  # noqa: D103
+    return []
+
+
+def build_sdist(sdist_directory, config_settings=None):  # noqa: D103
+    saved = os.environ.pop("TIMELINE_COMPILE", None)
+    try:
+        return _meta.build_sdist(sdist_directory, config_settings)
+    finally:
+        if saved is not None:
+            os.environ["TIMELINE_COMPILE"] = saved
