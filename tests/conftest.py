@@ -35,6 +35,17 @@ def cli():
     return run_cli
 
 
+def windowed_equals_full_scan(text: str, ref, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Assert that the tagger's trigger-word windows (an optimisation only) give the same
+    output on ``text`` as running every rule over the whole text."""
+    import timeline.tagger.engine as engine
+    from timeline.tagger import tag
+
+    fast = tag(text, ref)
+    monkeypatch.setattr(engine, "_windows", lambda _text: None)
+    assert tag(text, ref) == fast
+
+
 # The headless-Chromium fixtures, registered once here so that the session browser is
 # one browser for every test module (a fixture imported into two modules is two).
 from tests.browser_fixtures import browser, page_of  # noqa: E402,F401

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from conftest import windowed_equals_full_scan
 from timeline.tagger import tag
 from timeline.tagger.context import Ctx
 from timeline.tagger.lexicon import lexicon
@@ -95,9 +96,4 @@ def test_round4_cases(text: str, ref: date, expected: list[tuple[str, str, str]]
 def test_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     """The trigger-word windows are an optimisation only: on this round's sentences, the
     same output as running every rule over the whole text."""
-    import timeline.tagger.engine as engine
-
-    text = " ".join(c[0] for c in CASES)
-    fast = tag(text, D(2024, 5, 1))
-    monkeypatch.setattr(engine, "_windows", lambda _text: None)
-    assert tag(text, D(2024, 5, 1)) == fast
+    windowed_equals_full_scan(" ".join(c[0] for c in CASES), D(2024, 5, 1), monkeypatch)

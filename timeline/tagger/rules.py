@@ -1063,21 +1063,23 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             d = th.point[0]
             return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=th.anchor, year_assumed=th.year_assumed,
                        point=(d, "D"), names_year=th.names_year)
+        d, anchor = clock_day(m, ctx, day)
+        if d is None:
+            return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
+        return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=anchor, point=(d, "D"))
+
+    def clock_day(m: re.Match, ctx: Ctx, day: str | None) -> tuple[date | None, str]:
+        """The day of a clock time and its anchor: the day word with it ("Tuesday",
+        "today"), else the day the story is at, else (none yet) the reference day."""
         if day:
             dl = day.lower()
             if dl in DAYWORD:
-                d = ctx.dct + timedelta(days=DAYWORD[dl]) if ctx.dct else None
-            else:
-                d = weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end())
-        else:
-            nar = ctx.narrative()
-            on_story = bool(nar and nar[1] == "D" and ctx.anchor_pos >= 0)
-            d = nar[0] if nar and nar[1] == "D" else ctx.dct
-        if d is None:
-            return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
-        # a bare clock time is on the day the story is at, or (none yet) the reference day
-        anchor = "narrative" if (not day and on_story) else "dct"
-        return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=anchor, point=(d, "D"))
+                return (ctx.dct + timedelta(days=DAYWORD[dl]) if ctx.dct else None), "dct"
+            return weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end()), "dct"
+        nar = ctx.narrative()
+        if nar and nar[1] == "D":
+            return nar[0], ("narrative" if ctx.anchor_pos >= 0 else "dct")
+        return ctx.dct, "dct"
 
     TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|\([A-Z]{2,4}\)))?"
     add("time",
@@ -1111,20 +1113,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # a 24-hour clock time with its time zone: "14:00 GMT", "0800 GMT Tuesday"
     def h_clock24(m: re.Match, ctx: Ctx) -> Result:
         hhmm = f"{int(m.group('h') or m.group('h4')):02d}:{m.group('mi')}"
-        day = m.group("day") or m.group("day0")
-        d: date | None
-        anchor = "dct"
-        if day:
-            dl = day.lower()
-            if dl in DAYWORD:
-                d = ctx.dct + timedelta(days=DAYWORD[dl]) if ctx.dct else None
-            else:
-                d = weekday_date(ctx, lex.weekday_num[dl], None, m.start(), m.end())
-        else:
-            nar = ctx.narrative()
-            d = nar[0] if nar and nar[1] == "D" else ctx.dct
-            if nar and nar[1] == "D" and ctx.anchor_pos >= 0:
-                anchor = "narrative"
+        d, anchor = clock_day(m, ctx, m.group("day") or m.group("day0"))
         if d is None:
             return Hit("TIME", f"XXXX-XX-XXT{hhmm}")
         return Hit("TIME", f"{d.isoformat()}T{hhmm}", anchor=anchor, point=(d, "D"))
