@@ -70,6 +70,7 @@ class Ctx:
         self.anchor_names_year = False
         self.last_quarter: date | None = None
         self.last_quarter_pos = -10_000
+        self.ytd_pos = -10_000  # where a year-to-date span ("the nine months") was last named
         self.year_from_narrative = False  # set by the last year resolution
         self._low: str | None = None
         self._marker_cache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
@@ -92,6 +93,12 @@ class Ctx:
         if self.last_quarter is not None and 0 <= start - self.last_quarter_pos <= window:
             return self.last_quarter
         return None
+
+    def year_to_date(self, start: int, window: int = 300) -> bool:
+        """True when a year-to-date span ("for the nine months") was named shortly before
+        ``start``, after the last quarter: a comparison with it ("a year earlier") is with
+        that span of the year before, which TimeML writes as the year."""
+        return self.ytd_pos > self.last_quarter_pos and 0 <= start - self.ytd_pos <= window
 
     def narrative(self) -> tuple[date, str] | None:
         """The last mentioned date (the reference date if none yet)."""

@@ -1169,8 +1169,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("DATE", UNKNOWN.get(gran, "XXXX-XX-XX"))
         qc = ctx.quarter_context(m.start())
         if gran == "Y" and qc is not None:
-            p = (shift(qc, "Y", sign * q_i), "Q")
+            p = (shift(qc, "Y", sign * q_i), "Y" if ctx.year_to_date(m.start()) else "Q")
             return Hit("DATE", fmt(*p), anchor="narrative", point=p, keep_anchor=True)
+        elif narrative and gran == "Y" and ctx.year_to_date(m.start()) and ctx.ytd_pos > ctx.anchor_pos:
+            pass  # "through the nine months, compared with ... a year earlier": the year
         elif narrative and gran == "Y" and (nv := ctx.narrative()) is not None and nv[1] in ("Q", "M", "D", "H"):
             p = (p[0], nv[1])
         if gran == "WE":
@@ -1235,6 +1237,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if m.group("half") is not None or m.group("half1") is not None:
             q = (q or 0) + 0.5
         value = iso_duration(q, iso, u["time"])
+        if value == "P9M" or (value == "P6M" and det):
+            ctx.ytd_pos = m.start()  # "for the nine months": the year to date of a report
         apx = (m.group("apx") or "").lower()
         mod = lex.approx.get(re.sub(r"\s+", " ", apx)) if apx else None
         hit = Hit("DURATION", value, mod=mod)
@@ -1431,7 +1435,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             d = date(base.year - 1, 3 * _QORD[qn.lower()] - 1, 15)
             return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
         if qc is not None:
-            p = (shift(qc, "Y", -1), "Q")
+            p = (shift(qc, "Y", -1), "Y" if ctx.year_to_date(m.start()) else "Q")
         elif ctx.dct is not None:
             p = (shift(ctx.dct, "Y", -1), "Y")
         else:
@@ -1492,7 +1496,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             q = QORD[m.group("ord").lower()]
             d = date(y, (q - 1) * 3 + 2, 15)
             return Hit("DATE", fmt(d, "Q"), point=(d, "Q"), names_year=True, keep_anchor=True)
-        if qc is not None:
+        if qc is not None and not ctx.year_to_date(m.start()):
             d = date(y, qc.month, 15)
             return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
         return Hit("DATE", f"{y:04d}", point=(date(y, 7, 1), "Y"), names_year=True, keep_anchor=True)

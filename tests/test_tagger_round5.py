@@ -1,0 +1,51 @@
+"""Tagger rules of the fifth accuracy round, on sentences written for these tests.
+
+Each case is ``(sentence, reference date, [(text, type, value), ...])``: every timex
+expected, in document order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import windowed_equals_full_scan
+from timeline.tagger import tag
+
+D = date
+
+CASES = [
+    # an earnings report: a comparison with a year-to-date figure ("for the nine months")
+    # is with the same span of the year before, written as the year; with a quarter
+    # figure it stays that quarter of the year before
+    ("Acme earned $5 million in the third quarter, up from $4 million a year earlier. For the nine "
+     "months, it earned $12 million, compared with $10 million a year earlier.", D(2024, 10, 25),
+     [("the third quarter", "DATE", "2024-Q3"), ("a year earlier", "DATE", "2023-Q3"),
+      ("the nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "2023")]),
+    ("Acme posted a third-quarter loss. In the first nine months, sales rose to $9 million from "
+     "$8 million in the 2023 period.", D(2024, 10, 25),
+     [("third-quarter", "DATE", "2024-Q3"), ("the first nine months", "DURATION", "P9M"),
+      ("the 2023 period", "DATE", "2023")]),
+    ("Acme posted a third-quarter loss. For the nine months, the firm lost $2 million, against "
+     "year-earlier profit of $1 million.", D(2024, 10, 25),
+     [("third-quarter", "DATE", "2024-Q3"), ("the nine months", "DURATION", "P9M"), ("year-earlier", "DATE", "2023")]),
+    ("The firm said Monday that it lost $3 million through the first nine months, compared with a "
+     "profit a year earlier.", D(2024, 10, 30),
+     [("Monday", "DATE", "2024-10-28"), ("the first nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "2023")]),
+    # ... but a day named after the span is what "a year earlier" counts from
+    ("For the nine months ended Oct. 5, the grocer earned $3 million, compared with $4 million a "
+     "year earlier.", D(2024, 10, 30),
+     [("the nine months", "DURATION", "P9M"), ("Oct. 5", "DATE", "2024-10-05"), ("a year earlier", "DATE", "2023-10-05")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_round5_cases(text: str, ref: date, expected: list[tuple[str, str, str]]) -> None:
+    got = [(t.text, t.type, t.value) for t in tag(text, ref)]
+    assert got == expected
+
+
+def test_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trigger-word windows are an optimisation only: on this round's sentences, the
+    same output as running every rule over the whole text."""
+    windowed_equals_full_scan(" ".join(c[0] for c in CASES), D(2024, 10, 25), monkeypatch)
