@@ -36,6 +36,15 @@ CASES = [
     ("For the nine months ended Oct. 5, the grocer earned $3 million, compared with $4 million a "
      "year earlier.", D(2024, 10, 30),
      [("the nine months", "DURATION", "P9M"), ("Oct. 5", "DATE", "2024-10-05"), ("a year earlier", "DATE", "2023-10-05")]),
+    # "that quarter" is the quarter named last (not the quarter of the day named last); "this
+    # quarter" in a report on the quarter just ended is that quarter, unless it looks ahead
+    ("Acme had a loss in the second quarter, it said on Oct. 2. Results for that quarter included a charge.",
+     D(2024, 10, 25),
+     [("the second quarter", "DATE", "2024-Q2"), ("Oct. 2", "DATE", "2024-10-02"), ("that quarter", "DATE", "2024-Q2")]),
+    ("Acme lost $2 million in the third quarter. This quarter's loss includes a $1 million charge for the plant.",
+     D(2024, 11, 1), [("the third quarter", "DATE", "2024-Q3"), ("This quarter", "DATE", "2024-Q3")]),
+    ("Acme lost $2 million in the third quarter. It will return to profit this quarter, the chief said.",
+     D(2024, 11, 1), [("the third quarter", "DATE", "2024-Q3"), ("this quarter", "DATE", "2024-Q4")]),
 ]
 
 

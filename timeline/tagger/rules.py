@@ -918,6 +918,12 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         n = REL_NAR[rel] if narrative else REL_DCT[rel]
         if unit in ("hour", "minute", "second"):
             return None
+        if unit == "quarter" and rel in ("that", "this") and (qc := ctx.quarter_context(m.start())) is not None:
+            # "Results for that quarter": the quarter named last. "This quarter's loss" in a
+            # report on the quarter just ended: that quarter (not when it looks ahead)
+            if rel == "that" or (ctx.dct is not None and fmt(qc, "Q") == fmt(shift(ctx.dct, "Q", -1), "Q")
+                                 and ctx.tense(m.start(), m.end()) != "future"):
+                return Hit("DATE", fmt(qc, "Q"), mod=mod, anchor="narrative", point=(qc, "Q"))
         p = rel_point(ctx, gran, n, narrative)
         if p is None:
             return Hit("DATE", UNKNOWN[gran], mod=mod)
