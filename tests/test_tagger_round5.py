@@ -45,6 +45,17 @@ CASES = [
      D(2024, 11, 1), [("the third quarter", "DATE", "2024-Q3"), ("This quarter", "DATE", "2024-Q3")]),
     ("Acme lost $2 million in the third quarter. It will return to profit this quarter, the chief said.",
      D(2024, 11, 1), [("the third quarter", "DATE", "2024-Q3"), ("this quarter", "DATE", "2024-Q4")]),
+    # "the corresponding period last year", "last year's quarter": the report's period, a
+    # year back, as one expression
+    ("Acme earned $3 million in the third quarter, up from $2 million in the corresponding period "
+     "last year. Sales for last year's quarter were $9 million.", D(2024, 10, 25),
+     [("the third quarter", "DATE", "2024-Q3"), ("the corresponding period last year", "DATE", "2023-Q3"),
+      ("last year's quarter", "DATE", "2023-Q3")]),
+    ("Acme posted a third-quarter loss. For the nine months, sales fell from the same period a year earlier.",
+     D(2024, 10, 25),
+     [("third-quarter", "DATE", "2024-Q3"), ("the nine months", "DURATION", "P9M"),
+      ("the same period a year earlier", "DATE", "2023")]),
+    ("Traffic rose 4% from the same period last year.", D(2024, 10, 25), [("the same period last year", "DATE", "2023")]),
 ]
 
 

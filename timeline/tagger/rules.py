@@ -178,6 +178,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "fy": (("QCODE",), (2, 10)),
     "day_before": (("AGO",), (12, 8)),
     "year_end": (("YEAR",), (6, 10)),
+    "period_last_year": (("YEAR",), (45, 16)),
     "in_the_unit": (("CALUNIT",), (22, 4)),
     "next_pod": (("POD",), (20, 4)),
     "one_more_unit": (("MORE",), (4, 20)),
@@ -1460,6 +1461,23 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             e = m.start() + t.index(" ", k)
             return [(m.start() + k, e, hit)]
         return hit
+
+    def h_period_last_year(m: re.Match, ctx: Ctx) -> Result:
+        """"the corresponding period last year", "last year's quarter": the period of the
+        report (a quarter, or a year-to-date span: the year) in the year before."""
+        qc = ctx.quarter_context(m.start())
+        if qc is None and ctx.dct is None:
+            return Hit("DATE", "XXXX")
+        if qc is None or ctx.year_to_date(m.start()):
+            y = (qc.year if qc is not None else ctx.dct.year) - 1
+            return Hit("DATE", f"{y:04d}", anchor="narrative" if qc is not None else "dct",
+                       point=(date(y, 7, 1), "Y"), keep_anchor=True)
+        d = shift(qc, "Y", -1)
+        return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
+
+    add("period_last_year",
+        r"\bthe\s+(?:corresponding|same|comparable|like)\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))(?![\w-])"
+        r"|\blast\s+year'?s\s+(?:quarter|period)\b", h_period_last_year, priority=3)
 
     def h_latest_period(m: re.Match, ctx: Ctx) -> Result:
         qc = ctx.quarter_context(m.start())
