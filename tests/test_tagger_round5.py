@@ -56,6 +56,11 @@ CASES = [
      [("third-quarter", "DATE", "2024-Q3"), ("the nine months", "DURATION", "P9M"),
       ("the same period a year earlier", "DATE", "2023")]),
     ("Traffic rose 4% from the same period last year.", D(2024, 10, 25), [("the same period last year", "DATE", "2023")]),
+    # a present passive nearer to a month than a past verb puts the month's clause in the
+    # present (the nearest such month); a past verb nearer still decides
+    ("The union had already rejected the offer, and its appeal is heard in May.", D(2024, 3, 20),
+     [("May", "DATE", "2024-05")]),
+    ("The plan, which is backed by the mayor, was approved in May.", D(2024, 3, 20), [("May", "DATE", "2023-05")]),
 ]
 
 

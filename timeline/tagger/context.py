@@ -29,6 +29,8 @@ def _sentence_ends(text: str, lo: int, hi: int):
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 # a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
+# ... and "is"/"are" make it a present passive: "when the case is heard in May"
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.I)
 # a past form after "to" or a modal is a base form: "expected to last until", "to exceed", "will lay"
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|does|do)\s+$", re.I)
 # a plan in the pluperfect is a past one: "had been scheduled to expire Friday"
@@ -139,6 +141,7 @@ class Ctx:
         """Like :meth:`tense_marker`, with the marker's (weighted) distance in characters."""
         s, e = self.sentence(start, end)
         best: tuple[int, str, str] | None = None
+        present = 10_000  # the nearest present passive ("is heard"), which outranks a farther past
         text = self.text
         # "On Tuesday, the league plans to...": an adverbial that opens the sentence takes
         # the tense of the clause after it, however long its subject
@@ -162,6 +165,8 @@ class Ctx:
                 kind = "past"
             if kind == "past" and (_PASSIVE_AUX.search(text, max(0, ms - 20), ms)
                                    or _INFINITIVE_BEFORE.search(text, max(0, ms - 8), ms)):
+                if _PRESENT_PASSIVE.search(text, max(0, ms - 20), ms):
+                    present = min(present, dist + (20 if ms >= end else 0))
                 continue
             if ms >= end:
                 if dist > (150 if fronted else 40):
@@ -169,6 +174,8 @@ class Ctx:
                 dist += 20
             if best is None or dist < best[0]:
                 best = (dist, kind, word)
+        if best is not None and best[1] == "past" and present < best[0]:
+            return None, "", 10_000  # a present passive is nearer: "when the case is heard in May"
         return (best[1], best[2], best[0]) if best else (None, "", 10_000)
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
