@@ -61,6 +61,19 @@ CASES = [
     ("The union had already rejected the offer, and its appeal is heard in May.", D(2024, 3, 20),
      [("May", "DATE", "2024-05")]),
     ("The plan, which is backed by the mayor, was approved in May.", D(2024, 3, 20), [("May", "DATE", "2023-05")]),
+    # in a report on the quarter just ended, an earlier quarter of the year named in passing
+    # does not become the quarter "a year ago" compares with; a company's fiscal quarter
+    # does, and "that quarter" is still the quarter named last
+    ("Acme said its third-quarter profit rose 8%. After a weak second quarter, the firm cut costs, "
+     "and profit was higher than a year ago.", D(2024, 10, 25),
+     [("third-quarter", "DATE", "2024-Q3"), ("second quarter", "DATE", "2024-Q2"), ("a year ago", "DATE", "2023-Q3")]),
+    ("Acme said its third-quarter profit rose 8%. Beta posted a loss for the fiscal second quarter, "
+     "against a profit a year ago.", D(2024, 10, 25),
+     [("third-quarter", "DATE", "2024-Q3"), ("the fiscal second quarter", "DATE", "2024-Q2"),
+      ("a year ago", "DATE", "2023-Q2")]),
+    ("Acme said its third-quarter profit rose. Its second quarter was weak, and costs in that quarter "
+     "were high.", D(2024, 10, 25),
+     [("third-quarter", "DATE", "2024-Q3"), ("second quarter", "DATE", "2024-Q2"), ("that quarter", "DATE", "2024-Q2")]),
 ]
 
 

@@ -58,6 +58,7 @@ class Hit:
     point: tuple[date, str] | None = None  # the calendar period, for the narrative anchor
     names_year: bool = False  # the expression itself names its year ("in 1997", "last year")
     keep_anchor: bool = False  # a comparison ("a year earlier"): does not move the narrative
+    fiscal: bool = False  # a company's own quarter ("the fiscal second quarter")
 
 
 class Ctx:
@@ -70,8 +71,9 @@ class Ctx:
         self.anchor: tuple[date, str] | None = (dct, "D") if dct else None
         self.anchor_pos = -10_000
         self.anchor_names_year = False
-        self.last_quarter: date | None = None
+        self.last_quarter: date | None = None  # the quarter a report is on
         self.last_quarter_pos = -10_000
+        self.named_quarter: date | None = None  # the quarter named last
         self.ytd_pos = -10_000  # where a year-to-date span ("the nine months") was last named
         self.year_from_narrative = False  # set by the last year resolution
         self._low: str | None = None
@@ -86,8 +88,21 @@ class Ctx:
         self.anchor_pos = start
         self.anchor_names_year = hit.names_year
         if hit.point[1] == "Q":
-            self.last_quarter = hit.point[0]
-            self.last_quarter_pos = start
+            self.named_quarter = hit.point[0]
+            if not (hit.year_assumed and not hit.fiscal and self._in_report_on_last(hit.point[0])):
+                self.last_quarter = hit.point[0]
+                self.last_quarter_pos = start
+
+    def _in_report_on_last(self, d: date) -> bool:
+        """True when the text reports on the quarter just ended and ``d`` is an earlier
+        quarter of its year: named in passing ("after a flat second quarter"), it does not
+        become the quarter that "a year ago" and "the year-earlier period" compare with."""
+        lq, dct = self.last_quarter, self.dct
+        if lq is None or dct is None:
+            return False
+        prev = dct.month - 3 if dct.month > 3 else dct.month + 9
+        prev_year = dct.year if dct.month > 3 else dct.year - 1
+        return lq.year == prev_year and (lq.month - 1) // 3 == (prev - 1) // 3 and d.year == lq.year and d < lq
 
     def quarter_context(self, start: int, window: int = 1500) -> date | None:
         """The quarter the text is reporting on (a financial report), if one was named

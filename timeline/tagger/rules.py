@@ -799,7 +799,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         mo = (q - 1) * (6 if half else 3) + 2
         hit = Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
                    year_assumed=not (m.group("year") or m.group("rely") or m.group("rely2")),
-                   point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")))
+                   point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")),
+                   fiscal=bool(m.group("fis")))
         if m.group("the") and "-" in m.group(0)[m.end("ord") - m.start():m.start("u") - m.start()] and not m.group("year"):
             # "the third-quarter loss": the adjective alone ("fiscal" with it)
             return [(m.start("fis") if m.group("fis") else m.start("ord"), m.end(), hit)]
@@ -920,6 +921,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if unit in ("hour", "minute", "second"):
             return None
         if unit == "quarter" and rel in ("that", "this") and (qc := ctx.quarter_context(m.start())) is not None:
+            if rel == "that" and ctx.named_quarter is not None:
+                qc = ctx.named_quarter
             # "Results for that quarter": the quarter named last. "This quarter's loss" in a
             # report on the quarter just ended: that quarter (not when it looks ahead)
             if rel == "that" or (ctx.dct is not None and fmt(qc, "Q") == fmt(shift(ctx.dct, "Q", -1), "Q")
