@@ -74,6 +74,9 @@ CASES = [
     ("Acme said its third-quarter profit rose. Its second quarter was weak, and costs in that quarter "
      "were high.", D(2024, 10, 25),
      [("third-quarter", "DATE", "2024-Q3"), ("second quarter", "DATE", "2024-Q2"), ("that quarter", "DATE", "2024-Q2")]),
+    # "then current": current at a time already talked about
+    ("In 1990 the workers were paid at the then current rate, the current board said.", D(2024, 10, 25),
+     [("1990", "DATE", "1990"), ("then current", "DATE", "PAST_REF"), ("current", "DATE", "PRESENT_REF")]),
 ]
 
 
