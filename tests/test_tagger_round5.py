@@ -77,6 +77,12 @@ CASES = [
     # "then current": current at a time already talked about
     ("In 1990 the workers were paid at the then current rate, the current board said.", D(2024, 10, 25),
      [("1990", "DATE", "1990"), ("then current", "DATE", "PAST_REF"), ("current", "DATE", "PRESENT_REF")]),
+    # "the first/last two quarters of" a year: its first/second half
+    ("Losses will run through the first two quarters of 2025 and ease in the last two quarters of the year.",
+     D(2024, 10, 25),
+     [("the first two quarters of 2025", "DATE", "2025-H1"), ("the last two quarters of the year", "DATE", "2025-H2")]),
+    ("Sales grew in the first two quarters of this year.", D(2024, 10, 25),
+     [("the first two quarters of this year", "DATE", "2024-H1")]),
 ]
 
 

@@ -146,7 +146,8 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "century": (("CENT",), (40, 10)),
     "season": (("SEASON",), (30, 30)),
     "quarter": (("QUARTER",), (50, 45)),
-    "quarter_ana": (("QUARTER",), (50, 16)),  # "the quarter a year ago"
+    "quarter_ana": (("QUARTER",), (50, 16)),
+    "two_quarters": (("QUARTER",), (24, 45)),  # "the quarter a year ago"
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
     "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
@@ -811,6 +812,26 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+(?:quarter|half)\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\b|\d{{4}}(?!'?s\b)|this\s|last\s|next\s)))[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)(?!\s+of\s+(?:the\s+)?(?:'\d0|\d{{3}}0)'?s\b)"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})(?!'?s\b)|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
+
+    def h_two_quarters(m: re.Match, ctx: Ctx) -> Result:
+        """"the first two quarters of 1990": its first half; "the last two quarters": the second."""
+        h = 1 if m.group("w").lower() == "first" else 2
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif m.group("rely") and ctx.dct is not None:
+            y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m.group("rely").lower()]
+        elif ctx.dct is not None:
+            y = ctx.recent_year(m.start()) or ctx.dct.year  # "... of the year": the year in question
+        else:
+            return Hit("DATE", f"XXXX-H{h}")
+        assumed = not (m.group("year") or m.group("rely"))
+        return Hit("DATE", f"{y:04d}-H{h}", anchor="dct" if not m.group("year") else None, year_assumed=assumed,
+                   point=(date(y, 6 * h - 3, 15), "H"), names_year=bool(m.group("year")))
+
+    add("two_quarters",
+        rf"\b(?:the\s+)?(?P<w>first|last|final)\s+two\s+(?:fiscal\s+)?quarters\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?"
+        rf"(?:(?P<year>{YEAR4})(?!'?s\b)|(?P<rely>this|last|next)\s+year|year\b)",
+        h_two_quarters, priority=3)
 
     def h_q_code(m: re.Match, ctx: Ctx) -> Result:
         kind, n = m.group("k").upper(), int(m.group("n"))
