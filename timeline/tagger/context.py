@@ -29,6 +29,8 @@ def _sentence_ends(text: str, lo: int, hi: int):
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 # a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
+# ... and "is"/"are" make it a present passive: "when the case is heard in May"
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.I)
 # a past form after "to" or a modal is a base form: "expected to last until", "to exceed", "will lay"
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|does|do)\s+$", re.I)
 # a plan in the pluperfect is a past one: "had been scheduled to expire Friday"
@@ -56,6 +58,7 @@ class Hit:
     point: tuple[date, str] | None = None  # the calendar period, for the narrative anchor
     names_year: bool = False  # the expression itself names its year ("in 1997", "last year")
     keep_anchor: bool = False  # a comparison ("a year earlier"): does not move the narrative
+    fiscal: bool = False  # a company's own quarter ("the fiscal second quarter")
 
 
 class Ctx:
@@ -68,8 +71,10 @@ class Ctx:
         self.anchor: tuple[date, str] | None = (dct, "D") if dct else None
         self.anchor_pos = -10_000
         self.anchor_names_year = False
-        self.last_quarter: date | None = None
+        self.last_quarter: date | None = None  # the quarter a report is on
         self.last_quarter_pos = -10_000
+        self.named_quarter: date | None = None  # the quarter named last
+        self.ytd_pos = -10_000  # where a year-to-date span ("the nine months") was last named
         self.year_from_narrative = False  # set by the last year resolution
         self._low: str | None = None
         self._marker_cache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
@@ -83,8 +88,21 @@ class Ctx:
         self.anchor_pos = start
         self.anchor_names_year = hit.names_year
         if hit.point[1] == "Q":
-            self.last_quarter = hit.point[0]
-            self.last_quarter_pos = start
+            self.named_quarter = hit.point[0]
+            if not (hit.year_assumed and not hit.fiscal and self._in_report_on_last(hit.point[0])):
+                self.last_quarter = hit.point[0]
+                self.last_quarter_pos = start
+
+    def _in_report_on_last(self, d: date) -> bool:
+        """True when the text reports on the quarter just ended and ``d`` is an earlier
+        quarter of its year: named in passing ("after a flat second quarter"), it does not
+        become the quarter that "a year ago" and "the year-earlier period" compare with."""
+        lq, dct = self.last_quarter, self.dct
+        if lq is None or dct is None:
+            return False
+        prev = dct.month - 3 if dct.month > 3 else dct.month + 9
+        prev_year = dct.year if dct.month > 3 else dct.year - 1
+        return lq.year == prev_year and (lq.month - 1) // 3 == (prev - 1) // 3 and d.year == lq.year and d < lq
 
     def quarter_context(self, start: int, window: int = 1500) -> date | None:
         """The quarter the text is reporting on (a financial report), if one was named
@@ -92,6 +110,12 @@ class Ctx:
         if self.last_quarter is not None and 0 <= start - self.last_quarter_pos <= window:
             return self.last_quarter
         return None
+
+    def year_to_date(self, start: int, window: int = 300) -> bool:
+        """True when a year-to-date span ("for the nine months") was named shortly before
+        ``start``, after the last quarter: a comparison with it ("a year earlier") is with
+        that span of the year before, which TimeML writes as the year."""
+        return self.ytd_pos > self.last_quarter_pos and 0 <= start - self.ytd_pos <= window
 
     def narrative(self) -> tuple[date, str] | None:
         """The last mentioned date (the reference date if none yet)."""
@@ -132,6 +156,7 @@ class Ctx:
         """Like :meth:`tense_marker`, with the marker's (weighted) distance in characters."""
         s, e = self.sentence(start, end)
         best: tuple[int, str, str] | None = None
+        present = 10_000  # the nearest present passive ("is heard"), which outranks a farther past
         text = self.text
         # "On Tuesday, the league plans to...": an adverbial that opens the sentence takes
         # the tense of the clause after it, however long its subject
@@ -155,6 +180,8 @@ class Ctx:
                 kind = "past"
             if kind == "past" and (_PASSIVE_AUX.search(text, max(0, ms - 20), ms)
                                    or _INFINITIVE_BEFORE.search(text, max(0, ms - 8), ms)):
+                if _PRESENT_PASSIVE.search(text, max(0, ms - 20), ms):
+                    present = min(present, dist + (20 if ms >= end else 0))
                 continue
             if ms >= end:
                 if dist > (150 if fronted else 40):
@@ -162,6 +189,8 @@ class Ctx:
                 dist += 20
             if best is None or dist < best[0]:
                 best = (dist, kind, word)
+        if best is not None and best[1] == "past" and present < best[0]:
+            return None, "", 10_000  # a present passive is nearer: "when the case is heard in May"
         return (best[1], best[2], best[0]) if best else (None, "", 10_000)
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:

@@ -146,7 +146,8 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "century": (("CENT",), (40, 10)),
     "season": (("SEASON",), (30, 30)),
     "quarter": (("QUARTER",), (50, 45)),
-    "quarter_ana": (("QUARTER",), (50, 16)),  # "the quarter a year ago"
+    "quarter_ana": (("QUARTER",), (50, 16)),
+    "two_quarters": (("QUARTER",), (24, 45)),  # "the quarter a year ago"
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
     "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
@@ -178,6 +179,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "fy": (("QCODE",), (2, 10)),
     "day_before": (("AGO",), (12, 8)),
     "year_end": (("YEAR",), (6, 10)),
+    "period_last_year": (("YEAR",), (45, 16)),
     "in_the_unit": (("CALUNIT",), (22, 4)),
     "next_pod": (("POD",), (20, 4)),
     "one_more_unit": (("MORE",), (4, 20)),
@@ -798,7 +800,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         mo = (q - 1) * (6 if half else 3) + 2
         hit = Hit("DATE", f"{y:04d}-{code}", anchor=None if m.group("year") else "dct",
                    year_assumed=not (m.group("year") or m.group("rely") or m.group("rely2")),
-                   point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")))
+                   point=(date(y, mo, 15), "H" if half else "Q"), names_year=bool(m.group("year")),
+                   fiscal=bool(m.group("fis")))
         if m.group("the") and "-" in m.group(0)[m.end("ord") - m.start():m.start("u") - m.start()] and not m.group("year"):
             # "the third-quarter loss": the adjective alone ("fiscal" with it)
             return [(m.start("fis") if m.group("fis") else m.start("ord"), m.end(), hit)]
@@ -809,6 +812,26 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th|last(?=\s+(?:quarter|half)\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:year\b|\d{{4}}(?!'?s\b)|this\s|last\s|next\s)))[-\s]+(?:fiscal\s+)?(?P<u>quarter|half)(?!\w)(?!\s+of\s+(?:the\s+)?(?:'\d0|\d{{3}}0)'?s\b)"
         rf"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?:(?P<year>{YEAR4})(?!'?s\b)|(?P<rely>this|last|next)\s+year))?",
         h_quarter, priority=3)
+
+    def h_two_quarters(m: re.Match, ctx: Ctx) -> Result:
+        """"the first two quarters of 1990": its first half; "the last two quarters": the second."""
+        h = 1 if m.group("w").lower() == "first" else 2
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif m.group("rely") and ctx.dct is not None:
+            y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[m.group("rely").lower()]
+        elif ctx.dct is not None:
+            y = ctx.recent_year(m.start()) or ctx.dct.year  # "... of the year": the year in question
+        else:
+            return Hit("DATE", f"XXXX-H{h}")
+        assumed = not (m.group("year") or m.group("rely"))
+        return Hit("DATE", f"{y:04d}-H{h}", anchor="dct" if not m.group("year") else None, year_assumed=assumed,
+                   point=(date(y, 6 * h - 3, 15), "H"), names_year=bool(m.group("year")))
+
+    add("two_quarters",
+        rf"\b(?:the\s+)?(?P<w>first|last|final)\s+two\s+(?:fiscal\s+)?quarters\s+of\s+(?:the\s+)?(?:(?:fiscal|calendar)\s+)?"
+        rf"(?:(?P<year>{YEAR4})(?!'?s\b)|(?P<rely>this|last|next)\s+year|year\b)",
+        h_two_quarters, priority=3)
 
     def h_q_code(m: re.Match, ctx: Ctx) -> Result:
         kind, n = m.group("k").upper(), int(m.group("n"))
@@ -918,6 +941,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         n = REL_NAR[rel] if narrative else REL_DCT[rel]
         if unit in ("hour", "minute", "second"):
             return None
+        if unit == "quarter" and rel in ("that", "this") and (qc := ctx.quarter_context(m.start())) is not None:
+            if rel == "that" and ctx.named_quarter is not None:
+                qc = ctx.named_quarter
+            # "Results for that quarter": the quarter named last. "This quarter's loss" in a
+            # report on the quarter just ended: that quarter (not when it looks ahead)
+            if rel == "that" or (ctx.dct is not None and fmt(qc, "Q") == fmt(shift(ctx.dct, "Q", -1), "Q")
+                                 and ctx.tense(m.start(), m.end()) != "future"):
+                return Hit("DATE", fmt(qc, "Q"), mod=mod, anchor="narrative", point=(qc, "Q"))
         p = rel_point(ctx, gran, n, narrative)
         if p is None:
             return Hit("DATE", UNKNOWN[gran], mod=mod)
@@ -1169,8 +1200,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return Hit("DATE", UNKNOWN.get(gran, "XXXX-XX-XX"))
         qc = ctx.quarter_context(m.start())
         if gran == "Y" and qc is not None:
-            p = (shift(qc, "Y", sign * q_i), "Q")
+            p = (shift(qc, "Y", sign * q_i), "Y" if ctx.year_to_date(m.start()) else "Q")
             return Hit("DATE", fmt(*p), anchor="narrative", point=p, keep_anchor=True)
+        elif narrative and gran == "Y" and ctx.year_to_date(m.start()) and ctx.ytd_pos > ctx.anchor_pos:
+            pass  # "through the nine months, compared with ... a year earlier": the year
         elif narrative and gran == "Y" and (nv := ctx.narrative()) is not None and nv[1] in ("Q", "M", "D", "H"):
             p = (p[0], nv[1])
         if gran == "WE":
@@ -1235,6 +1268,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if m.group("half") is not None or m.group("half1") is not None:
             q = (q or 0) + 0.5
         value = iso_duration(q, iso, u["time"])
+        if value == "P9M" or (value == "P6M" and det):
+            ctx.ytd_pos = m.start()  # "for the nine months": the year to date of a report
         apx = (m.group("apx") or "").lower()
         mod = lex.approx.get(re.sub(r"\s+", " ", apx)) if apx else None
         hit = Hit("DURATION", value, mod=mod)
@@ -1431,7 +1466,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             d = date(base.year - 1, 3 * _QORD[qn.lower()] - 1, 15)
             return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
         if qc is not None:
-            p = (shift(qc, "Y", -1), "Q")
+            p = (shift(qc, "Y", -1), "Y" if ctx.year_to_date(m.start()) else "Q")
         elif ctx.dct is not None:
             p = (shift(ctx.dct, "Y", -1), "Y")
         else:
@@ -1450,6 +1485,23 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             e = m.start() + t.index(" ", k)
             return [(m.start() + k, e, hit)]
         return hit
+
+    def h_period_last_year(m: re.Match, ctx: Ctx) -> Result:
+        """"the corresponding period last year", "last year's quarter": the period of the
+        report (a quarter, or a year-to-date span: the year) in the year before."""
+        qc = ctx.quarter_context(m.start())
+        if qc is None and ctx.dct is None:
+            return Hit("DATE", "XXXX")
+        if qc is None or ctx.year_to_date(m.start()):
+            y = (qc.year if qc is not None else ctx.dct.year) - 1
+            return Hit("DATE", f"{y:04d}", anchor="narrative" if qc is not None else "dct",
+                       point=(date(y, 7, 1), "Y"), keep_anchor=True)
+        d = shift(qc, "Y", -1)
+        return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
+
+    add("period_last_year",
+        r"\bthe\s+(?:corresponding|same|comparable|like)\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))(?![\w-])"
+        r"|\blast\s+year'?s\s+(?:quarter|period)\b", h_period_last_year, priority=3)
 
     def h_latest_period(m: re.Match, ctx: Ctx) -> Result:
         qc = ctx.quarter_context(m.start())
@@ -1492,7 +1544,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             q = QORD[m.group("ord").lower()]
             d = date(y, (q - 1) * 3 + 2, 15)
             return Hit("DATE", fmt(d, "Q"), point=(d, "Q"), names_year=True, keep_anchor=True)
-        if qc is not None:
+        if qc is not None and not ctx.year_to_date(m.start()):
             d = date(y, qc.month, 15)
             return Hit("DATE", fmt(d, "Q"), anchor="narrative", point=(d, "Q"), keep_anchor=True)
         return Hit("DATE", f"{y:04d}", point=(date(y, 7, 1), "Y"), names_year=True, keep_anchor=True)
