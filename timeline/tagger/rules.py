@@ -146,8 +146,8 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "century": (("CENT",), (40, 10)),
     "season": (("SEASON",), (30, 30)),
     "quarter": (("QUARTER",), (50, 45)),
-    "quarter_ana": (("QUARTER",), (50, 16)),
-    "two_quarters": (("QUARTER",), (24, 45)),  # "the quarter a year ago"
+    "quarter_ana": (("QUARTER",), (50, 16)),  # "the quarter a year ago"
+    "two_quarters": (("QUARTER",), (24, 45)),  # "the first two quarters of 1990"
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
     "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
