@@ -1327,6 +1327,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         v = lex.vague.get(w)
         if v is None:
             return None
+        if w == "soon" and ctx.tense(m.start(), m.end()) == "past":
+            return None  # "the trickle soon became a flood": soon after a past time, not ahead of now
         return Hit("DATE", v, anchor="dct")
 
     def g_vague(m: re.Match, text: str) -> bool:
@@ -1337,6 +1339,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return w == "future" and bool(re.search(r"\bthe\s+$", before, re.I))
         if w in ("the past",) and re.match(r"\s+(?:few|several|two|three|\d)", after):
             return False
+        if w == "soon":
+            # "as soon as", "so soon as" are conjunctions; "soon after the vote" places a time
+            # relative to an event, which the phrase after it names
+            return not re.search(r"\b(?:as|so)\s+$", before, re.I) and \
+                not re.match(r"\s+(?:as|after|afterwards?|before|thereafter)\b", after, re.I)
         return True
 
     add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)

@@ -1,0 +1,38 @@
+"""Tagger rules of the sixth accuracy round, on sentences written for these tests.
+
+Each case is ``(sentence, reference date, [(text, type, value), ...])``: every timex
+expected, in document order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import windowed_equals_full_scan
+from timeline.tagger import tag
+
+D = date
+
+CASES = [
+    # "soon" as a time adverb looking ahead from now is a future reference; "as soon as" is
+    # a conjunction, "soon after the vote" is placed by the event, and a past "soon" is
+    # soon after a past time, not ahead of the reference date
+    ("The bakery will soon open a second shop, its owner hopes.", D(2024, 5, 2), [("soon", "DATE", "FUTURE_REF")]),
+    ("Regulators may soon ask for the records.", D(2024, 5, 2), [("soon", "DATE", "FUTURE_REF")]),
+    ("The mayor will speak as soon as the count ends.", D(2024, 5, 2), []),
+    ("The road will reopen soon after the repairs.", D(2024, 5, 2), []),
+    ("The protest began small but soon grew into a march.", D(2024, 5, 2), []),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_round6_cases(text: str, ref: date, expected: list[tuple[str, str, str]]) -> None:
+    got = [(t.text, t.type, t.value) for t in tag(text, ref)]
+    assert got == expected
+
+
+def test_windows_find_what_a_full_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trigger-word windows are an optimisation only: on this round's sentences, the
+    same output as running every rule over the whole text."""
+    windowed_equals_full_scan(" ".join(c[0] for c in CASES), D(2024, 5, 2), monkeypatch)
