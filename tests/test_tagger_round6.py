@@ -23,6 +23,9 @@ CASES = [
     ("The mayor will speak as soon as the count ends.", D(2024, 5, 2), []),
     ("The road will reopen soon after the repairs.", D(2024, 5, 2), []),
     ("The protest began small but soon grew into a march.", D(2024, 5, 2), []),
+    # a capitalised day word right after a name is a title, not the day
+    ("She reads USA Today every morning, and today she read it twice.", D(2024, 5, 2),
+     [("every morning", "SET", "XXXX-XX-XXTMO"), ("today", "DATE", "2024-05-02")]),
 ]
 
 

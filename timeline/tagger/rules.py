@@ -243,6 +243,10 @@ def _title_name(m: re.Match, group: str, text: str) -> bool:
     return not (m.start() == 0 or re.search(r"(?:[.!?:]\s*|\n\s*|^\s*)$", before)) or m.start(group) > m.start()
 
 
+# a capitalised word (a name) right before, nothing between but a space: "USA Today"
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
+
+
 def _word_before(text: str, start: int, n: int = 40) -> str:
     return text[max(0, start - n):start]
 
@@ -983,8 +987,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
     def g_dayword(m: re.Match, text: str) -> bool:
-        """Not "today's" meaning "these days": "today's youth", "many of today's cars"."""
-        if m.group("w").lower() != "today" or not text.startswith("'s", m.end()):
+        """Not "today's" meaning "these days": "today's youth", "many of today's cars"; not
+        a capitalised day word right after a name ("USA Today", "This is Radio Tomorrow"):
+        a title."""
+        w = m.group("w")
+        if w[0].isupper() and not w.isupper() and not m.group("pre") \
+                and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return False
+        if w.lower() != "today" or not text.startswith("'s", m.end()):
             return True
         if lex.generic_today_re.match(text, m.end()):
             return False
