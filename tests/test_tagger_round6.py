@@ -26,6 +26,9 @@ CASES = [
     # a capitalised day word right after a name is a title, not the day
     ("She reads USA Today every morning, and today she read it twice.", D(2024, 5, 2),
      [("every morning", "SET", "XXXX-XX-XXTMO"), ("today", "DATE", "2024-05-02")]),
+    # "the cars of tomorrow": the future in general, not the day after
+    ("Engineers are designing the cars of tomorrow; the prototype ships tomorrow.", D(2024, 5, 2),
+     [("tomorrow", "DATE", "2024-05-03")]),
 ]
 
 

@@ -994,6 +994,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if w[0].isupper() and not w.isupper() and not m.group("pre") \
                 and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             return False
+        if w.lower() == "tomorrow" and not m.group("pre") and not m.group("pod") \
+                and re.search(r"\bthe\s+[a-z]+\s+of\s+$", text[max(0, m.start() - 30):m.start()], re.I):
+            return False  # "the cars of tomorrow", "the people of tomorrow": the future, no day
         if w.lower() != "today" or not text.startswith("'s", m.end()):
             return True
         if lex.generic_today_re.match(text, m.end()):
