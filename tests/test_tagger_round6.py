@@ -29,6 +29,9 @@ CASES = [
     # "the cars of tomorrow": the future in general, not the day after
     ("Engineers are designing the cars of tomorrow; the prototype ships tomorrow.", D(2024, 5, 2),
      [("tomorrow", "DATE", "2024-05-03")]),
+    # "high noon": a showdown, not twelve o'clock
+    ("For the two rival bidders, it is high noon; the auction closes at noon.", D(2024, 5, 2),
+     [("noon", "TIME", "2024-05-02T12:00")]),
 ]
 
 

@@ -1131,7 +1131,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|"
         rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight|midday))"
         rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?!\w)|(?P<tmon>{MON})\s*(?P<tday>{DAY})\b(?:\s*,?\s*(?P<tyear>{YEAR4}))?))?",
-        lambda m, ctx: h_time_wrap(m, ctx), lambda m, t: not _title_name(m, "cw", t), priority=4)
+        lambda m, ctx: h_time_wrap(m, ctx), lambda m, t: g_time(m, t), priority=4)
+
+    def g_time(m: re.Match, text: str) -> bool:
+        """Not a title ("High Noon" in a sentence), nor the idiom "high noon" (a showdown)."""
+        if _title_name(m, "cw", text):
+            return False
+        return not (m.group("cw") and m.group("cw").lower() == "noon" and m.start("cw") == m.start()
+                    and re.search(r"\bhigh\s+$", text[max(0, m.start() - 6):m.start()], re.I))
 
     def h_time_wrap(m: re.Match, ctx: Ctx) -> Result:
         if m.group("oc"):
