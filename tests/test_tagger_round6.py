@@ -32,6 +32,9 @@ CASES = [
     # "high noon": a showdown, not twelve o'clock
     ("For the two rival bidders, it is high noon; the auction closes at noon.", D(2024, 5, 2),
      [("noon", "TIME", "2024-05-02T12:00")]),
+    # "a quarter of the market" is a fraction; "a quarter" alone is three months
+    ("Funds hold more than a quarter of the market, twice what they held a quarter earlier.", D(2024, 5, 2),
+     [("a quarter earlier", "DATE", "2024-Q1")]),
 ]
 
 

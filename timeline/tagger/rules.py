@@ -1255,6 +1255,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in text[m.end("q"):m.start("u")]) \
                 and m.group("u").lower().endswith("s") and qs not in lex.vague_qty:
             return False  # "three-quarters of its food": a fraction
+        if unit == "quarter" and qs in ("a", "an", "one") and re.match(r"\s+of\b", after):
+            return False  # "more than a quarter of the market": a fraction too
         if re.fullmatch(r"(?:1[0-9]|20)\d\d", qs):
             return False  # a year ("the 1988 second quarter", "the 1988 quarter")
         if unit == "second" and not m.group("u").lower().endswith("s") and re.match(r"[-\s]+(?:quarter|half)\b", after, re.I):
