@@ -35,6 +35,9 @@ CASES = [
     # "a quarter of the market" is a fraction; "a quarter" alone is three months
     ("Funds hold more than a quarter of the market, twice what they held a quarter earlier.", D(2024, 5, 2),
      [("a quarter earlier", "DATE", "2024-Q1")]),
+    # a year right after a name inside a sentence is part of the name
+    ("In 2019 she founded a firm called Vega 2030, and in March 2020 it opened.", D(2024, 5, 2),
+     [("2019", "DATE", "2019"), ("March 2020", "DATE", "2020-03")]),
 ]
 
 

@@ -623,6 +623,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?:\s+(?P<rely>last|this|next)\s+year)?", h_month, g_month, priority=2)
 
     month_before = re.compile(rf"{MON}\s*,?\s*$", re.I)
+    # a name right before a year, inside a sentence: "a venture called Orion 1980"
+    name_before = re.compile(r"[a-z,;]\s+(?-i:([A-Z][a-z]+))\s+$")
+    date_words = {w.lower() for w in list(lex.month_num) + list(lex.weekday_num) + list(lex.season_code)} | \
+        {h.split()[-1] for h in lex.holidays}
 
     def g_year(m: re.Match, text: str) -> bool:
         y = int(m.group("year"))
@@ -641,6 +645,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         if m.group("after") and month_before.search(text, max(0, m.start() - 12), m.start()):
             return False  # "October 1994 or later": the month-year is the longer date
+        nb = name_before.search(text, max(0, m.start() - 24), m.start())
+        if nb is not None and nb.group(1).lower() not in date_words and m.start() == m.start("year"):
+            return False  # "Orion 1980", "Expo 2020": a year in a name
         return True
 
     def h_year(m: re.Match, ctx: Ctx) -> Result:
