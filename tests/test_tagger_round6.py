@@ -38,6 +38,9 @@ CASES = [
     # a year right after a name inside a sentence is part of the name
     ("In 2019 she founded a firm called Vega 2030, and in March 2020 it opened.", D(2024, 5, 2),
      [("2019", "DATE", "2019"), ("March 2020", "DATE", "2020-03")]),
+    # "the latest nine months", "the year-earlier nine months": one span of nine months
+    ("Sales rose in the latest nine months; profit for the year-earlier nine months was lower.", D(2024, 10, 25),
+     [("the latest nine months", "DURATION", "P9M"), ("the year-earlier nine months", "DURATION", "P9M")]),
 ]
 
 

@@ -1307,7 +1307,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return hit
 
     add("duration",
-        rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
+        rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole|latest|year-earlier|year-ago)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
         rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?"
         rf"(?:(?:trading|business|working|straight|consecutive|successive|full)\s+)?(?P<u>{UNIT})"
