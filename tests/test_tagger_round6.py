@@ -41,6 +41,9 @@ CASES = [
     # "the latest nine months", "the year-earlier nine months": one span of nine months
     ("Sales rose in the latest nine months; profit for the year-earlier nine months was lower.", D(2024, 10, 25),
      [("the latest nine months", "DURATION", "P9M"), ("the year-earlier nine months", "DURATION", "P9M")]),
+    # "later this afternoon", "early this morning": the word with the part of the day, as "later today"
+    ("The envoy arrived early this morning and will meet the minister later this afternoon.", D(2024, 5, 2),
+     [("early this morning", "TIME", "2024-05-02TMO"), ("later this afternoon", "TIME", "2024-05-02TAF")]),
 ]
 
 

@@ -150,7 +150,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "two_quarters": (("QUARTER",), (24, 45)),  # "the first two quarters of 1990"
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
-    "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
+    "this_pod": (("POD",), (20, 5)),  # "night" is a POD word too
     "weekday": (("WD",), (25, 25)),
     "nth_weekday": (("WD",), (20, 30)),
     "time": (("CLOCK",), (40, 50)),
@@ -1019,17 +1019,20 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         code = lex.pod_code[pod]
         if rel == "last" and pod not in ("night", "evening"):
             return None
+        mod = {"early": "START", "late": "END"}.get((m.group("pre") or "").lower())
         if rel == "that":
             nar = ctx.narrative()
             if nar is None or nar[1] != "D":
-                return Hit("TIME", f"XXXX-XX-XXT{code}")
-            return Hit("TIME", f"{nar[0].isoformat()}T{code}", anchor="narrative", point=nar)
+                return Hit("TIME", f"XXXX-XX-XXT{code}", mod=mod)
+            return Hit("TIME", f"{nar[0].isoformat()}T{code}", mod=mod, anchor="narrative", point=nar)
         if ctx.dct is None:
-            return Hit("TIME", f"XXXX-XX-XXT{code}")
+            return Hit("TIME", f"XXXX-XX-XXT{code}", mod=mod)
         d = ctx.dct - timedelta(days=1 if rel == "last" else 0)
-        return Hit("TIME", f"{d.isoformat()}T{code}", anchor="dct", point=(d, "D"))
+        return Hit("TIME", f"{d.isoformat()}T{code}", mod=mod, anchor="dct", point=(d, "D"))
 
-    add("this_pod", r"\b(?P<rel>this|last|that)\s+(?P<pod>morning|afternoon|evening|night)\b", h_this_pod, priority=2)
+    # "later this afternoon", "early this morning": the word with it, as "later today"
+    add("this_pod", r"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<rel>this|last|that)\s+(?P<pod>morning|afternoon|evening|night)\b",
+        h_this_pod, priority=2)
 
     def h_bare_pod(m: re.Match, ctx: Ctx) -> Result:
         """"by mid-afternoon", "in the morning", "late afternoon yesterday": that part of
