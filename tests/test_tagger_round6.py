@@ -44,6 +44,10 @@ CASES = [
     # "later this afternoon", "early this morning": the word with the part of the day, as "later today"
     ("The envoy arrived early this morning and will meet the minister later this afternoon.", D(2024, 5, 2),
      [("early this morning", "TIME", "2024-05-02TMO"), ("later this afternoon", "TIME", "2024-05-02TAF")]),
+    # "until then": up to the day just named
+    ("The offer expires on June 14. Until then, holders may convert their shares.", D(2024, 5, 2),
+     [("June 14", "DATE", "2024-06-14"), ("then", "DATE", "2024-06-14")]),
+    ("Nothing was decided. Until then, the plant stays shut.", D(2024, 5, 2), []),
 ]
 
 

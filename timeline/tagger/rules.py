@@ -163,6 +163,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "bare_plural": (("PLURAL",), (10, 10)),
     "vague": (("VAGUE",), (8, 25)),
     "recent_units": (("VAGUE",), (2, 20)),
+    "until_then": (("VAGUE",), (8, 2)),  # ("then" is a VAGUE word: "then current")
     "set": (("SET",), (2, 60)),
     "freq": (("SET",), (8, 12)),
     "rate": (("UNIT",), (6, 6)),
@@ -1379,6 +1380,16 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return True
 
     add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)
+
+    def h_until_then(m: re.Match, ctx: Ctx) -> Result:
+        """"until then": up to the time just named ("The offer ends on Nov. 30. Until then,
+        ..."), that day or month; nothing when no date was named shortly before."""
+        nar = ctx.narrative()
+        if nar is None or not 0 <= m.start() - ctx.anchor_pos <= 300 or nar[1] not in ("D", "M"):
+            return None
+        return Hit("DATE", fmt(*nar), anchor="narrative", point=nar, keep_anchor=True)
+
+    add("until_then", r"(?:(?<=\buntil\s)|(?<=\btill\s))then\b", h_until_then, priority=1)
 
     def h_recent_units(m: re.Match, ctx: Ctx) -> Result:
         word = m.group(1).lower()
