@@ -48,6 +48,9 @@ CASES = [
     ("The offer expires on June 14. Until then, holders may convert their shares.", D(2024, 5, 2),
      [("June 14", "DATE", "2024-06-14"), ("then", "DATE", "2024-06-14")]),
     ("Nothing was decided. Until then, the plant stays shut.", D(2024, 5, 2), []),
+    # "in years" closing its clause: an unspecified number of years
+    ("The mill is hiring for the first time in years, and in years when demand is weak it closes.",
+     D(2024, 5, 2), [("years", "DURATION", "PXY")]),
 ]
 
 
