@@ -51,6 +51,9 @@ CASES = [
     # "in years" closing its clause: an unspecified number of years
     ("The mill is hiring for the first time in years, and in years when demand is weak it closes.",
      D(2024, 5, 2), [("years", "DURATION", "PXY")]),
+    # "after weeks of talks": a stretch of weeks
+    ("The deal follows months of wrangling, and came after weeks of talks.", D(2024, 5, 2),
+     [("months", "DURATION", "PXM"), ("weeks", "DURATION", "PXW")]),
 ]
 
 

@@ -274,7 +274,8 @@ def _needles(lex: Lexicon) -> dict[str, str]:
     pod = r"(?:morning|afternoon|evening|night)"
     return {
         "ago": unit + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously)",
-        "bare_plural": r"(?:for|within|in)\s(?:years|months|weeks|days|decades|centuries|hours|minutes)",
+        "bare_plural": r"(?:for|within|in|after|follows|followed|following|amid|despite)\s"
+                       r"(?:years|months|weeks|days|decades|centuries|hours|minutes)",
         "rate": r"an?\s+(?:day|week|month|year|hour|minute)",
         "holiday": lex.holiday_re,
         "year_earlier": r"year-(?:earlier|ago)",
@@ -1321,7 +1322,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # years when...")
     add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
         r"(?<=\bwithin\s)(?P<u2>years|months|weeks|days|hours|minutes)\b|"
-        r"(?<=\bin\s)(?P<u3>years|months|weeks|decades)(?=\s*[.,;:!?\"')])",
+        r"(?<=\bin\s)(?P<u3>years|months|weeks|decades)(?=\s*[.,;:!?\"')])|"
+        # "after weeks of talks", "follows months of wrangling": a stretch of that activity
+        r"(?:(?<=\bafter\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\bfollowing\s)|(?<=\bamid\s)|(?<=\bdespite\s))"
+        r"(?P<u4>years|months|weeks|decades)(?=\s+of\s)",
         lambda m, ctx: h_bare_plural2(m, ctx), priority=0)
 
     def h_one_more_unit(m: re.Match, ctx: Ctx) -> Result:
@@ -1341,7 +1345,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         h_units_ahead, priority=2)
 
     def h_bare_plural2(m: re.Match, ctx: Ctx) -> Result:
-        w = (m.group("u") or m.group("u2") or m.group("u3")).lower()
+        w = (m.group("u") or m.group("u2") or m.group("u3") or m.group("u4")).lower()
         u = lex.unit_info[w]
         return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
 
