@@ -54,6 +54,12 @@ CASES = [
     # "after weeks of talks": a stretch of weeks
     ("The deal follows months of wrangling, and came after weeks of talks.", D(2024, 5, 2),
      [("months", "DURATION", "PXM"), ("weeks", "DURATION", "PXW")]),
+    # "the first hours of", "the early years": an unspecified stretch; "the first days after the
+    # vote" is placed by the event, and "the early hours" is the time after midnight
+    ("Most jobs were lost in the first hours of the strike and in the early years of the plan.", D(2024, 5, 2),
+     [("the first hours", "DURATION", "PTXH"), ("the early years", "DURATION", "PXY")]),
+    ("In the first days after the vote, the rebels left in the early hours of Monday.", D(2024, 5, 2),
+     [("Monday", "DATE", "2024-04-29")]),
 ]
 
 

@@ -155,6 +155,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "nth_weekday": (("WD",), (20, 30)),
     "time": (("CLOCK",), (40, 50)),
     "over_the": (("PLURAL",), (12, 14)),
+    "first_units": (("PLURAL",), (24, 12)),
     "a_while": (("WHILE",), (20, 2)),
     "long": (("LONG",), (30, 2)),
     "clock24": (("TZ",), (30, 45)),
@@ -1356,6 +1357,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("over_the", r"(?<=\bover\s)the\s+(?P<u>years|decades|centuries|months)(?![\w-])(?!\s+(?:of|to|ahead|before|after|since)\b)",
         h_over_the, priority=1)
+
+    # "the first hours of the offensive", "in the early years": an unspecified stretch at the
+    # start or end of something (not "the first days after the vote", placed by the event;
+    # not "the early hours", the time after midnight)
+    add("first_units", r"\bthe\s+(?:first|early|final|closing|opening|last)\s+(?P<u>years|months|weeks|days|hours|decades)(?![\w-])"
+        r"(?!\s+(?:ago|before|after|earlier|later|since)\b)(?<!early\shours)",
+        lambda m, ctx: h_over_the(m, ctx), priority=1)
 
     # "for a while", "after a little while": an unspecified stretch of time
     add("a_while", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bafter\s))a\s+(?:little\s+|short\s+)?while(?![\w-])",
