@@ -60,6 +60,9 @@ CASES = [
      [("the first hours", "DURATION", "PTXH"), ("the early years", "DURATION", "PXY")]),
     ("In the first days after the vote, the rebels left in the early hours of Monday.", D(2024, 5, 2),
      [("Monday", "DATE", "2024-04-29")]),
+    # "in the years that followed": an unspecified stretch
+    ("The dam was built in 1960, and in the decades that followed the valley flooded twice.", D(2024, 5, 2),
+     [("1960", "DATE", "1960"), ("decades", "DURATION", "PXY")]),
 ]
 
 

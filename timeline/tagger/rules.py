@@ -156,6 +156,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "time": (("CLOCK",), (40, 50)),
     "over_the": (("PLURAL",), (12, 14)),
     "first_units": (("PLURAL",), (24, 12)),
+    "units_followed": (("PLURAL",), (6, 24)),
     "a_while": (("WHILE",), (20, 2)),
     "long": (("LONG",), (30, 2)),
     "clock24": (("TZ",), (30, 45)),
@@ -1363,6 +1364,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # not "the early hours", the time after midnight)
     add("first_units", r"\bthe\s+(?:first|early|final|closing|opening|last)\s+(?P<u>years|months|weeks|days|hours|decades)(?![\w-])"
         r"(?!\s+(?:ago|before|after|earlier|later|since)\b)(?<!early\shours)",
+        lambda m, ctx: h_over_the(m, ctx), priority=1)
+
+    # "in the years that followed": an unspecified stretch after the time just told (the
+    # plural alone, as in "for years")
+    add("units_followed", r"(?<=\bthe\s)(?P<u>years|months|weeks|days|decades)(?=\s+(?:that\s+|which\s+)?followed\b)",
         lambda m, ctx: h_over_the(m, ctx), priority=1)
 
     # "for a while", "after a little while": an unspecified stretch of time
