@@ -63,6 +63,9 @@ CASES = [
     # "in the years that followed": an unspecified stretch
     ("The dam was built in 1960, and in the decades that followed the valley flooded twice.", D(2024, 5, 2),
      [("1960", "DATE", "1960"), ("decades", "DURATION", "PXY")]),
+    # "for a fairly lengthy period": an unspecified stretch
+    ("The troops will stay for a fairly lengthy period, the general said.", D(2024, 5, 2),
+     [("a fairly lengthy period", "DURATION", "PXX")]),
 ]
 
 

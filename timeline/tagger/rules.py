@@ -157,6 +157,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "over_the": (("PLURAL",), (12, 14)),
     "first_units": (("PLURAL",), (24, 12)),
     "units_followed": (("PLURAL",), (6, 24)),
+    "long_period": (("PERIOD",), (40, 16)),
     "a_while": (("WHILE",), (20, 2)),
     "long": (("LONG",), (30, 2)),
     "clock24": (("TZ",), (30, 45)),
@@ -1370,6 +1371,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # plural alone, as in "for years")
     add("units_followed", r"(?<=\bthe\s)(?P<u>years|months|weeks|days|decades)(?=\s+(?:that\s+|which\s+)?followed\b)",
         lambda m, ctx: h_over_the(m, ctx), priority=1)
+
+    # "for a fairly lengthy period", "over a brief period": an unspecified stretch of time
+    add("long_period", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))a\s+(?:(?:very|fairly|rather|relatively|quite)\s+)?"
+        r"(?:long|lengthy|short|brief|extended|prolonged)\s+period(?:\s+of\s+time)?(?![\w-])",
+        lambda m, ctx: Hit("DURATION", "PXX"), priority=1)
 
     # "for a while", "after a little while": an unspecified stretch of time
     add("a_while", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bafter\s))a\s+(?:little\s+|short\s+)?while(?![\w-])",
