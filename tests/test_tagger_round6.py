@@ -66,6 +66,9 @@ CASES = [
     # "for a fairly lengthy period": an unspecified stretch
     ("The troops will stay for a fairly lengthy period, the general said.", D(2024, 5, 2),
      [("a fairly lengthy period", "DURATION", "PXX")]),
+    # "as soon as possible": a time ahead, as a whole (not the conjunction "as soon as")
+    ("The board wants the plant sold as soon as possible.", D(2024, 5, 2),
+     [("as soon as possible", "DATE", "FUTURE_REF")]),
 ]
 
 

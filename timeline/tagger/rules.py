@@ -94,7 +94,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
     A rule runs only near a token of one of its groups."""
     hol = {h.split()[0] if not h.startswith("the ") else h.split()[1] for h in lex.holidays}
     hol = {re.sub(r"[^a-z].*$", "", h) for h in hol} - {""}
-    vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right", "a")}
+    vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right", "a", "as", "possible")}
     units = set(lex.unit_info)
     return {
         "MON": set(lex.month_num),
