@@ -69,6 +69,9 @@ CASES = [
     # "as soon as possible": a time ahead, as a whole (not the conjunction "as soon as")
     ("The board wants the plant sold as soon as possible.", D(2024, 5, 2),
      [("as soon as possible", "DATE", "FUTURE_REF")]),
+    # "the March meeting": the month, before the noun it dates; "the March on Washington" is a march
+    ("The March meeting will set rates; the March on the capital drew crowds.", D(2024, 2, 10),
+     [("March", "DATE", "2024-03")]),
 ]
 
 

@@ -605,7 +605,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return True
         if word in lex.month_ambiguous:
             before = _word_before(text, m.start())
-            return bool(PREP_CONTEXT.search(before))
+            if PREP_CONTEXT.search(before):
+                return True
+            # "the March accession", "the May figures": a month before the noun it dates
+            # (not "the March on Washington", a noun before its preposition)
+            return bool(re.search(r"\bthe\s+$", before, re.I)) and len(word) > 3 and \
+                re.match(r"\s+(?!(?:of|on|in|to|for|from|at|by|with|and|or|was|is|has|had|will)\b)[a-z]{3,}\b",
+                         text[m.end():m.end() + 24]) is not None
         return True
 
     def h_month(m: re.Match, ctx: Ctx) -> Result:
