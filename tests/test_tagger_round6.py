@@ -72,6 +72,9 @@ CASES = [
     # "the March meeting": the month, before the noun it dates; "the March on Washington" is a march
     ("The March meeting will set rates; the March on the capital drew crowds.", D(2024, 2, 10),
      [("March", "DATE", "2024-03")]),
+    # "this crucial moment": the present
+    ("Leaving at this crucial moment would be a mistake.", D(2024, 5, 2),
+     [("this crucial moment", "DATE", "PRESENT_REF")]),
 ]
 
 

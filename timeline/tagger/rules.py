@@ -127,6 +127,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "WHILE": {"while"},
         "MORE": {"another", "additional", "extra", "further"},
         "AHEAD": {"ahead", "come"},
+        "MOMENT": {"moment"},
     }
 
 
@@ -158,6 +159,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "first_units": (("PLURAL",), (24, 12)),
     "units_followed": (("PLURAL",), (6, 24)),
     "long_period": (("PERIOD",), (40, 16)),
+    "this_moment": (("MOMENT",), (24, 2)),
     "a_while": (("WHILE",), (20, 2)),
     "long": (("LONG",), (30, 2)),
     "clock24": (("TZ",), (30, 45)),
@@ -1377,6 +1379,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # plural alone, as in "for years")
     add("units_followed", r"(?<=\bthe\s)(?P<u>years|months|weeks|days|decades)(?=\s+(?:that\s+|which\s+)?followed\b)",
         lambda m, ctx: h_over_the(m, ctx), priority=1)
+
+    # "at this crucial moment": the present (the demonstrative points at the time of speaking)
+    add("this_moment", r"\bthis\s+(?:[a-z]+\s+)?moment(?![\w-])",
+        lambda m, ctx: Hit("DATE", "PRESENT_REF", anchor="dct"), priority=1)
 
     # "for a fairly lengthy period", "over a brief period": an unspecified stretch of time
     add("long_period", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))a\s+(?:(?:very|fairly|rather|relatively|quite)\s+)?"
