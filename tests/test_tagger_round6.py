@@ -75,6 +75,9 @@ CASES = [
     # "this crucial moment": the present
     ("Leaving at this crucial moment would be a mistake.", D(2024, 5, 2),
      [("this crucial moment", "DATE", "PRESENT_REF")]),
+    # "the latest period" with no quarter named yet: the latest quarter, as "the latest quarter"
+    ("Net income fell 10% in the latest period, the brewer said.", D(2024, 11, 2),
+     [("the latest period", "DATE", "2024-Q3")]),
 ]
 
 

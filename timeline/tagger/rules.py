@@ -1594,6 +1594,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_latest_period(m: re.Match, ctx: Ctx) -> Result:
         qc = ctx.quarter_context(m.start())
+        if qc is None and ctx.dct is not None and m.group(0).lower().split()[1] == "latest":
+            qc = shift(ctx.dct, "Q", -1)  # no quarter named yet: the latest one, as "the latest quarter"
         if qc is None:
             return None
         return Hit("DATE", fmt(qc, "Q"), anchor="narrative", point=(qc, "Q"))
