@@ -94,7 +94,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
     A rule runs only near a token of one of its groups."""
     hol = {h.split()[0] if not h.startswith("the ") else h.split()[1] for h in lex.holidays}
     hol = {re.sub(r"[^a-z].*$", "", h) for h in hol} - {""}
-    vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right", "a")}
+    vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right", "a", "as", "possible")}
     units = set(lex.unit_info)
     return {
         "MON": set(lex.month_num),
@@ -127,6 +127,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
         "WHILE": {"while"},
         "MORE": {"another", "additional", "extra", "further"},
         "AHEAD": {"ahead", "come"},
+        "MOMENT": {"moment"},
     }
 
 
@@ -150,11 +151,15 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "two_quarters": (("QUARTER",), (24, 45)),  # "the first two quarters of 1990"
     "rel_unit": (_U, (32, 6)),
     "dayword": (("DAYWORD",), (10, 25)),
-    "this_pod": (("POD",), (12, 5)),  # "night" is a POD word too
+    "this_pod": (("POD",), (20, 5)),  # "night" is a POD word too
     "weekday": (("WD",), (25, 25)),
     "nth_weekday": (("WD",), (20, 30)),
     "time": (("CLOCK",), (40, 50)),
     "over_the": (("PLURAL",), (12, 14)),
+    "first_units": (("PLURAL",), (24, 12)),
+    "units_followed": (("PLURAL",), (6, 24)),
+    "long_period": (("PERIOD",), (40, 16)),
+    "this_moment": (("MOMENT",), (24, 2)),
     "a_while": (("WHILE",), (20, 2)),
     "long": (("LONG",), (30, 2)),
     "clock24": (("TZ",), (30, 45)),
@@ -163,6 +168,7 @@ RULE_TRIGGERS: dict[str, tuple[tuple[str, ...], tuple[int, int]]] = {
     "bare_plural": (("PLURAL",), (10, 10)),
     "vague": (("VAGUE",), (8, 25)),
     "recent_units": (("VAGUE",), (2, 20)),
+    "until_then": (("VAGUE",), (8, 2)),  # ("then" is a VAGUE word: "then current")
     "set": (("SET",), (2, 60)),
     "freq": (("SET",), (8, 12)),
     "rate": (("UNIT",), (6, 6)),
@@ -243,6 +249,10 @@ def _title_name(m: re.Match, group: str, text: str) -> bool:
     return not (m.start() == 0 or re.search(r"(?:[.!?:]\s*|\n\s*|^\s*)$", before)) or m.start(group) > m.start()
 
 
+# a capitalised word (a name) right before, nothing between but a space: "USA Today"
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*\s+$")
+
+
 def _word_before(text: str, start: int, n: int = 40) -> str:
     return text[max(0, start - n):start]
 
@@ -269,7 +279,8 @@ def _needles(lex: Lexicon) -> dict[str, str]:
     pod = r"(?:morning|afternoon|evening|night)"
     return {
         "ago": unit + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously)",
-        "bare_plural": r"(?:for|within)\s(?:years|months|weeks|days|decades|centuries|hours|minutes)",
+        "bare_plural": r"(?:for|within|in|after|follows|followed|following|amid|despite)\s"
+                       r"(?:years|months|weeks|days|decades|centuries|hours|minutes)",
         "rate": r"an?\s+(?:day|week|month|year|hour|minute)",
         "holiday": lex.holiday_re,
         "year_earlier": r"year-(?:earlier|ago)",
@@ -596,7 +607,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return True
         if word in lex.month_ambiguous:
             before = _word_before(text, m.start())
-            return bool(PREP_CONTEXT.search(before))
+            if PREP_CONTEXT.search(before):
+                return True
+            # "the March accession", "the May figures": a month before the noun it dates
+            # (not "the March on Washington", a noun before its preposition)
+            return bool(re.search(r"\bthe\s+$", before, re.I)) and len(word) > 3 and \
+                re.match(r"\s+(?!(?:of|on|in|to|for|from|at|by|with|and|or|was|is|has|had|will)\b)[a-z]{3,}\b",
+                         text[m.end():m.end() + 24]) is not None
         return True
 
     def h_month(m: re.Match, ctx: Ctx) -> Result:
@@ -619,6 +636,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?:\s+(?P<rely>last|this|next)\s+year)?", h_month, g_month, priority=2)
 
     month_before = re.compile(rf"{MON}\s*,?\s*$", re.I)
+    # a name right before a year, inside a sentence: "a venture called Orion 1980"
+    name_before = re.compile(r"[a-z,;]\s+(?-i:([A-Z][a-z]+))\s+$")
+    date_words = {w.lower() for w in list(lex.month_num) + list(lex.weekday_num) + list(lex.season_code)} | \
+        {h.split()[-1] for h in lex.holidays}
 
     def g_year(m: re.Match, text: str) -> bool:
         y = int(m.group("year"))
@@ -637,6 +658,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         if m.group("after") and month_before.search(text, max(0, m.start() - 12), m.start()):
             return False  # "October 1994 or later": the month-year is the longer date
+        nb = name_before.search(text, max(0, m.start() - 24), m.start())
+        if nb is not None and nb.group(1).lower() not in date_words and m.start() == m.start("year"):
+            return False  # "Orion 1980", "Expo 2020": a year in a name
         return True
 
     def h_year(m: re.Match, ctx: Ctx) -> Result:
@@ -983,8 +1007,17 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", d.isoformat(), mod=mod, anchor="dct", point=(d, "D"))
 
     def g_dayword(m: re.Match, text: str) -> bool:
-        """Not "today's" meaning "these days": "today's youth", "many of today's cars"."""
-        if m.group("w").lower() != "today" or not text.startswith("'s", m.end()):
+        """Not "today's" meaning "these days": "today's youth", "many of today's cars"; not
+        a capitalised day word right after a name ("USA Today", "This is Radio Tomorrow"):
+        a title."""
+        w = m.group("w")
+        if w[0].isupper() and not w.isupper() and not m.group("pre") \
+                and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return False
+        if w.lower() == "tomorrow" and not m.group("pre") and not m.group("pod") \
+                and re.search(r"\bthe\s+[a-z]+\s+of\s+$", text[max(0, m.start() - 30):m.start()], re.I):
+            return False  # "the cars of tomorrow", "the people of tomorrow": the future, no day
+        if w.lower() != "today" or not text.startswith("'s", m.end()):
             return True
         if lex.generic_today_re.match(text, m.end()):
             return False
@@ -999,17 +1032,20 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         code = lex.pod_code[pod]
         if rel == "last" and pod not in ("night", "evening"):
             return None
+        mod = {"early": "START", "late": "END"}.get((m.group("pre") or "").lower())
         if rel == "that":
             nar = ctx.narrative()
             if nar is None or nar[1] != "D":
-                return Hit("TIME", f"XXXX-XX-XXT{code}")
-            return Hit("TIME", f"{nar[0].isoformat()}T{code}", anchor="narrative", point=nar)
+                return Hit("TIME", f"XXXX-XX-XXT{code}", mod=mod)
+            return Hit("TIME", f"{nar[0].isoformat()}T{code}", mod=mod, anchor="narrative", point=nar)
         if ctx.dct is None:
-            return Hit("TIME", f"XXXX-XX-XXT{code}")
+            return Hit("TIME", f"XXXX-XX-XXT{code}", mod=mod)
         d = ctx.dct - timedelta(days=1 if rel == "last" else 0)
-        return Hit("TIME", f"{d.isoformat()}T{code}", anchor="dct", point=(d, "D"))
+        return Hit("TIME", f"{d.isoformat()}T{code}", mod=mod, anchor="dct", point=(d, "D"))
 
-    add("this_pod", r"\b(?P<rel>this|last|that)\s+(?P<pod>morning|afternoon|evening|night)\b", h_this_pod, priority=2)
+    # "later this afternoon", "early this morning": the word with it, as "later today"
+    add("this_pod", r"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<rel>this|last|that)\s+(?P<pod>morning|afternoon|evening|night)\b",
+        h_this_pod, priority=2)
 
     def h_bare_pod(m: re.Match, ctx: Ctx) -> Result:
         """"by mid-afternoon", "in the morning", "late afternoon yesterday": that part of
@@ -1118,7 +1154,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|"
         rf"(?P<h2>\d{{1,2}}|{lex.number_word_re})\s+(?P<oc>o'clock)|(?P<cw>noon|midnight|midday))"
         rf"{TZ}(?:\s*,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?!\w)|(?P<tmon>{MON})\s*(?P<tday>{DAY})\b(?:\s*,?\s*(?P<tyear>{YEAR4}))?))?",
-        lambda m, ctx: h_time_wrap(m, ctx), lambda m, t: not _title_name(m, "cw", t), priority=4)
+        lambda m, ctx: h_time_wrap(m, ctx), lambda m, t: g_time(m, t), priority=4)
+
+    def g_time(m: re.Match, text: str) -> bool:
+        """Not a title ("High Noon" in a sentence), nor the idiom "high noon" (a showdown)."""
+        if _title_name(m, "cw", text):
+            return False
+        return not (m.group("cw") and m.group("cw").lower() == "noon" and m.start("cw") == m.start()
+                    and re.search(r"\bhigh\s+$", text[max(0, m.start() - 6):m.start()], re.I))
 
     def h_time_wrap(m: re.Match, ctx: Ctx) -> Result:
         if m.group("oc"):
@@ -1235,6 +1278,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in text[m.end("q"):m.start("u")]) \
                 and m.group("u").lower().endswith("s") and qs not in lex.vague_qty:
             return False  # "three-quarters of its food": a fraction
+        if unit == "quarter" and qs in ("a", "an", "one") and re.match(r"\s+of\b", after):
+            return False  # "more than a quarter of the market": a fraction too
         if re.fullmatch(r"(?:1[0-9]|20)\d\d", qs):
             return False  # a year ("the 1988 second quarter", "the 1988 quarter")
         if unit == "second" and not m.group("u").lower().endswith("s") and re.match(r"[-\s]+(?:quarter|half)\b", after, re.I):
@@ -1278,14 +1323,20 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return hit
 
     add("duration",
-        rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole)|"
+        rf"\b(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|following|final|remaining|initial|same|entire|full|whole|latest|year-earlier|year-ago)|"
         rf"the|these|those|another|an?\s+additional|an?\s+extra|an?\s+further|the\s+better\s+part\s+of)\s+)?"
         rf"(?:(?P<apx>nearly|almost|more\s+than|less\s+than|up\s+to|at\s+least|no\s+more\s+than|under|just\s+over|just\s+under)\s+)?(?P<q>{QTY})(?:(?:[-\s]+and[-\s]+a[-\s]+half|\s+1/2|\s*\u00bd)(?P<half1>))?[-\s]+(?:more\s+)?"
         rf"(?:(?:trading|business|working|straight|consecutive|successive|full)\s+)?(?P<u>{UNIT})"
         rf"(?P<half>[-\s]+and[-\s]+a[-\s]+half)?(?![\w])(?:\s+or\s+so(?!\w))?", h_duration, g_duration, priority=1)
 
+    # "for years", "within weeks"; "the first time in years." (closing its clause: not "in
+    # years when...")
     add("bare_plural", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|decades|centuries|hours|minutes)\b|"
-        r"(?<=\bwithin\s)(?P<u2>years|months|weeks|days|hours|minutes)\b",
+        r"(?<=\bwithin\s)(?P<u2>years|months|weeks|days|hours|minutes)\b|"
+        r"(?<=\bin\s)(?P<u3>years|months|weeks|decades)(?=\s*[.,;:!?\"')])|"
+        # "after weeks of talks", "follows months of wrangling": a stretch of that activity
+        r"(?:(?<=\bafter\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\bfollowing\s)|(?<=\bamid\s)|(?<=\bdespite\s))"
+        r"(?P<u4>years|months|weeks|decades)(?=\s+of\s)",
         lambda m, ctx: h_bare_plural2(m, ctx), priority=0)
 
     def h_one_more_unit(m: re.Match, ctx: Ctx) -> Result:
@@ -1305,7 +1356,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         h_units_ahead, priority=2)
 
     def h_bare_plural2(m: re.Match, ctx: Ctx) -> Result:
-        w = (m.group("u") or m.group("u2")).lower()
+        w = (m.group("u") or m.group("u2") or m.group("u3") or m.group("u4")).lower()
         u = lex.unit_info[w]
         return Hit("DURATION", iso_duration(None, u["iso"], u["time"]))
 
@@ -1317,6 +1368,27 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("over_the", r"(?<=\bover\s)the\s+(?P<u>years|decades|centuries|months)(?![\w-])(?!\s+(?:of|to|ahead|before|after|since)\b)",
         h_over_the, priority=1)
 
+    # "the first hours of the offensive", "in the early years": an unspecified stretch at the
+    # start or end of something (not "the first days after the vote", placed by the event;
+    # not "the early hours", the time after midnight)
+    add("first_units", r"\bthe\s+(?:first|early|final|closing|opening|last)\s+(?P<u>years|months|weeks|days|hours|decades)(?![\w-])"
+        r"(?!\s+(?:ago|before|after|earlier|later|since)\b)(?<!early\shours)",
+        lambda m, ctx: h_over_the(m, ctx), priority=1)
+
+    # "in the years that followed": an unspecified stretch after the time just told (the
+    # plural alone, as in "for years")
+    add("units_followed", r"(?<=\bthe\s)(?P<u>years|months|weeks|days|decades)(?=\s+(?:that\s+|which\s+)?followed\b)",
+        lambda m, ctx: h_over_the(m, ctx), priority=1)
+
+    # "at this crucial moment": the present (the demonstrative points at the time of speaking)
+    add("this_moment", r"\bthis\s+(?:[a-z]+\s+)?moment(?![\w-])",
+        lambda m, ctx: Hit("DATE", "PRESENT_REF", anchor="dct"), priority=1)
+
+    # "for a fairly lengthy period", "over a brief period": an unspecified stretch of time
+    add("long_period", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))a\s+(?:(?:very|fairly|rather|relatively|quite)\s+)?"
+        r"(?:long|lengthy|short|brief|extended|prolonged)\s+period(?:\s+of\s+time)?(?![\w-])",
+        lambda m, ctx: Hit("DURATION", "PXX"), priority=1)
+
     # "for a while", "after a little while": an unspecified stretch of time
     add("a_while", r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bafter\s))a\s+(?:little\s+|short\s+)?while(?![\w-])",
         lambda m, ctx: Hit("DURATION", "PXX"), priority=1)
@@ -1327,6 +1399,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         v = lex.vague.get(w)
         if v is None:
             return None
+        if w == "soon" and ctx.tense(m.start(), m.end()) == "past":
+            return None  # "the trickle soon became a flood": soon after a past time, not ahead of now
         return Hit("DATE", v, anchor="dct")
 
     def g_vague(m: re.Match, text: str) -> bool:
@@ -1337,9 +1411,24 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return w == "future" and bool(re.search(r"\bthe\s+$", before, re.I))
         if w in ("the past",) and re.match(r"\s+(?:few|several|two|three|\d)", after):
             return False
+        if w == "soon":
+            # "as soon as", "so soon as" are conjunctions; "soon after the vote" places a time
+            # relative to an event, which the phrase after it names
+            return not re.search(r"\b(?:as|so)\s+$", before, re.I) and \
+                not re.match(r"\s+(?:as|after|afterwards?|before|thereafter)\b", after, re.I)
         return True
 
     add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)
+
+    def h_until_then(m: re.Match, ctx: Ctx) -> Result:
+        """"until then": up to the time just named ("The offer ends on Nov. 30. Until then,
+        ..."), that day or month; nothing when no date was named shortly before."""
+        nar = ctx.narrative()
+        if nar is None or not 0 <= m.start() - ctx.anchor_pos <= 300 or nar[1] not in ("D", "M"):
+            return None
+        return Hit("DATE", fmt(*nar), anchor="narrative", point=nar, keep_anchor=True)
+
+    add("until_then", r"(?:(?<=\buntil\s)|(?<=\btill\s))then\b", h_until_then, priority=1)
 
     def h_recent_units(m: re.Match, ctx: Ctx) -> Result:
         word = m.group(1).lower()
@@ -1505,6 +1594,8 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def h_latest_period(m: re.Match, ctx: Ctx) -> Result:
         qc = ctx.quarter_context(m.start())
+        if qc is None and ctx.dct is not None and m.group(0).lower().split()[1] == "latest":
+            qc = shift(ctx.dct, "Q", -1)  # no quarter named yet: the latest one, as "the latest quarter"
         if qc is None:
             return None
         return Hit("DATE", fmt(qc, "Q"), anchor="narrative", point=(qc, "Q"))
