@@ -38,7 +38,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse
+from itertools import accumulate, compress, filterfalse
 from operator import itemgetter
 from pathlib import Path
 from typing import Final
@@ -231,17 +231,21 @@ _CONNECTOR_START: Final = frozenset({"that", "and", "but", "or", "so", "yet", "w
                               "also", "where", "whereas", "although", "though", "once", "since"})
 
 # Words keep inner dots, apostrophes, hyphens and slashes ("U.S", "Putin's", "RFE/RL");
-# any other non-space character is a token of its own.
-# (Written so that nothing backtracks: a word is letters and digits, then groups of
-# inner punctuation each followed by letters or digits. Nothing follows a word in the
-# pattern, so the greedy first attempt always stands; no possessive quantifiers, which
-# Python 3.10 lacks.)
-_TOKEN_RE: Final = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]\w*(?:[&+/.'’-]+\w+)*|--|[^\s\w]")
-_M_GROUP: Final = re.Match.group
-_M_START: Final = re.Match.start
-_M_END: Final = re.Match.end
-#: first characters of word tokens (``_TOKEN_RE``: ASCII letters and digits)
+# any other non-space character is a token of its own. A word is a letter or digit, then
+# letters, digits and that inner punctuation, ending on a letter or digit: the run is
+# taken whole and given back one character at a time to the last letter or digit (a
+# single-character repeat and a look-behind, the cheapest form for the regex engine;
+# nothing backtracks further, no possessive quantifiers, which Python 3.10 lacks).
+# Initials ("U.S.") keep their last dot. In one group: re.split gives [gap, token, gap,
+# token, ..., gap], and the lengths of those pieces give every token's offsets.
+_TOKEN_SPLIT_RE: Final = re.compile(r"([A-Z]\.(?:[A-Z]\.)+|[A-Za-z0-9][\w&+/.'’-]*(?<=\w)|--|[^\s\w])")
+#: first characters of word tokens (ASCII letters and digits)
 _ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+#: first character of a token -> (kind: True for punctuation, capitalised), for ASCII,
+#: Latin-1 and the general punctuation block (curly quotes, dashes); a token starts with
+#: an ASCII letter or digit, or is punctuation ("--" or one character)
+_CHAR_CLASS: Final = {c: (c not in _ALNUM_FIRST, c.isupper())
+                      for c in map(chr, [*range(256), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0)])}
 _DGS: Final = frozenset("dgs")
 _DIGITS: Final = frozenset("0123456789")
 _FIRST_CHAR: Final = itemgetter(0)
@@ -434,6 +438,30 @@ _WORD, _PUNCT = 0, 1
 _NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
 
 
+def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """The tokens of text[start:end] and their start and end offsets in ``text``."""
+    pieces = _TOKEN_SPLIT_RE.split(text[start:end])
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    return tuple(pieces[1::2]), tuple(offsets[1:-1:2]), tuple(offsets[2::2])
+
+
+def _token_classes(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+    """Lower-case forms, kinds (False, ``_WORD``, for words; True, ``_PUNCT``, for
+    punctuation) and capitalisation of tokens.
+
+    Tokens hold no space, so they are lower-cased as one string (the same forms: the
+    one context-dependent mapping, final sigma, stops at a space as at a string end)."""
+    if not toks:
+        return (), (), ()
+    low = tuple(" ".join(toks).lower().split(" "))
+    firsts = list(map(_FIRST_CHAR, toks))
+    classes = list(map(_CHAR_CLASS.get, firsts))
+    if None not in classes:
+        kinds, caps = zip(*classes)
+        return low, kinds, caps
+    return low, tuple([c not in _ALNUM_FIRST for c in firsts]), tuple(map(str.isupper, firsts))
+
+
 class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
@@ -453,16 +481,9 @@ class _Sentence:
         # The per-token sequences are tuples: they never change once built, and the
         # garbage collector stops tracking a tuple of strings, ints and bools (the
         # analysis stays cached on the NameIndex for the whole document).
-        matches = list(_TOKEN_RE.finditer(text, start, end))
-        toks = tuple(map(_M_GROUP, matches))
+        toks, self.starts, self.ends = _tokens(text, start, end)
         self.toks = toks
-        self.starts = tuple(map(_M_START, matches))
-        self.ends = tuple(map(_M_END, matches))
-        self.low = tuple(map(str.lower, toks))
-        # kinds: False (0, _WORD) for words, True (1, _PUNCT) for punctuation. A token
-        # starts with an ASCII letter or digit, or is punctuation ("--" or one character).
-        self.kinds = tuple([c not in _ALNUM_FIRST for c in map(_FIRST_CHAR, toks)])
-        self.caps = tuple(map(str.isupper, map(_FIRST_CHAR, toks)))
+        self.low, self.kinds, self.caps = _token_classes(toks)
         vcls, cands = self._classify()
         self._group(vcls, cands)
         self.vcls = tuple(vcls)
