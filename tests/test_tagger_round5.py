@@ -29,7 +29,7 @@ CASES = [
     ("Acme posted a third-quarter loss. For the nine months, the firm lost $2 million, against "
      "year-earlier profit of $1 million.", D(2024, 10, 25),
      [("third-quarter", "DATE", "2024-Q3"), ("the nine months", "DURATION", "P9M"), ("year-earlier", "DATE", "2023")]),
-    ("The firm said Monday that it lost $3 million through the first nine months, compared with a "
+    ("The firm said Monday that it posted a $3 million loss for the first nine months, against a "
      "profit a year earlier.", D(2024, 10, 30),
      [("Monday", "DATE", "2024-10-28"), ("the first nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "2023")]),
     # ... but a day named after the span is what "a year earlier" counts from
