@@ -3,7 +3,7 @@
 The test builds the compiled modules the way ``setup.py`` does, in a copy of the
 package, then checks there that (1) the compiled modules are the ones imported, (2) every
 event row of the bundled samples and of the tests' own texts is identical to the pure
-build's, and (3) the semantics tests pass against the compiled module.
+build's, and (3) the semantics, tagger and pipeline tests pass against the compiled modules.
 """
 
 from __future__ import annotations
@@ -95,13 +95,16 @@ def test_compiled_rows_equal_pure_rows(compiled_tree: Path) -> None:
     assert compiled["rows"] == pure["rows"]
 
 
-def test_semantics_tests_pass_compiled(compiled_tree: Path) -> None:
+def test_module_tests_pass_compiled(compiled_tree: Path) -> None:
     shutil.copytree(ROOT / "tests", compiled_tree / "tests",
                     ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
     shutil.copy(ROOT / "pyproject.toml", compiled_tree / "pyproject.toml")
     env = dict(os.environ, PYTHONPATH=str(compiled_tree))
     p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                        "tests/test_semantics.py", "tests/test_semantics_heldout.py"],
+                        "tests/test_semantics.py", "tests/test_semantics_heldout.py", "tests/test_tagger.py",
+                        "tests/test_pipeline.py",
+                        # monkeypatches functions of rules.py, which compiled code calls directly
+                        "--deselect", "tests/test_tagger.py::test_rule_speedups_change_no_match"],
                        cwd=compiled_tree, env=env, capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stdout[-5000:] + p.stderr[-2000:]
     assert " passed" in p.stdout

@@ -1582,7 +1582,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if qc is None and ctx.dct is None:
             return Hit("DATE", "XXXX")
         if qc is None or ctx.year_to_date(m.start()):
-            y = (qc.year if qc is not None else ctx.dct.year) - 1
+            base = qc if qc is not None else ctx.dct
+            assert base is not None  # (no quarter and no reference date returned above)
+            y = base.year - 1
             return Hit("DATE", f"{y:04d}", anchor="narrative" if qc is not None else "dct",
                        point=(date(y, 7, 1), "Y"), keep_anchor=True)
         d = shift(qc, "Y", -1)
