@@ -38,7 +38,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, filterfalse
+from itertools import compress, filterfalse
 from operator import itemgetter
 from pathlib import Path
 from typing import Final
@@ -439,10 +439,50 @@ _NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-    """The tokens of text[start:end] and their start and end offsets in ``text``."""
-    pieces = _TOKEN_SPLIT_RE.split(text[start:end])
-    offsets = list(accumulate(map(len, pieces), initial=start))
-    return tuple(pieces[1::2]), tuple(offsets[1:-1:2]), tuple(offsets[2::2])
+    """The tokens of text[start:end] and their start and end offsets in ``text``.
+
+    No token holds a space, so the text is cut at white space first (``str.split``, no
+    regular expression) and each piece is tokenised on its own: a piece of ASCII
+    letters and digits is one word, one with a single punctuation mark before or after
+    such a word is two tokens; the rare others go through ``_TOKEN_SPLIT_RE``. Same
+    tokens as the pattern over the whole text (it never matches across a space)."""
+    sl = text[start:end]
+    ascii_text = sl.isascii()
+    toks: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for ch in sl.split():
+        p = sl.find(ch, pos)  # the first occurrence after the previous piece is this one
+        pos = p + len(ch)
+        a = start + p
+        if ch.isalnum() and (ascii_text or ch.isascii()):
+            toks.append(ch)
+            starts.append(a)
+            ends.append(start + pos)
+            continue
+        n = len(ch)
+        if n > 1:
+            last = ch[n - 1]
+            if not (last.isalnum() or last == "_"):
+                word = ch[:n - 1]
+                if word.isalnum() and (ascii_text or word.isascii()):
+                    # "said," "Inc.": the word, then the mark
+                    toks.append(word)
+                    toks.append(last)
+                    starts.append(a)
+                    starts.append(start + pos - 1)
+                    ends.append(start + pos - 1)
+                    ends.append(start + pos)
+                    continue
+        pieces = _TOKEN_SPLIT_RE.split(ch)
+        for k in range(1, len(pieces), 2):
+            a += len(pieces[k - 1])
+            toks.append(pieces[k])
+            starts.append(a)
+            a += len(pieces[k])
+            ends.append(a)
+    return tuple(toks), tuple(starts), tuple(ends)
 
 
 def _token_classes(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
