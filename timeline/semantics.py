@@ -39,7 +39,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse
-from operator import itemgetter
 from pathlib import Path
 from typing import Final
 
@@ -241,14 +240,8 @@ _CONNECTOR_START: Final = frozenset({"that", "and", "but", "or", "so", "yet", "w
 _TOKEN_SPLIT_RE: Final = re.compile(r"([A-Z]\.(?:[A-Z]\.)+|[A-Za-z0-9][\w&+/.'’-]*(?<=\w)|--|[^\s\w])")
 #: first characters of word tokens (ASCII letters and digits)
 _ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-#: first character of a token -> (kind: True for punctuation, capitalised), for ASCII,
-#: Latin-1 and the general punctuation block (curly quotes, dashes); a token starts with
-#: an ASCII letter or digit, or is punctuation ("--" or one character)
-_CHAR_CLASS: Final = {c: (c not in _ALNUM_FIRST, c.isupper())
-                      for c in map(chr, [*range(256), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0)])}
 _DGS: Final = frozenset("dgs")
 _DIGITS: Final = frozenset("0123456789")
-_FIRST_CHAR: Final = itemgetter(0)
 _CAND_ENDINGS: Final = ("ed", "ing", "'s", "’s")
 _POSS_RE: Final = re.compile(r"['’]s?$")
 _SPACE_RE: Final = re.compile(r"\s+")
@@ -438,28 +431,36 @@ _WORD, _PUNCT = 0, 1
 _NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-    """The tokens of text[start:end] and their start and end offsets in ``text``.
+def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
+                                                     tuple[bool, ...], tuple[bool, ...]]:
+    """The tokens of text[start:end], their start and end offsets in ``text``, their
+    kinds (False, ``_WORD``, for words: tokens that start with an ASCII letter or digit;
+    True, ``_PUNCT``, for the others) and whether they start with a capital.
 
     No token holds a space, so the text is cut at white space first (``str.split``, no
     regular expression) and each piece is tokenised on its own: a piece of ASCII
-    letters and digits is one word, one with a single punctuation mark before or after
-    such a word is two tokens; the rare others go through ``_TOKEN_SPLIT_RE``. Same
-    tokens as the pattern over the whole text (it never matches across a space)."""
+    letters and digits is one word, one with a single punctuation mark after such a
+    word is two tokens; the rare others go through ``_TOKEN_SPLIT_RE``. Same tokens as
+    the pattern over the whole text (it never matches across a space)."""
     sl = text[start:end]
     ascii_text = sl.isascii()
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    kinds: list[bool] = []
+    caps: list[bool] = []
     pos = 0
     for ch in sl.split():
         p = sl.find(ch, pos)  # the first occurrence after the previous piece is this one
         pos = p + len(ch)
         a = start + p
         if ch.isalnum() and (ascii_text or ch.isascii()):
+            c0 = ord(ch[0])
             toks.append(ch)
             starts.append(a)
             ends.append(start + pos)
+            kinds.append(False)
+            caps.append(65 <= c0 <= 90)  # an ASCII letter or digit: upper case is A-Z
             continue
         n = len(ch)
         if n > 1:
@@ -468,38 +469,39 @@ def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int
                 word = ch[:n - 1]
                 if word.isalnum() and (ascii_text or word.isascii()):
                     # "said," "Inc.": the word, then the mark
+                    c0 = ord(ch[0])
                     toks.append(word)
                     toks.append(last)
                     starts.append(a)
                     starts.append(start + pos - 1)
                     ends.append(start + pos - 1)
                     ends.append(start + pos)
+                    kinds.append(False)
+                    kinds.append(True)
+                    caps.append(65 <= c0 <= 90)
+                    caps.append(last.isupper())
                     continue
         pieces = _TOKEN_SPLIT_RE.split(ch)
         for k in range(1, len(pieces), 2):
+            t = pieces[k]
             a += len(pieces[k - 1])
-            toks.append(pieces[k])
+            toks.append(t)
             starts.append(a)
-            a += len(pieces[k])
+            a += len(t)
             ends.append(a)
-    return tuple(toks), tuple(starts), tuple(ends)
+            first = t[0]
+            kinds.append(first not in _ALNUM_FIRST)
+            caps.append(first.isupper())
+    return tuple(toks), tuple(starts), tuple(ends), tuple(kinds), tuple(caps)
 
 
-def _token_classes(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
-    """Lower-case forms, kinds (False, ``_WORD``, for words; True, ``_PUNCT``, for
-    punctuation) and capitalisation of tokens.
-
-    Tokens hold no space, so they are lower-cased as one string (the same forms: the
-    one context-dependent mapping, final sigma, stops at a space as at a string end)."""
+def _lower(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Lower-case forms of tokens. Tokens hold no space, so they are lower-cased as one
+    string (the same forms: the one context-dependent mapping, final sigma, stops at a
+    space as at a string end)."""
     if not toks:
-        return (), (), ()
-    low = tuple(" ".join(toks).lower().split(" "))
-    firsts = list(map(_FIRST_CHAR, toks))
-    classes = list(map(_CHAR_CLASS.get, firsts))
-    if None not in classes:
-        kinds, caps = zip(*classes)
-        return low, kinds, caps
-    return low, tuple([c not in _ALNUM_FIRST for c in firsts]), tuple(map(str.isupper, firsts))
+        return ()
+    return tuple(" ".join(toks).lower().split(" "))
 
 
 class _Sentence:
@@ -521,9 +523,9 @@ class _Sentence:
         # The per-token sequences are tuples: they never change once built, and the
         # garbage collector stops tracking a tuple of strings, ints and bools (the
         # analysis stays cached on the NameIndex for the whole document).
-        toks, self.starts, self.ends = _tokens(text, start, end)
+        toks, self.starts, self.ends, self.kinds, self.caps = _tokens(text, start, end)
         self.toks = toks
-        self.low, self.kinds, self.caps = _token_classes(toks)
+        self.low = _lower(toks)
         vcls, cands = self._classify()
         self._group(vcls, cands)
         self.vcls = tuple(vcls)
