@@ -310,7 +310,13 @@ class NameIndex:
             d[name] = d.get(name, 0) + 1
         persons: dict[str, str] = {}
         for last, forms in counts.items():
-            best = max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            # the most frequent form, then the longest, then the last in sort order
+            best = ""
+            best_n = best_len = -1
+            for form, k in forms.items():
+                if k > best_n or (k == best_n and (len(form) > best_len
+                                                   or len(form) == best_len and form > best)):
+                    best, best_n, best_len = form, k, len(form)
             persons[last] = best
             persons[best] = best
         return cls(text, persons)
@@ -993,12 +999,18 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
             # a date phrase with a preposition follows the verb it modifies
             gi = before[-1]
         else:
-            def dist(g: int) -> tuple[int, int]:
+            # the nearest group: distance before the mention, or after it (a tie goes
+            # to the group before, then to the first)
+            gi = -1
+            best_d = best_side = 0
+            for g in cands:
                 gs, ge, _h = groups[g]
                 if ge <= ms:
-                    return (ms - ge, 0)
-                return (gs - me + 1, 1)
-            gi = min(cands, key=dist)
+                    d, side = ms - ge, 0
+                else:
+                    d, side = gs - me + 1, 1
+                if gi < 0 or d < best_d or (d == best_d and side < best_side):
+                    gi, best_d, best_side = g, d, side
     elif cands:
         gi = cands[0]
     else:
