@@ -941,7 +941,8 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
                 or w in ("yesterday", "today", "tomorrow", "tonight") \
                 or (w in _DATE_NOUNS and i > 0 and low[i - 1] in ("this", "last", "next", "that")):
             a, b = _date_run(an, i, i + 1)
-            out.update(range(a, b))
+            for t in range(a, b):
+                out.add(t)
             i = max(b, i + 1)
         else:
             i += 1
@@ -1289,7 +1290,7 @@ def _classify_cached(an: _Sentence, a0: int, a1: int,
     key = (toks[a0:a1], a0 == sent_first, low[a1] if a1 < len(low) else "")
     rel = names._runs.get(key)
     if rel is None:
-        found = _classify_run(an, list(range(a0, a1)), sent_first, names)
+        found = _classify_run(an, [t for t in range(a0, a1)], sent_first, names)
         names._runs[key] = tuple([(x[0] - a0, x[1] - a0, x[2], x[3]) for x in found])
         return found
     return [(r0 + a0, r1 + a0, disp, kind) for (r0, r1, disp, kind) in rel]
@@ -1677,7 +1678,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
                    names: NameIndex, keep_pronoun: bool = False) -> tuple[str, bool, bool, bool]:
     """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
     low = an.low
-    idx = list(filterfalse(drop.__contains__, range(cl.start, _first_group_from(an, cl.start, gs))))
+    idx = [t for t in range(cl.start, _first_group_from(an, cl.start, gs)) if t not in drop]
     own = an.seg_of[gs] if gs < len(low) else -1
     if len(idx) > 2:
         kept = [t for t in idx if an.seg_of[t] == own
@@ -1753,7 +1754,7 @@ def _headline_verb(an: _Sentence, gs: int, ge: int, drop: set[int], plural: bool
                    reported: bool, reduced: bool) -> str:
     """The verb group in headline tense: "announced" -> "announces", "would" -> "will"."""
     low, toks = an.low, an.toks
-    grp = list(filterfalse(drop.__contains__, range(gs, ge)))
+    grp = [t for t in range(gs, ge) if t not in drop]
     if not grp:
         return ""
     words = [toks[t] for t in grp]
@@ -1798,10 +1799,10 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
     """
     low = an.low
     ds, de = _date_run(an, ms, me) if ms >= 0 else (-1, -1)
-    drop = set(range(ds, de)) if ds >= 0 else set()
+    drop = {t for t in range(ds, de)} if ds >= 0 else set()
     drop |= _date_tokens(an, cl.start, cl.end)
     if cl.group < 0:
-        idx = list(filterfalse(drop.__contains__, range(cl.start, cl.end)))
+        idx = [t for t in range(cl.start, cl.end) if t not in drop]
         return _finish(an, idx)
     gs, ge, head = an.groups[cl.group]
     hb = (_FORMS.get(low[head]) or ("",))[0]
@@ -1840,7 +1841,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
                 and pw not in _SUBJ_PRONOUNS and pw not in _ADVERBS and not pw.endswith("ly"):
             stop = g2s
             break
-    rest_idx = list(filterfalse(drop.__contains__, range(ge, stop)))
+    rest_idx = [t for t in range(ge, stop) if t not in drop]
     rest = _join([], an, rest_idx)
     for t in rest_idx:
         # coordinated verbs in headline tense too: "meets Rubio and discusses air defence"
@@ -1920,7 +1921,7 @@ def _leading_quote(an: _Sentence, before: int) -> str | None:
     close = next((t for t in range(k + 1, before) if toks[t] in ("”", '"')), None)
     if close is None or close - k < 3:
         return None
-    return _trim(_join([], an, list(range(k + 1, close))))
+    return _trim(_join([], an, [t for t in range(k + 1, close)]))
 
 
 def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None:
@@ -1930,7 +1931,7 @@ def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None
         k -= 1
     if k < 1 or an.low[cl.start - 1] not in (",", "—", "–", "--") and an.toks[cl.start - 1] not in _QUOTES:
         return None
-    idx = list(filterfalse(drop.__contains__, range(0, k + 1)))
+    idx = [t for t in range(0, k + 1) if t not in drop]
     while idx and (an.kinds[idx[0]] == _PUNCT or an.low[idx[0]] in _CONNECTOR_START):
         idx = idx[1:]
     if len(idx) < 3 or not any(an.vcls[t] in (_AUXV, _FIN) for t in idx):
@@ -2026,10 +2027,11 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         cl = _find_clause(an, ms, me)
         status = _status(an, cl, ms, me)
         # several dates in one clause ("on Wednesday or Thursday") share actors and title
-        if an.dates is None:
-            an.dates = _all_date_tokens(an, 0, len(an.toks))
+        dates = an.dates
+        if dates is None:
+            dates = an.dates = _all_date_tokens(an, 0, len(an.toks))
         key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
-            if an.dates.isdisjoint(range(ms, me)) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+            if dates.isdisjoint(range(ms, me)) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
         hit = names._clauses.get(key)
         if hit is None:
             actors = _actors(an, cl, names)
