@@ -377,3 +377,28 @@ def test_title_of_a_bare_date_line_keeps_its_words() -> None:
     text = "via March 3rd 2025"
     d = describe(text, (0, len(text)), (4, len(text)), names=NameIndex.from_text(text))
     assert d.title == "Via March 3rd 2025"
+
+
+def test_tokens_are_those_of_the_pattern_over_the_whole_text() -> None:
+    """_tokens cuts at white space first and tokenises the pieces (most by a fast path):
+    the tokens and offsets must be those of _TOKEN_SPLIT_RE over the whole slice, the
+    kinds and capitals those of the tokens' first characters."""
+    import random
+    from itertools import accumulate
+
+    from timeline import semantics
+
+    def reference(text: str, start: int, end: int) -> tuple:
+        pieces = semantics._TOKEN_SPLIT_RE.split(text[start:end])
+        offsets = list(accumulate(map(len, pieces), initial=start))
+        toks = pieces[1::2]
+        kinds = tuple(not ("0" <= t[0] <= "9" or "A" <= t[0] <= "Z" or "a" <= t[0] <= "z") for t in toks)
+        return tuple(toks), tuple(offsets[1:-1:2]), tuple(offsets[2::2]), kinds, tuple(t[0].isupper() for t in toks)
+
+    parts = list("aB9Z_ .,'’-&+/\n\t\u00a0\u2009“”—–é日()$%\x1c\x85ÉⒶ") + [
+        "U.S.", "Inc.", "--", "word", "A.", "Mr", "2025,", "(AP)", "_x", "x_"]
+    rnd = random.Random(7)
+    for _ in range(20000):
+        text = "ab " + "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 20)))
+        start = rnd.randint(0, 4)
+        assert semantics._tokens(text, start, len(text)) == reference(text, start, len(text)), text

@@ -38,8 +38,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, filterfalse
-from operator import itemgetter
+from itertools import compress, filterfalse
 from pathlib import Path
 from typing import Final
 
@@ -241,14 +240,8 @@ _CONNECTOR_START: Final = frozenset({"that", "and", "but", "or", "so", "yet", "w
 _TOKEN_SPLIT_RE: Final = re.compile(r"([A-Z]\.(?:[A-Z]\.)+|[A-Za-z0-9][\w&+/.'’-]*(?<=\w)|--|[^\s\w])")
 #: first characters of word tokens (ASCII letters and digits)
 _ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-#: first character of a token -> (kind: True for punctuation, capitalised), for ASCII,
-#: Latin-1 and the general punctuation block (curly quotes, dashes); a token starts with
-#: an ASCII letter or digit, or is punctuation ("--" or one character)
-_CHAR_CLASS: Final = {c: (c not in _ALNUM_FIRST, c.isupper())
-                      for c in map(chr, [*range(256), *range(0x2000, 0x2070), *range(0x20A0, 0x20D0)])}
 _DGS: Final = frozenset("dgs")
 _DIGITS: Final = frozenset("0123456789")
-_FIRST_CHAR: Final = itemgetter(0)
 _CAND_ENDINGS: Final = ("ed", "ing", "'s", "’s")
 _POSS_RE: Final = re.compile(r"['’]s?$")
 _SPACE_RE: Final = re.compile(r"\s+")
@@ -317,7 +310,13 @@ class NameIndex:
             d[name] = d.get(name, 0) + 1
         persons: dict[str, str] = {}
         for last, forms in counts.items():
-            best = max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            # the most frequent form, then the longest, then the last in sort order
+            best = ""
+            best_n = best_len = -1
+            for form, k in forms.items():
+                if k > best_n or (k == best_n and (len(form) > best_len
+                                                   or len(form) == best_len and form > best)):
+                    best, best_n, best_len = form, k, len(form)
             persons[last] = best
             persons[best] = best
         return cls(text, persons)
@@ -438,28 +437,77 @@ _WORD, _PUNCT = 0, 1
 _NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-    """The tokens of text[start:end] and their start and end offsets in ``text``."""
-    pieces = _TOKEN_SPLIT_RE.split(text[start:end])
-    offsets = list(accumulate(map(len, pieces), initial=start))
-    return tuple(pieces[1::2]), tuple(offsets[1:-1:2]), tuple(offsets[2::2])
+def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
+                                                     tuple[bool, ...], tuple[bool, ...]]:
+    """The tokens of text[start:end], their start and end offsets in ``text``, their
+    kinds (False, ``_WORD``, for words: tokens that start with an ASCII letter or digit;
+    True, ``_PUNCT``, for the others) and whether they start with a capital.
+
+    No token holds a space, so the text is cut at white space first (``str.split``, no
+    regular expression) and each piece is tokenised on its own: a piece of ASCII
+    letters and digits is one word, one with a single punctuation mark after such a
+    word is two tokens; the rare others go through ``_TOKEN_SPLIT_RE``. Same tokens as
+    the pattern over the whole text (it never matches across a space)."""
+    sl = text[start:end]
+    ascii_text = sl.isascii()
+    toks: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[bool] = []
+    caps: list[bool] = []
+    pos = 0
+    for ch in sl.split():
+        p = sl.find(ch, pos)  # the first occurrence after the previous piece is this one
+        pos = p + len(ch)
+        a = start + p
+        if ch.isalnum() and (ascii_text or ch.isascii()):
+            c0 = ord(ch[0])
+            toks.append(ch)
+            starts.append(a)
+            ends.append(start + pos)
+            kinds.append(False)
+            caps.append(65 <= c0 <= 90)  # an ASCII letter or digit: upper case is A-Z
+            continue
+        n = len(ch)
+        if n > 1:
+            last = ch[n - 1]
+            if not (last.isalnum() or last == "_"):
+                word = ch[:n - 1]
+                if word.isalnum() and (ascii_text or word.isascii()):
+                    # "said," "Inc.": the word, then the mark
+                    c0 = ord(ch[0])
+                    toks.append(word)
+                    toks.append(last)
+                    starts.append(a)
+                    starts.append(start + pos - 1)
+                    ends.append(start + pos - 1)
+                    ends.append(start + pos)
+                    kinds.append(False)
+                    kinds.append(True)
+                    caps.append(65 <= c0 <= 90)
+                    caps.append(last.isupper())
+                    continue
+        pieces = _TOKEN_SPLIT_RE.split(ch)
+        for k in range(1, len(pieces), 2):
+            t = pieces[k]
+            a += len(pieces[k - 1])
+            toks.append(t)
+            starts.append(a)
+            a += len(t)
+            ends.append(a)
+            first = t[0]
+            kinds.append(first not in _ALNUM_FIRST)
+            caps.append(first.isupper())
+    return tuple(toks), tuple(starts), tuple(ends), tuple(kinds), tuple(caps)
 
 
-def _token_classes(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
-    """Lower-case forms, kinds (False, ``_WORD``, for words; True, ``_PUNCT``, for
-    punctuation) and capitalisation of tokens.
-
-    Tokens hold no space, so they are lower-cased as one string (the same forms: the
-    one context-dependent mapping, final sigma, stops at a space as at a string end)."""
+def _lower(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """Lower-case forms of tokens. Tokens hold no space, so they are lower-cased as one
+    string (the same forms: the one context-dependent mapping, final sigma, stops at a
+    space as at a string end)."""
     if not toks:
-        return (), (), ()
-    low = tuple(" ".join(toks).lower().split(" "))
-    firsts = list(map(_FIRST_CHAR, toks))
-    classes = list(map(_CHAR_CLASS.get, firsts))
-    if None not in classes:
-        kinds, caps = zip(*classes)
-        return low, kinds, caps
-    return low, tuple([c not in _ALNUM_FIRST for c in firsts]), tuple(map(str.isupper, firsts))
+        return ()
+    return tuple(" ".join(toks).lower().split(" "))
 
 
 class _Sentence:
@@ -481,9 +529,9 @@ class _Sentence:
         # The per-token sequences are tuples: they never change once built, and the
         # garbage collector stops tracking a tuple of strings, ints and bools (the
         # analysis stays cached on the NameIndex for the whole document).
-        toks, self.starts, self.ends = _tokens(text, start, end)
+        toks, self.starts, self.ends, self.kinds, self.caps = _tokens(text, start, end)
         self.toks = toks
-        self.low, self.kinds, self.caps = _token_classes(toks)
+        self.low = _lower(toks)
         vcls, cands = self._classify()
         self._group(vcls, cands)
         self.vcls = tuple(vcls)
@@ -893,7 +941,8 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
                 or w in ("yesterday", "today", "tomorrow", "tonight") \
                 or (w in _DATE_NOUNS and i > 0 and low[i - 1] in ("this", "last", "next", "that")):
             a, b = _date_run(an, i, i + 1)
-            out.update(range(a, b))
+            for t in range(a, b):
+                out.add(t)
             i = max(b, i + 1)
         else:
             i += 1
@@ -951,12 +1000,18 @@ def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
             # a date phrase with a preposition follows the verb it modifies
             gi = before[-1]
         else:
-            def dist(g: int) -> tuple[int, int]:
+            # the nearest group: distance before the mention, or after it (a tie goes
+            # to the group before, then to the first)
+            gi = -1
+            best_d = best_side = 0
+            for g in cands:
                 gs, ge, _h = groups[g]
                 if ge <= ms:
-                    return (ms - ge, 0)
-                return (gs - me + 1, 1)
-            gi = min(cands, key=dist)
+                    d, side = ms - ge, 0
+                else:
+                    d, side = gs - me + 1, 1
+                if gi < 0 or d < best_d or (d == best_d and side < best_side):
+                    gi, best_d, best_side = g, d, side
     elif cands:
         gi = cands[0]
     else:
@@ -1235,7 +1290,7 @@ def _classify_cached(an: _Sentence, a0: int, a1: int,
     key = (toks[a0:a1], a0 == sent_first, low[a1] if a1 < len(low) else "")
     rel = names._runs.get(key)
     if rel is None:
-        found = _classify_run(an, list(range(a0, a1)), sent_first, names)
+        found = _classify_run(an, [t for t in range(a0, a1)], sent_first, names)
         names._runs[key] = tuple([(x[0] - a0, x[1] - a0, x[2], x[3]) for x in found])
         return found
     return [(r0 + a0, r1 + a0, disp, kind) for (r0, r1, disp, kind) in rel]
@@ -1623,7 +1678,7 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
                    names: NameIndex, keep_pronoun: bool = False) -> tuple[str, bool, bool, bool]:
     """Headline subject of a clause: (words, plural, is_pronoun, reduced_relative)."""
     low = an.low
-    idx = list(filterfalse(drop.__contains__, range(cl.start, _first_group_from(an, cl.start, gs))))
+    idx = [t for t in range(cl.start, _first_group_from(an, cl.start, gs)) if t not in drop]
     own = an.seg_of[gs] if gs < len(low) else -1
     if len(idx) > 2:
         kept = [t for t in idx if an.seg_of[t] == own
@@ -1699,7 +1754,7 @@ def _headline_verb(an: _Sentence, gs: int, ge: int, drop: set[int], plural: bool
                    reported: bool, reduced: bool) -> str:
     """The verb group in headline tense: "announced" -> "announces", "would" -> "will"."""
     low, toks = an.low, an.toks
-    grp = list(filterfalse(drop.__contains__, range(gs, ge)))
+    grp = [t for t in range(gs, ge) if t not in drop]
     if not grp:
         return ""
     words = [toks[t] for t in grp]
@@ -1744,10 +1799,10 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
     """
     low = an.low
     ds, de = _date_run(an, ms, me) if ms >= 0 else (-1, -1)
-    drop = set(range(ds, de)) if ds >= 0 else set()
+    drop = {t for t in range(ds, de)} if ds >= 0 else set()
     drop |= _date_tokens(an, cl.start, cl.end)
     if cl.group < 0:
-        idx = list(filterfalse(drop.__contains__, range(cl.start, cl.end)))
+        idx = [t for t in range(cl.start, cl.end) if t not in drop]
         return _finish(an, idx)
     gs, ge, head = an.groups[cl.group]
     hb = (_FORMS.get(low[head]) or ("",))[0]
@@ -1786,7 +1841,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
                 and pw not in _SUBJ_PRONOUNS and pw not in _ADVERBS and not pw.endswith("ly"):
             stop = g2s
             break
-    rest_idx = list(filterfalse(drop.__contains__, range(ge, stop)))
+    rest_idx = [t for t in range(ge, stop) if t not in drop]
     rest = _join([], an, rest_idx)
     for t in rest_idx:
         # coordinated verbs in headline tense too: "meets Rubio and discusses air defence"
@@ -1866,7 +1921,7 @@ def _leading_quote(an: _Sentence, before: int) -> str | None:
     close = next((t for t in range(k + 1, before) if toks[t] in ("”", '"')), None)
     if close is None or close - k < 3:
         return None
-    return _trim(_join([], an, list(range(k + 1, close))))
+    return _trim(_join([], an, [t for t in range(k + 1, close)]))
 
 
 def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None:
@@ -1876,7 +1931,7 @@ def _leading_statement(an: _Sentence, cl: _Clause, drop: set[int]) -> str | None
         k -= 1
     if k < 1 or an.low[cl.start - 1] not in (",", "—", "–", "--") and an.toks[cl.start - 1] not in _QUOTES:
         return None
-    idx = list(filterfalse(drop.__contains__, range(0, k + 1)))
+    idx = [t for t in range(0, k + 1) if t not in drop]
     while idx and (an.kinds[idx[0]] == _PUNCT or an.low[idx[0]] in _CONNECTOR_START):
         idx = idx[1:]
     if len(idx) < 3 or not any(an.vcls[t] in (_AUXV, _FIN) for t in idx):
@@ -1972,10 +2027,11 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         cl = _find_clause(an, ms, me)
         status = _status(an, cl, ms, me)
         # several dates in one clause ("on Wednesday or Thursday") share actors and title
-        if an.dates is None:
-            an.dates = _all_date_tokens(an, 0, len(an.toks))
+        dates = an.dates
+        if dates is None:
+            dates = an.dates = _all_date_tokens(an, 0, len(an.toks))
         key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
-            if an.dates.isdisjoint(range(ms, me)) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+            if dates.isdisjoint(range(ms, me)) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
         hit = names._clauses.get(key)
         if hit is None:
             actors = _actors(an, cl, names)
@@ -1992,7 +2048,18 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         title = _fallback(text, s0, s1, m0, m1)
         if len(title.split()) < 2:
             title = _cap(text[s0:s1]) or title  # "via January 26th 2025": keep the date words
-    return Description(title=title, actors=actors, status=status)
+    return _description(title, actors, status)
+
+
+def _description(title: str, actors: list[str], status: str) -> Description:
+    """``Description(title, actors, status)`` without the dataclass ``__init__`` (a
+    frozen dataclass sets its fields through ``object.__setattr__``: so does this, with
+    less call overhead; the object is the same)."""
+    d = Description.__new__(Description)
+    object.__setattr__(d, "title", title)
+    object.__setattr__(d, "actors", actors)
+    object.__setattr__(d, "status", status)
+    return d
 
 
 def _fallback(text: str, s0: int, s1: int, m0: int, m1: int) -> str:
