@@ -10,7 +10,8 @@ from .lexicon import Lexicon
 
 __all__ = ["Ctx", "Hit"]
 
-_SENT_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
+# (each alternative opens with a literal character: the regex engine then skips to them)
+_SENT_END = re.compile(r"\.\s+(?=[\"'A-Z(\[])|!\s+(?=[\"'A-Z(\[])|\?\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
 # a period that ends an abbreviation or an initial does not end the sentence: "Roe vs. Wade",
 # "Mr. Bush", "Birmingham, Ala., killed", "John F. Kennedy", "the U.S. Army"
 _ABBREV_BEFORE = re.compile(
@@ -20,12 +21,6 @@ _ABBREV_BEFORE = re.compile(
     r"Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))$")
 
 
-def _sentence_ends(text: str, lo: int, hi: int):
-    """The sentence breaks in ``text[lo:hi]``, skipping periods of abbreviations."""
-    for m in _SENT_END.finditer(text, lo, hi):
-        if text[m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-            continue
-        yield m
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 # a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
@@ -77,6 +72,7 @@ class Ctx:
         self.ytd_pos = -10_000  # where a year-to-date span ("the nine months") was last named
         self.year_from_narrative = False  # set by the last year resolution
         self._low: str | None = None
+        self._abbrev: dict[int, bool] = {}  # is the period at i that of an abbreviation?
         self._marker_cache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
 
     # -- narrative -------------------------------------------------------------------
@@ -131,13 +127,31 @@ class Ctx:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around ``start:end`` (at most ~250 chars each side)."""
         text = self.text
-        lo = max(0, start - 250)
+        lo = start - 250 if start > 250 else 0
         s = lo
-        for m in _sentence_ends(text, lo, start):
+        abbrev = self._abbrev
+        for m in _SENT_END.finditer(text, lo, start):
+            ms = m.start()
+            if text[ms] == ".":
+                a = abbrev.get(ms)
+                if a is None:
+                    a = abbrev[ms] = _ABBREV_BEFORE.search(text, ms - 8 if ms > 8 else 0, ms) is not None
+                if a:
+                    continue
             s = m.end()
-        hi = min(len(text), end + 250)
-        em = next(_sentence_ends(text, end, hi), None)
-        e = em.start() + 1 if em else hi
+        n = len(text)
+        hi = end + 250 if end + 250 < n else n
+        e = hi
+        for m in _SENT_END.finditer(text, end, hi):
+            ms = m.start()
+            if text[ms] == ".":
+                a = abbrev.get(ms)
+                if a is None:
+                    a = abbrev[ms] = _ABBREV_BEFORE.search(text, ms - 8 if ms > 8 else 0, ms) is not None
+                if a:
+                    continue
+            e = ms + 1
+            break
         return s, e
 
     def tense(self, start: int, end: int, generic: bool = True) -> str | None:
