@@ -1,5 +1,6 @@
 """Ctx.sentence (literal-first break pattern, abbreviation test remembered per period)
-gives the bounds of the plain windowed scan it replaced."""
+and Ctx._markers (separator instead of lookbehind) give what the plain windowed scans
+they replaced gave."""
 
 import random
 import re
@@ -47,3 +48,36 @@ def test_sentence_bounds_match_windowed_scan() -> None:
     pieces = [" ", " ", "\n", "\t", ".", "!", "?", "A", "a", '"', "(", "Mr", "U", "Ala", "x", " \n \n"]
     for _ in range(300):
         _check("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 400))), rnd)
+
+
+def _reference_markers(ctx: Ctx, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    lex = ctx.lex
+    low = ctx.text.lower()
+    out = []
+    for m in lex.marker_lc_re.finditer(low, s, min(len(low), e + 40)):
+        ms = m.start()
+        if ms >= e:
+            break
+        w = m.group(0)
+        kind = lex.marker_kind.get(w)
+        if kind is None:
+            if not w.endswith("ed"):
+                continue
+            kind = "reporting" if w in lex.reporting else "generic"
+        elif w in lex.future_cs and ctx.text[ms] != w[0]:
+            continue
+        out.append((ms, m.end(), kind, w))
+    return out
+
+
+def test_markers_match_lookbehind_scan() -> None:
+    rnd = random.Random(11)
+    words = ["will be", "said", "had", "planned to", "May", "may", "'ll", "we'll", "owed", "red",
+             "reported", "going to", "ed", "x", "1", "_", "-", "\u00e9", "would", "expected", "\n"]
+    for _ in range(400):
+        text = "".join(rnd.choice(words) + rnd.choice(["", " ", " ", "'", ","]) for _ in range(rnd.randint(1, 40)))
+        ctx = Ctx(text, None, lexicon())
+        for _ in range(10):
+            s, e = sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text))))
+            ctx._marker_cache.clear()
+            assert ctx._markers(s, e) == _reference_markers(ctx, s, e), (text, s, e)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from .lexicon import Lexicon
@@ -33,6 +34,20 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.
 # an "-ed" adjective after a determiner, perhaps with an adverb between ("a still unspecified date")
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
                          r"(?:(?:still|yet|as|so|very|more|most|less|\w+ly)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _marker_sep_re(lex: Lexicon) -> re.Pattern | None:
+    """``lex.marker_lc_re`` (``(?<![\w'])(?:...)``) with its lookbehind made a character
+    it consumes: a match at ``i`` is one of ``marker_lc_re`` at ``i + 1``, and the scans
+    agree since every marker ends with a word character (None if one does not). sre then
+    skips to the characters of ``[^\w']`` instead of testing the lookbehind at every
+    position."""
+    head = "(?<![\\w'])"
+    pattern = lex.marker_lc_re.pattern
+    if not pattern.startswith(head) or not all(re.search(r"\w\Z", w) for w in lex.marker_kind):
+        return None
+    return re.compile("[^\\w']" + pattern[len(head):], lex.marker_lc_re.flags)
 
 
 _FRONTED_LEAD = re.compile(r"[\s\"'(]*(?:(?:also|and|but|then|on|in|by|late|early|earlier|later)\s+){0,2}", re.I)
@@ -223,18 +238,28 @@ class Ctx:
         cs = self.lex.future_cs
         reporting = self.lex.reporting
         # a little past ``e`` so that a word at the edge is read whole
-        for m in self.lex.marker_lc_re.finditer(low, s, min(len(low), e + 40)):
-            ms = m.start()
+        hi = e + 40 if e + 40 < len(low) else len(low)
+        sep = _marker_sep_re(self.lex) if s > 0 else None
+        if sep is None:  # (at the start of the text no character comes before a word)
+            matches = self.lex.marker_lc_re.finditer(low, s, hi)
+            shift = 0
+        else:
+            matches = sep.finditer(low, s - 1, hi)
+            shift = 1
+        text = self.text
+        for m in matches:
+            ms = m.start() + shift
             if ms >= e:
                 break
-            w = m.group(0)
+            me = m.end()
+            w = low[ms:me]
             kind = kinds.get(w)
             if kind is None:
                 if not w.endswith("ed"):
                     continue
                 kind = "reporting" if w in reporting else "generic"
-            elif w in cs and self.text[ms] != w[0]:
+            elif w in cs and text[ms] != w[0]:
                 continue  # "May" the month is not the modal "may"
-            out.append((ms, m.end(), kind, w))
+            out.append((ms, me, kind, w))
         self._marker_cache[key] = out
         return out
