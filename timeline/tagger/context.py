@@ -38,7 +38,7 @@ _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|t
 
 @lru_cache(maxsize=4)
 def _marker_sep_re(lex: Lexicon) -> re.Pattern | None:
-    """``lex.marker_lc_re`` (``(?<![\w'])(?:...)``) with its lookbehind made a character
+    r"""``lex.marker_lc_re`` (``(?<![\w'])(?:...)``) with its lookbehind made a character
     it consumes: a match at ``i`` is one of ``marker_lc_re`` at ``i + 1``, and the scans
     agree since every marker ends with a word character (None if one does not). sre then
     skips to the characters of ``[^\w']`` instead of testing the lookbehind at every
