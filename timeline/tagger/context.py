@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from .lexicon import Lexicon
 
 __all__ = ["Ctx", "Hit"]
 
-_SENT_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
+# (each alternative opens with a literal character: the regex engine then skips to them)
+_SENT_END = re.compile(r"\.\s+(?=[\"'A-Z(\[])|!\s+(?=[\"'A-Z(\[])|\?\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
 # a period that ends an abbreviation or an initial does not end the sentence: "Roe vs. Wade",
 # "Mr. Bush", "Birmingham, Ala., killed", "John F. Kennedy", "the U.S. Army"
 _ABBREV_BEFORE = re.compile(
@@ -20,12 +22,6 @@ _ABBREV_BEFORE = re.compile(
     r"Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))$")
 
 
-def _sentence_ends(text: str, lo: int, hi: int):
-    """The sentence breaks in ``text[lo:hi]``, skipping periods of abbreviations."""
-    for m in _SENT_END.finditer(text, lo, hi):
-        if text[m.start()] == "." and _ABBREV_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-            continue
-        yield m
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 # a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
@@ -38,6 +34,20 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.
 # an "-ed" adjective after a determiner, perhaps with an adverb between ("a still unspecified date")
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
                          r"(?:(?:still|yet|as|so|very|more|most|less|\w+ly)\s+)?$", re.I)
+
+
+@lru_cache(maxsize=4)
+def _marker_sep_re(lex: Lexicon) -> re.Pattern | None:
+    r"""``lex.marker_lc_re`` (``(?<![\w'])(?:...)``) with its lookbehind made a character
+    it consumes: a match at ``i`` is one of ``marker_lc_re`` at ``i + 1``, and the scans
+    agree since every marker ends with a word character (None if one does not). sre then
+    skips to the characters of ``[^\w']`` instead of testing the lookbehind at every
+    position."""
+    head = "(?<![\\w'])"
+    pattern = lex.marker_lc_re.pattern
+    if not pattern.startswith(head) or not all(re.search(r"\w\Z", w) for w in lex.marker_kind):
+        return None
+    return re.compile("[^\\w']" + pattern[len(head):], lex.marker_lc_re.flags)
 
 
 _FRONTED_LEAD = re.compile(r"[\s\"'(]*(?:(?:also|and|but|then|on|in|by|late|early|earlier|later)\s+){0,2}", re.I)
@@ -77,6 +87,7 @@ class Ctx:
         self.ytd_pos = -10_000  # where a year-to-date span ("the nine months") was last named
         self.year_from_narrative = False  # set by the last year resolution
         self._low: str | None = None
+        self._abbrev: dict[int, bool] = {}  # is the period at i that of an abbreviation?
         self._marker_cache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
 
     # -- narrative -------------------------------------------------------------------
@@ -131,13 +142,31 @@ class Ctx:
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around ``start:end`` (at most ~250 chars each side)."""
         text = self.text
-        lo = max(0, start - 250)
+        lo = start - 250 if start > 250 else 0
         s = lo
-        for m in _sentence_ends(text, lo, start):
+        abbrev = self._abbrev
+        for m in _SENT_END.finditer(text, lo, start):
+            ms = m.start()
+            if text[ms] == ".":
+                a = abbrev.get(ms)
+                if a is None:
+                    a = abbrev[ms] = _ABBREV_BEFORE.search(text, ms - 8 if ms > 8 else 0, ms) is not None
+                if a:
+                    continue
             s = m.end()
-        hi = min(len(text), end + 250)
-        em = next(_sentence_ends(text, end, hi), None)
-        e = em.start() + 1 if em else hi
+        n = len(text)
+        hi = end + 250 if end + 250 < n else n
+        e = hi
+        for m in _SENT_END.finditer(text, end, hi):
+            ms = m.start()
+            if text[ms] == ".":
+                a = abbrev.get(ms)
+                if a is None:
+                    a = abbrev[ms] = _ABBREV_BEFORE.search(text, ms - 8 if ms > 8 else 0, ms) is not None
+                if a:
+                    continue
+            e = ms + 1
+            break
         return s, e
 
     def tense(self, start: int, end: int, generic: bool = True) -> str | None:
@@ -209,18 +238,28 @@ class Ctx:
         cs = self.lex.future_cs
         reporting = self.lex.reporting
         # a little past ``e`` so that a word at the edge is read whole
-        for m in self.lex.marker_lc_re.finditer(low, s, min(len(low), e + 40)):
-            ms = m.start()
+        hi = e + 40 if e + 40 < len(low) else len(low)
+        sep = _marker_sep_re(self.lex) if s > 0 else None
+        if sep is None:  # (at the start of the text no character comes before a word)
+            matches = self.lex.marker_lc_re.finditer(low, s, hi)
+            shift = 0
+        else:
+            matches = sep.finditer(low, s - 1, hi)
+            shift = 1
+        text = self.text
+        for m in matches:
+            ms = m.start() + shift
             if ms >= e:
                 break
-            w = m.group(0)
+            me = m.end()
+            w = low[ms:me]
             kind = kinds.get(w)
             if kind is None:
                 if not w.endswith("ed"):
                     continue
                 kind = "reporting" if w in reporting else "generic"
-            elif w in cs and self.text[ms] != w[0]:
+            elif w in cs and text[ms] != w[0]:
                 continue  # "May" the month is not the modal "may"
-            out.append((ms, m.end(), kind, w))
+            out.append((ms, me, kind, w))
         self._marker_cache[key] = out
         return out

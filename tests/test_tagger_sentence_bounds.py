@@ -1,0 +1,83 @@
+"""Ctx.sentence (literal-first break pattern, abbreviation test remembered per period)
+and Ctx._markers (separator instead of lookbehind) give what the plain windowed scans
+they replaced gave."""
+
+import random
+import re
+
+from timeline.tagger.context import Ctx
+from timeline.tagger.lexicon import lexicon
+
+_OLD_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
+_OLD_ABBREV = re.compile(
+    r"(?:(?<![A-Za-z])[A-Z]|\b(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|"
+    r"Rev|Msgr|Sr|Jr|St|Mt|Ft|Sen|Pres|Supt|Insp|vs|v|No|Nos|Vol|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|"
+    r"Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|"
+    r"Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))$")
+
+
+def _ends(text: str, lo: int, hi: int):
+    for m in _OLD_END.finditer(text, lo, hi):
+        if text[m.start()] == "." and _OLD_ABBREV.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        yield m
+
+
+def _reference(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 250)
+    s = lo
+    for m in _ends(text, lo, start):
+        s = m.end()
+    hi = min(len(text), end + 250)
+    em = next(_ends(text, end, hi), None)
+    return s, (em.start() + 1 if em else hi)
+
+
+def _check(text: str, rnd: random.Random) -> None:
+    ctx = Ctx(text, None, lexicon())
+    for a in range(len(text) + 1):
+        b = min(len(text), a + rnd.randint(0, 20))
+        assert ctx.sentence(a, b) == _reference(text, a, b), (text, a, b)
+
+
+def test_sentence_bounds_match_windowed_scan() -> None:
+    rnd = random.Random(7)
+    text = ("Mr. Rowe met Dr. Lane on Friday in Mobile, Ala., and left. The U.S. team flew home!\n\n"
+            "Was it late?  \"Yes,\" said J. K. Hart.\n  (Nobody) asked vs. answered.\n" * 6)
+    _check(text, rnd)
+    pieces = [" ", " ", "\n", "\t", ".", "!", "?", "A", "a", '"', "(", "Mr", "U", "Ala", "x", " \n \n"]
+    for _ in range(300):
+        _check("".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 400))), rnd)
+
+
+def _reference_markers(ctx: Ctx, s: int, e: int) -> list[tuple[int, int, str, str]]:
+    lex = ctx.lex
+    low = ctx.text.lower()
+    out = []
+    for m in lex.marker_lc_re.finditer(low, s, min(len(low), e + 40)):
+        ms = m.start()
+        if ms >= e:
+            break
+        w = m.group(0)
+        kind = lex.marker_kind.get(w)
+        if kind is None:
+            if not w.endswith("ed"):
+                continue
+            kind = "reporting" if w in lex.reporting else "generic"
+        elif w in lex.future_cs and ctx.text[ms] != w[0]:
+            continue
+        out.append((ms, m.end(), kind, w))
+    return out
+
+
+def test_markers_match_lookbehind_scan() -> None:
+    rnd = random.Random(11)
+    words = ["will be", "said", "had", "planned to", "May", "may", "'ll", "we'll", "owed", "red",
+             "reported", "going to", "ed", "x", "1", "_", "-", "\u00e9", "would", "expected", "\n"]
+    for _ in range(400):
+        text = "".join(rnd.choice(words) + rnd.choice(["", " ", " ", "'", ","]) for _ in range(rnd.randint(1, 40)))
+        ctx = Ctx(text, None, lexicon())
+        for _ in range(10):
+            s, e = sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text))))
+            ctx._marker_cache.clear()
+            assert ctx._markers(s, e) == _reference_markers(ctx, s, e), (text, s, e)
