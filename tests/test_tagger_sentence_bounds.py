@@ -5,15 +5,12 @@ they replaced gave."""
 import random
 import re
 
-from timeline.tagger.context import Ctx
+from timeline.tagger.context import _ABBREV_BEFORE, Ctx
 from timeline.tagger.lexicon import lexicon
 
 _OLD_END = re.compile(r"[.!?]\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
-_OLD_ABBREV = re.compile(
-    r"(?:(?<![A-Za-z])[A-Z]|\b(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|"
-    r"Rev|Msgr|Sr|Jr|St|Mt|Ft|Sen|Pres|Supt|Insp|vs|v|No|Nos|Vol|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|"
-    r"Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|"
-    r"Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))$")
+# (the abbreviation pattern is unchanged: only the break pattern and the memo are new)
+_OLD_ABBREV = _ABBREV_BEFORE
 
 
 def _ends(text: str, lo: int, hi: int):

@@ -2048,18 +2048,8 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         title = _fallback(text, s0, s1, m0, m1)
         if len(title.split()) < 2:
             title = _cap(text[s0:s1]) or title  # "via January 26th 2025": keep the date words
-    return _description(title, actors, status)
+    return Description(title=title, actors=actors, status=status)
 
-
-def _description(title: str, actors: list[str], status: str) -> Description:
-    """``Description(title, actors, status)`` without the dataclass ``__init__`` (a
-    frozen dataclass sets its fields through ``object.__setattr__``: so does this, with
-    less call overhead; the object is the same)."""
-    d = Description.__new__(Description)
-    object.__setattr__(d, "title", title)
-    object.__setattr__(d, "actors", actors)
-    object.__setattr__(d, "status", status)
-    return d
 
 
 def _fallback(text: str, s0: int, s1: int, m0: int, m1: int) -> str:

@@ -139,32 +139,30 @@ class Ctx:
         return None
 
     # -- tense -----------------------------------------------------------------------
+    def _abbrev_period(self, i: int) -> bool:
+        """Does the period at ``i`` end an abbreviation or an initial (remembered)?"""
+        a = self._abbrev.get(i)
+        if a is None:
+            a = self._abbrev[i] = _ABBREV_BEFORE.search(self.text, i - 8 if i > 8 else 0, i) is not None
+        return a
+
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence around ``start:end`` (at most ~250 chars each side)."""
         text = self.text
         lo = start - 250 if start > 250 else 0
         s = lo
-        abbrev = self._abbrev
         for m in _SENT_END.finditer(text, lo, start):
             ms = m.start()
-            if text[ms] == ".":
-                a = abbrev.get(ms)
-                if a is None:
-                    a = abbrev[ms] = _ABBREV_BEFORE.search(text, ms - 8 if ms > 8 else 0, ms) is not None
-                if a:
-                    continue
+            if text[ms] == "." and self._abbrev_period(ms):
+                continue
             s = m.end()
         n = len(text)
         hi = end + 250 if end + 250 < n else n
         e = hi
         for m in _SENT_END.finditer(text, end, hi):
             ms = m.start()
-            if text[ms] == ".":
-                a = abbrev.get(ms)
-                if a is None:
-                    a = abbrev[ms] = _ABBREV_BEFORE.search(text, ms - 8 if ms > 8 else 0, ms) is not None
-                if a:
-                    continue
+            if text[ms] == "." and self._abbrev_period(ms):
+                continue
             e = ms + 1
             break
         return s, e
