@@ -15,6 +15,7 @@ import bisect
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import compress
 
 from .context import Ctx, Hit
 from .lexicon import alt, lexicon
@@ -59,6 +60,19 @@ def _trigger_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _scan_words() -> dict[str, tuple[str, ...]]:
+    """The trigger words a scan looks up: all but "s" (the "s" of "1990s" is found
+    after the digits)."""
+    return {w: g for w, g in _trigger_words().items() if w != "s"}
+
+
+@lru_cache(maxsize=1)
+def _split_words() -> bool:
+    """Whether every trigger word is a run of letters a-z (one token of a split)."""
+    return all(re.fullmatch("[a-z]+", w) is not None for w in _scan_words())
+
+
+@lru_cache(maxsize=1)
 def _trigger_re() -> re.Pattern:
     """One pass finds every trigger token (a whole run of letters a-z that is a trigger
     word: group 1) and every run of digits (group 2); the empty match at the end of the
@@ -69,9 +83,8 @@ def _trigger_re() -> re.Pattern:
     ``(?<![a-z])TRIGGER(?![a-z])|\\d+`` tried at every position, at about half the
     cost. (Nothing backtracks: the runs are consumed whole, and after them one of the
     last three branches always matches. No possessive quantifiers: Python 3.10.)"""
-    words = [w for w in _trigger_words() if w != "s"]  # "s" of "1990s": found after the digits
-    t = alt(words)
-    if not all(re.fullmatch("[a-z]+", w) for w in words):  # a word with a space or a quote
+    t = alt(list(_scan_words()))
+    if not _split_words():  # a word with a space or a quote
         return re.compile(r"(?<![a-z])(" + t + r")(?![a-z])|(\d+)")
     return re.compile(r"[^a-z\d]*(?:(?!" + t + r"(?![a-z]))[a-z]+[^a-z\d]*)*(?:(" + t + r")(?![a-z])|(\d+)|\Z)")
 
@@ -89,45 +102,86 @@ def _as_date(ref: date | datetime | None) -> date | None:
     return ref
 
 
+# for an ASCII text: its letters (lowercased) with every other character a space, and its
+# digits with every other character a space
+_LETTERS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)})
+_DIGITS = str.maketrans({chr(c): chr(c) if chr(c).isdigit() else " " for c in range(128)})
+
+
 def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
-    """Trigger tokens by group, from one tokenising scan of the lowercased text; None
-    when lowercasing changes the length (then every rule scans the whole text)."""
+    """Trigger tokens by group: each whole run of letters a-z (lowercased) that is a
+    trigger word, each run of digits (``DIGIT``; ``Y4``, ``DSEP``, ``S`` see
+    :func:`.rules.trigger_groups`); None when lowercasing changes the length (then every
+    rule scans the whole text).
+
+    An ASCII text is scanned by string methods (C speed): the runs of letters are the
+    words of its letters-only copy (one dict look-up each), the trigger words among them
+    are located with ``str.find``, and so are the runs of digits of its digits-only copy.
+    Any other text takes one pass of a regex (:func:`_windows_re`: the same tokens)."""
+    if not text.isascii() or not _split_words():
+        return _windows_re(text)
+    hits: dict[str, list[tuple[int, int]]] = {"DIGIT": [], "Y4": [], "DSEP": [], "S": []}
+    words = _scan_words()
+    # the runs of letters are the words of " " + letters + " "; the trigger words among
+    # them (document order), each found after the one before: " w " at i is text[i:i+len(w)]
+    pad = " " + text.translate(_LETTERS) + " "
+    runs = pad.split()
+    i = 0
+    for w in compress(runs, map(words.__contains__, runs)):
+        i = pad.find(" " + w + " ", i)
+        k = len(w)
+        _add_word(hits, w, i, i + k)
+        i += k + 1
+    digits = text.translate(_DIGITS)
+    e = 0
+    for run in digits.split():
+        s = digits.find(run, e)  # only spaces between two runs
+        e = s + len(run)
+        _add_digits(hits, text, s, e)
+    return hits
+
+
+def _windows_re(text: str) -> dict[str, list[tuple[int, int]]] | None:
+    """:func:`_windows` by one pass of :func:`_trigger_re` over the lowercased text."""
     low = text.lower()
     if len(low) != len(text):
         return None
-    words = _trigger_words()
-    hits: dict[str, list[tuple[int, int]]] = {}
-    digits = hits.setdefault("DIGIT", [])
-    y4 = hits.setdefault("Y4", [])
-    dsep = hits.setdefault("DSEP", [])
-    plural_s = hits.setdefault("S", [])
-    n = len(low)
+    hits: dict[str, list[tuple[int, int]]] = {"DIGIT": [], "Y4": [], "DSEP": [], "S": []}
     for m in _trigger_re().finditer(low):
         k = m.lastindex
-        if k is None:
-            continue
-        span = m.span(k)
-        if k == 2:
-            w = m.group(2)
-            digits.append(span)
-            k = len(w)
-            if k == 4 and (w[0] == "1" or w[:2] == "20"):
-                y4.append(span)
-            elif k <= 2 and span[1] < n and low[span[1]] in "/.":
-                dsep.append(span)
-            e = span[1]
-            if e < n and (low[e] == "s" or low.startswith("'s", e)):
-                p = e if low[e] == "s" else e + 1
-                if p + 1 >= n or not ("a" <= low[p + 1] <= "z"):
-                    plural_s.append((p, p + 1))  # "1990s", "'90s", "1990's": a decade
-            continue
-        for g in words[m.group(1)]:
-            lst = hits.get(g)
-            if lst is None:
-                hits[g] = [span]
-            else:
-                lst.append(span)
+        if k == 1:
+            _add_word(hits, m.group(1), m.start(1), m.end(1))
+        elif k == 2:
+            _add_digits(hits, low, m.start(2), m.end(2))
     return hits
+
+
+def _add_word(hits: dict[str, list[tuple[int, int]]], w: str, s: int, e: int) -> None:
+    """The trigger word ``w`` at ``s:e`` (the caller checked ``w``; never "s")."""
+    span = (s, e)
+    for g in _trigger_words()[w]:
+        lst = hits.get(g)
+        if lst is None:
+            hits[g] = [span]
+        else:
+            lst.append(span)
+
+
+def _add_digits(hits: dict[str, list[tuple[int, int]]], text: str, s: int, e: int) -> None:
+    """The run of digits at ``s:e`` of ``text`` (or of its lowercased copy)."""
+    span = (s, e)
+    hits["DIGIT"].append(span)
+    k = e - s
+    n = len(text)
+    if k == 4 and (text[s] == "1" or (text[s] == "2" and text[s + 1] == "0")):
+        hits["Y4"].append(span)
+    elif k <= 2 and e < n and text[e] in "/.":
+        hits["DSEP"].append(span)
+    if e < n:
+        c = text[e]
+        p = e if c in "sS" else e + 1 if c == "'" and e + 1 < n and text[e + 1] in "sS" else -1
+        if p >= 0 and (p + 1 >= n or not ("a" <= text[p + 1] <= "z" or "A" <= text[p + 1] <= "Z")):
+            hits["S"].append((p, p + 1))  # "1990s", "'90s", "1990's": a decade
 
 
 def _trigger_spans(trigger: tuple[str, ...], hits: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:

@@ -1,0 +1,76 @@
+"""The tagger's candidate search is an optimisation only: its fast paths must find what
+the plain ones find (the trigger-token scan of an ASCII text, by string methods, against
+the one-regex scan of any text)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date as D
+
+from pathlib import Path
+
+import timeline.tagger.engine as engine
+from tests.test_tagger import CASES, NEGATIVES
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "timeline" / "samples").glob("*.txt"))
+
+# pieces that exercise the token rules: trigger words in both cases, digits next to
+# letters ("2nd", "q3", "1990s", "'90s"), separators of every kind
+_PIECES = ["may", "May", "MAY", "day", "days", "Day", "week", "weekend", "the", "of", "ago",
+           "1990", "2024", "20", "7", "31", "s", "'s", "2nd", "Q3", "q3", "h1", "FY", "fy2020",
+           "1990s", "'90s", "90s", "30-day", "noon", "a.m.", "p.m.", "Christmas", "christmases",
+           "mid", "late", "early", "today's", "tonight", "monday", "Mondays", "x", "dismay",
+           "mayday", "day1", "_may", "may_", "o'clock", "12/25", "3.5", "1,000", "year-end"]
+_SEPS = [" ", "  ", "-", "/", ".", "'", "", ",", "\n", "\t", "_", "(", ")", '"', ":", ";", "\x1c"]
+_CHARS = "abcdsyqhmtnABDSYQ0123456789 '/.-,_\n"
+
+
+def _random_texts(n: int, seed: int = 11) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        if i % 2:
+            out.append("".join(rnd.choice(_CHARS) for _ in range(rnd.randint(0, 50))))
+        else:
+            out.append("".join(rnd.choice(_PIECES) + rnd.choice(_SEPS) for _ in range(rnd.randint(0, 14))))
+    return out
+
+
+def test_split_scan_finds_the_regex_scans_tokens() -> None:
+    texts = [engine.normalise(p.read_text(encoding="utf-8")) for p in SAMPLES]
+    texts += [c[0] for c in CASES] + list(NEGATIVES) + _random_texts(4000)
+    checked = 0
+    for text in texts:
+        if not text.isascii():
+            continue
+        assert engine._windows(text) == engine._windows_re(text), text
+        checked += 1
+    assert checked > 3000
+
+
+def test_non_ascii_text_takes_the_regex_scan() -> None:
+    text = "Caf\u00e9 owners met on May 2 and again two days later, in the 1990s."
+    assert engine._windows(text) == engine._windows_re(text)
+    hits = engine._windows(text)
+    assert hits is not None and hits["MON"] and hits["S"]
+    # lowercasing changes the length ("\u0130" -> "i\u0307"): no windows
+    assert engine._windows("\u0130stanbul on May 2") is None
+
+
+def test_tokens_of_a_sentence() -> None:
+    text = "On Q3 of FY2020, the 2nd Monday: 1990s' rates, 30-day notes; may-June."
+    hits = engine._windows(text)
+    assert hits is not None
+    words = {text[s:e].lower() for spans in hits.values() for s, e in spans}
+    assert {"q", "fy", "nd", "monday", "1990", "s", "30", "day", "may", "june", "2020", "3", "2"} <= words
+    assert [text[s:e] for s, e in hits["Y4"]] == ["2020", "1990"]
+    assert hits["S"] == [(text.index("1990s") + 4, text.index("1990s") + 5)]
+    assert hits["S"] == engine._windows_re(text)["S"]
+
+
+def test_windowed_search_finds_what_a_full_scan_finds_on_samples(monkeypatch) -> None:
+    from conftest import windowed_equals_full_scan
+
+    for p in SAMPLES:
+        windowed_equals_full_scan(p.read_text(encoding="utf-8"), D(2025, 3, 20), monkeypatch)
+        monkeypatch.undo()
