@@ -22,7 +22,9 @@ _ABBREV = {
     "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ", "approx", "est", "fig",
     "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "d.c", "i.e", "e.g", "u.s.a",
 }
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# The first mark is written out on its own so that the pattern starts with a set: the
+# regex engine then skips to the next mark quickly instead of trying every position.
+_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n\r]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:\.?[A-Za-z])*)\.?$")
 
@@ -46,24 +48,32 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     ``end``, of the lines of ``text[start:end]`` only (pass line bounds: see
     :func:`line_bounds`)."""
     spans: list[tuple[int, int]] = []
+    stop = len(text) if end is None else end
+    if text.find("\n", start, stop) < 0 and text.find("\r", start, stop) < 0:
+        if start < stop:  # one line (the bounds of a line, as events pass them)
+            _line_spans(spans, text[start:stop], start)
+        return spans
+    for line in _LINE.finditer(text, start, stop):
+        _line_spans(spans, line.group(), line.start())
+    return spans
+
+
+def _line_spans(spans: list[tuple[int, int]], s: str, base: int) -> None:
+    """Add to ``spans`` the sentences of the line ``s`` (found at offset ``base``)."""
     add = spans.append
     abbrev = _ABBREV
     word_before = _WORD_BEFORE.search
-    for line in _LINE.finditer(text, start, len(text) if end is None else end):
-        base = line.start()
-        s = line.group()
-        start = 0
-        for m in _END.finditer(s):
-            end = m.end()
-            if m.group()[0] == ".":
-                w = word_before(s, max(0, m.start() - 12), m.start() + 1)
-                word = w.group(1).lower() if w else ""
-                if word in abbrev or (len(word) == 1 and word.isalpha()):
-                    continue
-            _add(add, s[start:end], base + start)
-            start = end
-        _add(add, s[start:] if start else s, base + start)
-    return spans
+    start = 0
+    for m in _END.finditer(s):
+        end = m.end()
+        if m.group()[0] == ".":
+            w = word_before(s, max(0, m.start() - 12), m.start() + 1)
+            word = w.group(1).lower() if w else ""
+            if word in abbrev or (len(word) == 1 and word.isalpha()):
+                continue
+        _add(add, s[start:end], base + start)
+        start = end
+    _add(add, s[start:] if start else s, base + start)
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -312,12 +312,16 @@ def tag(text: str, reference_date: date | datetime | None = None) -> list[Timex]
     chosen = _select(_candidates(norm))
     out: list[Timex] = []
     prev_end = -1
+    s: int
+    e: int
+    rule: Rule
+    m: re.Match
     for s, e, _p, rule, m in chosen:
         had_narrative = ctx.anchor_pos >= 0
         res = rule.handler(m, ctx)
         if res is None:
             continue
-        parts = res if isinstance(res, list) else [(s, e, res)]
+        parts: list[tuple[int, int, Hit]] = res if isinstance(res, list) else [(s, e, res)]
         for i, (ps, pe, hit) in enumerate(parts):
             if i == 0:
                 ps, hit = _apply_mod(norm, ps, hit)
