@@ -104,3 +104,12 @@ def test_parse_reference_date_rejects(bad):
 
 def test_parse_reference_date_accepts():
     assert parse_reference_date("2025-01-26") == date(2025, 1, 26)
+
+
+def test_reference_date_settled_keeps_a_settled_document():
+    ref = date(2019, 5, 1)
+    doc = Document(name="b", text="Nothing dated here.", reference_date=ref, reference_source="metadata")
+    assert with_reference_date(doc, None) is doc
+    again = with_reference_date(doc, date(2020, 1, 1))
+    assert (again.reference_date, again.reference_source) == (date(2020, 1, 1), "given")
+    assert (doc.reference_date, doc.reference_source) == (ref, "metadata")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from .errors import DecodeError, ReferenceDateError
+from .text import edge_lines
 
 __all__ = [
     "Document",
@@ -107,13 +108,21 @@ def with_reference_date(doc: Document, given: date | None, today: date | None = 
     # The line that states the publication date is never an event, whoever sets the date.
     span = found[1] if found else None
     if given is not None:
-        return replace(doc, reference_date=given, reference_source="given", reference_span=span)
+        return _settled(doc, given, "given", span)
     if doc.reference_date is not None:
-        return replace(doc, reference_source=doc.reference_source or "metadata", reference_span=span)
+        return _settled(doc, doc.reference_date, doc.reference_source or "metadata", span)
     if found is not None:
         d, span = found
-        return replace(doc, reference_date=d, reference_source="text", reference_span=span)
-    return replace(doc, reference_date=today or date.today(), reference_source="today")
+        return _settled(doc, d, "text", span)
+    return _settled(doc, today or date.today(), "today", doc.reference_span)
+
+
+def _settled(doc: Document, reference_date: date, source: str, span: tuple[int, int] | None) -> Document:
+    """``doc`` with these reference fields: ``doc`` itself when it has them already (a
+    corpus row's date comes settled from the reader; a Document never changes)."""
+    if doc.reference_date is reference_date and doc.reference_source == source and doc.reference_span == span:
+        return doc
+    return replace(doc, reference_date=reference_date, reference_source=source, reference_span=span)
 
 
 _MONTH = (
@@ -153,16 +162,10 @@ def find_publication_date(text: str) -> tuple[date, tuple[int, int]] | None:
     nothing but such a date (with its lead word), so a date in the story itself is never
     taken for the publication date.
     """
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    if not lines:
-        return None
-    candidates = lines[:_SCAN_LINES] + [m for m in lines[-_SCAN_LINES:] if m.start() >= lines[min(_SCAN_LINES, len(lines)) - 1].end()]
+    candidates = edge_lines(text, _SCAN_LINES, 120)
     # a line headed by a lead word wins over a bare date line; nearer the top wins last
     best = None
-    for line in candidates:
-        s = line.group()
-        if len(s) > 120:
-            continue
+    for at, s in candidates:
         m = _PUB_LINE.match(s)
         if not m:
             continue
@@ -170,7 +173,7 @@ def find_publication_date(text: str) -> tuple[date, tuple[int, int]] | None:
         if d is None:
             continue
         led = bool(re.search(_LEAD, s[: m.start("date")], re.I))
-        span = (line.start() + m.start("date"), line.start() + m.end("date"))
+        span = (at + m.start("date"), at + m.end("date"))
         if best is None or (led and not best[0]):
             best = (led, d, span)
     return (best[1], best[2]) if best else None

@@ -264,6 +264,38 @@ class Description:
 # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
 # a match that starts inside a word is cut in from_text (that keeps the scan fast).
 _RUN_RE: Final = re.compile(r"[A-Z][\w'’-]*(?:[ \u00a0](?:[A-Z]\.[ \u00a0])?[A-Z][\w'’-]*)+")
+# The text's capitals and spaces, one byte per character (``text.encode("latin-1",
+# "replace")`` gives "?" for a character beyond Latin-1), for bytes.translate: "A" for
+# A-Z, " " for a space or no-break space (the two spaces _RUN_RE joins words with),
+# "a" for any other character.
+_CAPS_TABLE: Final = bytes(65 if 65 <= i <= 90 else 32 if i in (32, 160) else 97 for i in range(256))
+# A capital, the characters up to a space, then a capital: where _RUN_RE can match,
+# and more. Its literal first character lets the regex engine skip ahead fast.
+_CAPS_CAND_RE: Final = re.compile(rb"A[^ ]* A")
+
+
+def _name_runs(text: str) -> list[tuple[int, str]]:
+    """(start, text) of every match of ``_RUN_RE`` in ``text``, as ``finditer`` gives them.
+
+    ``finditer`` would test every character of the text for a capital (a pattern that
+    starts with a class does not let the engine skip ahead) and try the pattern at
+    each capital. A match starts where ``_CAPS_CAND_RE`` does in the text's capitals
+    and spaces (its first word holds no space and is followed by a space and a
+    capital), so the pattern is tried there only, in text order."""
+    caps = text.encode("latin-1", "replace").translate(_CAPS_TABLE)
+    out: list[tuple[int, str]] = []
+    pos = 0
+    while True:
+        c = _CAPS_CAND_RE.search(caps, pos)
+        if c is None:
+            return out
+        p = c.start()
+        m = _RUN_RE.match(text, p)
+        if m is None:
+            pos = p + 1
+        else:
+            out.append((p, m.group()))
+            pos = m.end()
 
 
 class NameIndex:
@@ -289,9 +321,8 @@ class NameIndex:
     def from_text(cls, text: str) -> "NameIndex":
         """Index the person names of a document (one regular-expression pass)."""
         counts: dict[str, dict[str, int]] = {}
-        for m in _RUN_RE.finditer(text):
-            words = m.group().split()
-            b = m.start()
+        for b, run in _name_runs(text):
+            words = run.split()
             if b and (text[b - 1].isalnum() or text[b - 1] in "'’-."):
                 words = words[1:]  # "vLadimir Putin": the first word is not a name
                 if len(words) < 2:

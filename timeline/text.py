@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["sentence_spans", "line_bounds", "normalize_for_matching"]
+__all__ = ["sentence_spans", "line_bounds", "edge_lines", "normalize_for_matching"]
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "cmdr",
@@ -85,6 +85,43 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     if b < 0 or 0 <= c < b:
         b = c
     return a, (len(text) if b < 0 else b)
+
+
+def edge_lines(text: str, count: int, longest: int) -> list[tuple[int, str]]:
+    """(offset, line) of the first ``count`` lines of ``text`` that are not blank and of
+    the last ``count`` after them, in order, keeping only those of at most ``longest``
+    characters (a line ends at ``\\n``; a text of at most ``count`` such lines has no
+    last ones)."""
+    head: list[tuple[int, str]] = []
+    n = len(text)
+    pos = 0
+    seen = 0
+    last_end = -1  # end of the last line of the head
+    while seen < count and pos < n:
+        e = text.find("\n", pos)
+        if e < 0:
+            e = n
+        if e > pos and not (text[pos].isspace() and text[pos:e].isspace()):
+            seen += 1
+            last_end = e
+            if e - pos <= longest:
+                head.append((pos, text[pos:e]))
+        pos = e + 1
+    if seen < count or last_end >= n:
+        return head
+    tail: list[tuple[int, str]] = []
+    seen = 0
+    end = n
+    while seen < count and end > last_end:
+        b = text.rfind("\n", last_end, end)  # text[last_end] is a line break: always found
+        a = b + 1
+        if end > a and not (text[a].isspace() and text[a:end].isspace()):
+            seen += 1
+            if end - a <= longest:
+                tail.append((a, text[a:end]))
+        end = b
+    tail.reverse()
+    return head + tail
 
 
 def _add(add: Callable[[tuple[int, int]], None], piece: str, at: int) -> None:

@@ -161,6 +161,8 @@ def parse_row_date(value: Any) -> date | None:
     """
     if value is None:
         return None
+    if type(value) is str:  # JSON Lines, CSV
+        return _parse_date_text(value)
     if isinstance(value, float) and math.isnan(value):
         return None
     if type(value).__name__ == "NaTType":  # pandas' missing timestamp, a datetime subclass
@@ -173,7 +175,12 @@ def parse_row_date(value: Any) -> date | None:
         return value.to_pydatetime().date()
     if isinstance(value, (int, float, bool)):
         raise ValueError("is a number, not a date")
-    s = str(value).strip()
+    return _parse_date_text(str(value))
+
+
+def _parse_date_text(text: str) -> date | None:
+    """:func:`parse_row_date` of a date written as text."""
+    s = text.strip()
     if not s or s.lower() in {"nan", "nat", "none", "null"}:
         return None
     try:
@@ -230,7 +237,7 @@ def _row_document(
             return InputError(name, f"text is not valid UTF-8 (byte {e.start}); row skipped")
     elif not isinstance(text, str):
         text = str(text)
-    if not text.strip():
+    if not text or text.isspace():
         return None
     if len(text) > options.max_bytes:
         return TooLargeError(name, f"text is over the {options.max_bytes / 1e6:.0f} MB limit for one document")
@@ -241,6 +248,9 @@ def _row_document(
             ref = parse_row_date(raw_date)
         except ValueError as e:
             return InputError(name, f"{cols['date']} {str(raw_date)[:60]!r} {e}; row skipped")
+    meta: dict[str, Any] = {"corpus": path, "row": row_no}
+    if raw_id is not None:
+        meta["id"] = raw_id
     return Document(
         name=name,
         text=text,
@@ -250,7 +260,7 @@ def _row_document(
         title=_clean(row.get(cols["title"])) if "title" in cols else None,
         url=_clean(row.get(cols["url"])) if "url" in cols else None,
         source=_clean(row.get(cols["source"])) if "source" in cols else None,
-        meta={"corpus": path, "row": row_no, **({"id": raw_id} if raw_id is not None else {})},
+        meta=meta,
     )
 
 
@@ -486,13 +496,14 @@ def _jsonl_parts(whole: CorpusPart, part_bytes: int) -> list[CorpusPart]:
 
 def _read_jsonl_part(part: CorpusPart, options: ReadOptions) -> Iterator[Document | InputError]:
     cols: dict[str, str] | None = None
+    need: set[str] = set()  # the columns of ``cols``
     line_no = part.first_row
     with io.BufferedReader(_ByteRange(part.path, part.start, part.end), 1 << 20) as f:
         for raw in f:
             n, line_no = line_no, line_no + 1
             if n == 1 and part.start == 0:
                 raw = raw.lstrip(b"\xef\xbb\xbf")
-            if not raw.strip():
+            if not raw or raw.isspace():  # a blank line (no copy of a long one stripped)
                 continue
             try:
                 obj = json.loads(raw)
@@ -502,11 +513,12 @@ def _read_jsonl_part(part: CorpusPart, options: ReadOptions) -> Iterator[Documen
             if not isinstance(obj, dict):
                 yield InputError(f"{part.path}#{n}", f"line {n} is a JSON {type(obj).__name__}, not an object; row skipped")
                 continue
-            if cols is None or any(c not in obj for c in cols.values()):
+            if cols is None or not obj.keys() >= need:
                 try:
                     cols = _resolve_columns(part.path, obj.keys(), options)
                 except InputError:
                     continue  # a row without the text column: no text, skipped
+                need = set(cols.values())
             item = _row_document(part.path, n, obj, cols, options)
             if item is not None:
                 yield item

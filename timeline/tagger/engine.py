@@ -42,6 +42,7 @@ _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginnin
 # "around 7:15 p.m.", "around Nov. 1": an approximate point (TimeML puts the word inside)
 _APPROX_PREFIX = re.compile(r"\b(?:around|approximately|roughly)\s+$", re.I)
 _DIGIT = re.compile(r"\d")
+_WS_RUN = re.compile(r"\s+")
 _RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 
@@ -290,14 +291,24 @@ def _apply_mod(text: str, start: int, hit: Hit) -> tuple[int, Hit]:
             return ap.start(), hit
     if hit.type != "DATE":
         return start, hit
-    # every prefix ends with "-" or white space: nothing else can end just before a DATE
-    if start <= 0 or not (text[start - 1] == "-" or text[start - 1].isspace()):
+    # every prefix ends with "-" or white space: nothing else can end just before a DATE;
+    # before that comes the last letter of "early", "late", "mid" (before "-" or white
+    # space), "of" or "the" (before white space): a cheap test first
+    if start <= 1:
+        return start, hit
+    c = text[start - 1]
+    if c == "-":
+        if text[start - 2] not in "eydEYD":
+            return start, hit
+    elif not c.isspace():
+        return start, hit
+    elif text[start - 2] not in "eydfEYDF" and not text[start - 2].isspace():
         return start, hit
     m = _MOD_PREFIX.search(text, max(0, start - 30), start)
     if not m or m.end() != start:
         return start, hit
     key = (m.group("a") or m.group("b") or m.group("c") or "").lower()
-    key = re.sub(r"\s+", " ", key)
+    key = _WS_RUN.sub(" ", key)
     hit.mod = _MODS.get(key)
     return m.start(), hit
 
