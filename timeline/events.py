@@ -73,10 +73,14 @@ def _rows(doc: Document) -> list[dict]:
     lines: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
     names: NameIndex | None = None
     ref = doc.reference_date.isoformat() if doc.reference_date else None
+    # what every row of the document shares, read once
+    name, pub_span, ref_source = doc.name, doc.reference_span, doc.reference_source
+    undated = ref_source == "today"
+    title, url, source = doc.title, doc.url, doc.source
     rows = []
     placed = False  # has the story named a date yet?
     for t in timexes:
-        if not t.is_calendar or t.range_role == "end" or _overlaps(t, doc.reference_span):
+        if not t.is_calendar or t.range_role == "end" or _overlaps(t, pub_span):
             continue
         if (t.anchor == "narrative" and not placed) or t.extra.get("unanchored"):
             # "the next day" with no date before it in the story: the day after what?
@@ -103,7 +107,7 @@ def _rows(doc: Document) -> list[dict]:
             names = NameIndex.from_text(text)
         d = describe(text, sent, (t.start, t.end), names=names)
         rows.append({
-            "doc": doc.name,
+            "doc": name,
             "value": t.value if not t.range_end else f"{t.value}/{t.range_end}",
             "type": t.type,
             "mod": t.mod,
@@ -118,12 +122,12 @@ def _rows(doc: Document) -> list[dict]:
             "actors": list(d.actors),
             "status": d.status,
             "anchor": t.anchor,
-            "year_assumed": bool(t.year_assumed or (doc.reference_source == "today" and t.anchor is not None)),
+            "year_assumed": bool(t.year_assumed or (undated and t.anchor is not None)),
             "reference_date": ref,
-            "reference_source": doc.reference_source,
-            "doc_title": doc.title,
-            "url": doc.url,
-            "source": doc.source,
+            "reference_source": ref_source,
+            "doc_title": title,
+            "url": url,
+            "source": source,
         })
     return rows
 

@@ -73,52 +73,54 @@ def period_of(value: str, mod: str | None = None) -> Period | None:
     m = _RE.match(value or "")
     if not m:
         return None
-    g = m.groupdict()
+    # The named groups are the parts of a value, coarsest first: the last one matched
+    # says what kind of period it is.
+    kind = m.lastgroup
     try:
-        if g["century"]:
-            y = int(g["century"]) * 100
+        if kind == "century":
+            y = int(m.group("century")) * 100
             p = Period(datetime(max(y, 1), 1, 1), datetime(y + 100, 1, 1), "century")
-        elif g["decade"]:
-            y = int(g["decade"]) * 10
+        elif kind == "decade":
+            y = int(m.group("decade")) * 10
             p = Period(datetime(max(y, 1), 1, 1), datetime(y + 10, 1, 1), "decade")
         else:
-            y = int(g["year"])
-            if g["season"]:
-                a, b = _SEASONS[g["season"]]
+            y = int(m.group("year"))
+            if kind == "year":
+                p = Period(datetime(y, 1, 1), datetime(y + 1, 1, 1), "year")
+            elif kind == "season":
+                a, b = _SEASONS[m.group("season")]
                 p = Period(_month_add(y, a, 0), _month_add(y, a, b - a), "season")
-            elif g["quarter"]:
-                q = int(g["quarter"])
+            elif kind == "quarter":
+                q = int(m.group("quarter"))
                 p = Period(datetime(y, 3 * q - 2, 1), _month_add(y, 3 * q - 2, 3), "quarter")
-            elif g["half"]:
-                h = int(g["half"])
+            elif kind == "half":
+                h = int(m.group("half"))
                 p = Period(datetime(y, 6 * h - 5, 1), _month_add(y, 6 * h - 5, 6), "half")
-            elif g["week"]:
-                monday = datetime.combine(date.fromisocalendar(y, int(g["week"]), 1), datetime.min.time())
-                if g["weekend"]:
+            elif kind == "week" or kind == "weekend":
+                monday = datetime.combine(date.fromisocalendar(y, int(m.group("week")), 1), datetime.min.time())
+                if kind == "weekend":
                     p = Period(monday + timedelta(days=5), monday + timedelta(days=7), "week")
                 else:
                     p = Period(monday, monday + timedelta(days=7), "week")
-            elif g["month"] and not g["day"]:
-                mo = int(g["month"])
+            elif kind == "month":
+                mo = int(m.group("month"))
                 p = Period(datetime(y, mo, 1), _month_add(y, mo, 1), "month")
-            elif g["day"]:
-                d = datetime(y, int(g["month"]), int(g["day"]))
-                if g["pod"]:
-                    a, b = _PARTS_OF_DAY[g["pod"]]
+            else:  # a day, or a part or time of a day
+                d = datetime(y, int(m.group("month")), int(m.group("day")))
+                if kind == "pod":
+                    a, b = _PARTS_OF_DAY[m.group("pod")]
                     p = Period(d + timedelta(hours=a), d + timedelta(hours=b), "part_of_day")
-                elif g["second"]:
-                    s = d.replace(hour=int(g["hour"]), minute=int(g["minute"]), second=int(g["second"]))
+                elif kind == "second":
+                    s = d.replace(hour=int(m.group("hour")), minute=int(m.group("minute")), second=int(m.group("second")))
                     p = Period(s, s + timedelta(seconds=1), "second")
-                elif g["minute"]:
-                    s = d.replace(hour=int(g["hour"]), minute=int(g["minute"]))
+                elif kind == "minute":
+                    s = d.replace(hour=int(m.group("hour")), minute=int(m.group("minute")))
                     p = Period(s, s + timedelta(minutes=1), "minute")
-                elif g["hour"]:
-                    s = d.replace(hour=int(g["hour"]))
+                elif kind == "hour":
+                    s = d.replace(hour=int(m.group("hour")))
                     p = Period(s, s + timedelta(hours=1), "hour")
                 else:
                     p = Period(d, d + timedelta(days=1), "day")
-            else:
-                p = Period(datetime(y, 1, 1), datetime(y + 1, 1, 1), "year")
     except ValueError:  # 2025-02-30, week 54, hour 25...
         return None
     if mod in ("START", "MID", "END") and p.granularity in GRANULARITIES[: GRANULARITIES.index("week")]:

@@ -551,7 +551,7 @@ class _Sentence:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
         self.text = text
-        self.ents: list[list] | None = None  # capitalised runs, classified lazily
+        self.ents: list[_Run] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
         #: memos of _date_run and _find_clause for this sentence, by token range
@@ -723,7 +723,7 @@ class _Sentence:
         """Split into segments at clause punctuation and before subordinators."""
         low, kinds = self.low, self.kinds
         n = len(low)
-        segs: list[list] = []  # [start, end, kind, has_verb]
+        segs: list[tuple[int, int, str | None]] = []  # (start, end, kind)
         cur = 0
         kind: str | None = None
         # line breaks inside the "sentence" (headings, lists, datelines) are hard breaks
@@ -739,12 +739,12 @@ class _Sentence:
         for i in marks:
             w = low[i]
             if i in breaks and i > cur:
-                segs.append([cur, i, kind])
+                segs.append((cur, i, kind))
                 cur = i
                 kind = "semi"
             if kinds[i] == _PUNCT and w in _SPLIT_PUNCT:
                 if i > cur:
-                    segs.append([cur, i, kind])
+                    segs.append((cur, i, kind))
                 cur = i + 1
                 kind = "punct" if w in (",", "(", ")", "[", "]") else "semi"
                 continue
@@ -776,16 +776,16 @@ class _Sentence:
             elif w == "but" and i > cur:
                 boundary = True
             if boundary:
-                segs.append([cur, i, kind])
+                segs.append((cur, i, kind))
                 cur = i
                 kind = None
             if i == cur and kinds[i] == _WORD:
                 if w in _SUBORD or w in ("that", "and", "but", "or", "yet"):
                     kind = w
         if cur < n:
-            segs.append([cur, n, kind])
+            segs.append((cur, n, kind))
         seg_of: list[int] = []
-        out = []
+        out: list[tuple[int, int, str | None, bool]] = []
         vcls = self.vcls
         for si, (s, e, k) in enumerate(segs):
             sl = vcls[s:e]
@@ -1266,25 +1266,37 @@ def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int
         runs = an.ents = _capital_runs(an)
     out: list[tuple[int, int, str, str]] = []
     for run in runs:
-        a0, a1 = run[0], run[1]
+        a0, a1 = run.start, run.end
         if a1 <= s:
             continue
         if a0 >= e:
             break
-        ents = run[2]
+        ents = run.ents
         if ents is None:
-            ents = run[2] = _classify_cached(an, a0, a1, names)
+            ents = run.ents = _classify_cached(an, a0, a1, names)
         for x in ents:
             if s <= x[0] and x[1] <= e:
                 out.append(x)
     return out
 
 
-def _capital_runs(an: _Sentence) -> list[list]:
+class _Run:
+    """A run of capitalised words in a sentence: tokens [start, end), and its entities
+    once classified."""
+
+    __slots__ = ("start", "end", "ents")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        self.ents: list[tuple[int, int, str, str]] | None = None
+
+
+def _capital_runs(an: _Sentence) -> list[_Run]:
     """Spans [a0, a1) of capitalised words (with "of", "de"... inside) in the sentence."""
     toks, low, caps, kinds = an.toks, an.low, an.caps, an.kinds
     n = len(toks)
-    out: list[list] = []
+    out: list[_Run] = []
     i = 0
     # (an upper-case first character is a letter: never punctuation)
     for i0 in compress(range(n), caps):
@@ -1307,7 +1319,7 @@ def _capital_runs(an: _Sentence) -> list[list]:
             else:
                 break
         if last >= 0:
-            out.append([i, last + 1, None])
+            out.append(_Run(i, last + 1))
         i = max(j, i + 1)
     return out
 

@@ -25,8 +25,11 @@ _ABBREV = {
 # The first mark is written out on its own so that the pattern starts with a set: the
 # regex engine then skips to the next mark quickly instead of trying every position.
 _END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# The same on a line with no "!", "?" or "…": a pattern that starts with one character
+# is searched faster still.
+_END_STOP = re.compile(r"\.\.*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n\r]+")
-_WORD_BEFORE = re.compile(r"([A-Za-z](?:\.?[A-Za-z])*)\.?$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 # Same-length replacements, so that offsets into the normalised text hold in the original.
 _NORMALIZE = str.maketrans({
@@ -62,18 +65,34 @@ def _line_spans(spans: list[tuple[int, int]], s: str, base: int) -> None:
     """Add to ``spans`` the sentences of the line ``s`` (found at offset ``base``)."""
     add = spans.append
     abbrev = _ABBREV
-    word_before = _WORD_BEFORE.search
     start = 0
-    for m in _END.finditer(s):
+    ends = _END if "!" in s or "?" in s or "…" in s else _END_STOP
+    for m in ends.finditer(s):
         end = m.end()
         if m.group()[0] == ".":
-            w = word_before(s, max(0, m.start() - 12), m.start() + 1)
-            word = w.group(1).lower() if w else ""
+            word = _word_before(s, m.start()).lower()
             if word in abbrev or (len(word) == 1 and word.isalpha()):
                 continue
         _add(add, s[start:end], base + start)
         start = end
     _add(add, s[start:] if start else s, base + start)
+
+
+def _word_before(s: str, stop: int) -> str:
+    """The word just before the full stop ``s[stop]``: letters, with single full stops
+    between them ("U.S"), from at most 12 characters back; "" when no letter comes just
+    before the stop."""
+    lo = max(0, stop - 12)
+    i = stop
+    while i > lo:
+        c = s[i - 1]
+        if c in _LETTERS:
+            i -= 1
+        elif c == "." and i < stop and i - 2 >= lo and s[i - 2] in _LETTERS:
+            i -= 2
+        else:
+            break
+    return s[i:stop]
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
