@@ -150,6 +150,8 @@ _PUB_LINE = re.compile(
     re.I | re.M,
 )
 _SCAN_LINES = 12
+# Every date form has a year: a line without one is passed over before the long pattern.
+_HAS_YEAR = re.compile(_YEAR)
 
 
 def find_publication_date(text: str) -> tuple[date, tuple[int, int]] | None:
@@ -166,7 +168,7 @@ def find_publication_date(text: str) -> tuple[date, tuple[int, int]] | None:
     # a line headed by a lead word wins over a bare date line; nearer the top wins last
     best = None
     for at, s in candidates:
-        m = _PUB_LINE.match(s)
+        m = _PUB_LINE.match(s) if _HAS_YEAR.search(s) else None
         if not m:
             continue
         d = _parse_date(m.group("date"))

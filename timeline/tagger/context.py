@@ -15,11 +15,14 @@ __all__ = ["Ctx", "Hit"]
 _SENT_END = re.compile(r"\.\s+(?=[\"'A-Z(\[])|!\s+(?=[\"'A-Z(\[])|\?\s+(?=[\"'A-Z(\[])|\n\s*\n|\n(?=\s*[\"'A-Z(\[])")
 # a period that ends an abbreviation or an initial does not end the sentence: "Roe vs. Wade",
 # "Mr. Bush", "Birmingham, Ala., killed", "John F. Kennedy", "the U.S. Army"
-_ABBREV_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])[A-Z]|\b(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|"
-    r"Rev|Msgr|Sr|Jr|St|Mt|Ft|Sen|Pres|Supt|Insp|vs|v|No|Nos|Vol|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|"
-    r"Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|"
-    r"Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec))$")
+_ABBREVS = ("Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|"
+            "Rev|Msgr|Sr|Jr|St|Mt|Ft|Sen|Pres|Supt|Insp|vs|v|No|Nos|Vol|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|"
+            "Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|"
+            "Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec")
+_ABBREV_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Z]|\b(?:" + _ABBREVS + "))$")
+# every abbreviation but "vs" and "v" has a capital: the 8 characters before a period that
+# have neither a capital nor a "v" cannot end one (a cheap test before the search)
+assert all(w != w.lower() or w.startswith("v") for w in _ABBREVS.split("|"))
 
 
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
@@ -161,7 +164,9 @@ class Ctx:
         """Does the period at ``i`` end an abbreviation or an initial (remembered)?"""
         a = self._abbrev.get(i)
         if a is None:
-            a = self._abbrev[i] = _ABBREV_BEFORE.search(self.text, i - 8 if i > 8 else 0, i) is not None
+            lo = i - 8 if i > 8 else 0
+            w = self.text[lo:i]
+            a = self._abbrev[i] = (w != w.lower() or "v" in w) and _ABBREV_BEFORE.search(self.text, lo, i) is not None
         return a
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
