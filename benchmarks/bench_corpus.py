@@ -300,6 +300,7 @@ def _build() -> str:
 
 def build_compiled(dest: Path) -> Path:
     """A copy of the package with setup.py's compiled build (TIMELINE_COMPILE=1) in place."""
+    shutil.rmtree(dest, ignore_errors=True)  # (a --workdir reused from an earlier run)
     shutil.copytree(ROOT / "timeline", dest / "timeline", ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"))
     shutil.copy(ROOT / "setup.py", dest / "setup.py")
     p = subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=dest,

@@ -204,7 +204,7 @@ def _merge_spans(spans: list[tuple[int, int]], reach: tuple[int, int], n: int) -
     cs, ce = -1, -1
     for s, e in spans:
         ws = s - back
-        if ws <= ce:
+        if ws <= ce and ce >= 0:  # (the first window: a new one, though it starts before 0)
             we = e + fwd
             if we > ce:
                 ce = we
