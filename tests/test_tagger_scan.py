@@ -74,3 +74,50 @@ def test_windowed_search_finds_what_a_full_scan_finds_on_samples(monkeypatch) ->
     for p in SAMPLES:
         windowed_equals_full_scan(p.read_text(encoding="utf-8"), D(2025, 3, 20), monkeypatch)
         monkeypatch.undo()
+
+
+def _finditer_matches(rule, text: str, ws: int, we: int) -> list[tuple[int, int]]:
+    return [m.span() for m in rule.regex.finditer(text, ws, we) if m.end() > m.start()]
+
+
+def _scan_matches(rule, text: str, ws: int, we: int) -> list[tuple[int, int]]:
+    """What _candidates' scan loop finds for ``rule`` (guard left out: it is the same)."""
+    no_guard = engine.Rule(rule.name, rule.regex, rule.handler, None, rule.priority, (), rule.reach,
+                           None, rule.scan, rule.scan_after)
+    saved = engine._rules
+    engine._rules = lambda: [no_guard]  # type: ignore[assignment]
+    try:
+        hits = engine._windows(text)
+        assert hits is not None
+        # one window, ws:we, for the rule (no trigger: the whole text, then cut here)
+        return [(s, e) for s, e, _p, _r, _m in engine._candidates(text)]
+    finally:
+        engine._rules = saved  # type: ignore[assignment]
+
+
+def test_every_rule_has_a_scan_pattern() -> None:
+    rules = engine._rules()
+    with_scan = [r.name for r in rules if r.scan is not None]
+    assert len(with_scan) >= len(rules) - 3, [r.name for r in rules if r.scan is None]
+    assert sum(r.scan_after for r in rules) >= len(rules) // 2
+
+
+def test_scan_patterns_find_what_finditer_finds() -> None:
+    """The rewritten (lowercase, case-sensitive) scan pattern of every rule, with the
+    rule's regex at each place it stops, finds exactly the matches finditer finds: at
+    the text's start, after any separator, on words in any case."""
+    rnd = random.Random(5)
+    texts = [engine.normalise(p.read_text(encoding="utf-8")) for p in SAMPLES]
+    texts += [c[0] for c in CASES] + list(NEGATIVES) + _random_texts(600, seed=3)
+    texts += [t.upper() for t in texts[:40]] + [t.title() for t in texts[:40]]
+    rules = [r for r in engine._rules() if r.scan is not None]
+    checked = 0
+    for text in texts:
+        if not text.isascii() or not text:
+            continue
+        for r in rules:
+            want = _finditer_matches(r, text, 0, len(text))
+            assert _scan_matches(r, text, 0, len(text)) == want, (r.name, text)
+            if want:
+                checked += 1
+    assert checked > 300

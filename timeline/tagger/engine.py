@@ -223,6 +223,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     # needles run on the lowercased text: sound unless it holds one of the two letters
     # that IGNORECASE matches to an ASCII letter but lower() keeps ("\u0131", "\u017f")
     low = text.lower() if hits is not None and "\u0131" not in text and "\u017f" not in text else None
+    fast = low is not None and text.isascii()  # the rules' scan patterns (see Rule.scan)
     whole = [(0, n)]
     append = out.append
     tokens_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same triggers
@@ -245,17 +246,46 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
         finditer = r.regex.finditer
         prio = r.priority
         needle = r.needle.search if r.needle is not None and low is not None else None
+        scan = r.scan.search if r.scan is not None and fast else None
+        match = r.regex.match
+        after = r.scan_after
         # the windows of one rule are disjoint: no match is found twice
         for ws, we in ranges:
             if needle is not None and needle(low, ws - _NB if ws > _NB else 0, we) is None:
                 continue
-            for m in finditer(text, ws, we):
-                s, e = m.span()
-                if e <= s:
+            if scan is None:
+                for m in finditer(text, ws, we):
+                    s, e = m.span()
+                    if e <= s:
+                        continue
+                    if guard is not None and not guard(m, text):
+                        continue
+                    append((s, e, prio, r, m))
+                continue
+            # the scan pattern finds each position where the rule may match (the leftmost
+            # first), the rule's own regex the match there: what finditer finds
+            # (a scan that matches the character before a match cannot find one at the
+            # text's start: the rule is tried there first)
+            pos = ws
+            first = after and ws == 0
+            while True:
+                if first:
+                    s = 0
+                    first = False
+                else:
+                    sm = scan(low, pos - 1 if after and pos > 0 else pos, we)
+                    if sm is None:
+                        break
+                    s = sm.start() + 1 if after else sm.start()
+                found = match(text, s, we)
+                if found is None:
+                    pos = s + 1
                     continue
-                if guard is not None and not guard(m, text):
+                e = found.end()
+                pos = e
+                if guard is not None and not guard(found, text):
                     continue
-                append((s, e, prio, r, m))
+                append((s, e, prio, r, found))
     return out
 
 
