@@ -110,14 +110,20 @@ def test_scan_patterns_find_what_finditer_finds() -> None:
     texts = [engine.normalise(p.read_text(encoding="utf-8")) for p in SAMPLES]
     texts += [c[0] for c in CASES] + list(NEGATIVES) + _random_texts(600, seed=3)
     texts += [t.upper() for t in texts[:40]] + [t.title() for t in texts[:40]]
+    # non-ASCII characters next to matches and far from them: windows that hold one take
+    # the rule's own regex, the others the scan
+    for i, t in enumerate(texts[:300]):
+        k = rnd.randrange(len(t) + 1)
+        texts.append(t[:k] + rnd.choice(["\u2022 ", "\u2026", "caf\u00e9 ", "\u00e9", "\u00bb"]) + t[k:])
     rules = [r for r in engine._rules() if r.scan is not None]
-    checked = 0
+    checked = non_ascii = 0
     for text in texts:
-        if not text.isascii() or not text:
+        if not text or engine._windows(text) is None:
             continue
+        non_ascii += not text.isascii()
         for r in rules:
             want = _finditer_matches(r, text, 0, len(text))
             assert _scan_matches(r, text, 0, len(text)) == want, (r.name, text)
             if want:
                 checked += 1
-    assert checked > 300
+    assert checked > 300 and non_ascii > 250

@@ -223,7 +223,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     # needles run on the lowercased text: sound unless it holds one of the two letters
     # that IGNORECASE matches to an ASCII letter but lower() keeps ("\u0131", "\u017f")
     low = text.lower() if hits is not None and "\u0131" not in text and "\u017f" not in text else None
-    fast = low is not None and text.isascii()  # the rules' scan patterns (see Rule.scan)
+    # the rules' scan patterns (see Rule.scan) read the lowercased text where it is ASCII:
+    # all of it, or a window and the characters before it that the rule looks at
+    ascii_text = text.isascii()
     whole = [(0, n)]
     append = out.append
     tokens_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same triggers
@@ -246,14 +248,15 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
         finditer = r.regex.finditer
         prio = r.priority
         needle = r.needle.search if r.needle is not None and low is not None else None
-        scan = r.scan.search if r.scan is not None and fast else None
+        scan = r.scan.search if r.scan is not None and low is not None else None
+        back = r.scan_back + 1  # (and the character a scan_after pattern matches first)
         match = r.regex.match
         after = r.scan_after
         # the windows of one rule are disjoint: no match is found twice
         for ws, we in ranges:
             if needle is not None and needle(low, ws - _NB if ws > _NB else 0, we) is None:
                 continue
-            if scan is None:
+            if scan is None or not (ascii_text or text[ws - back if ws > back else 0:we].isascii()):
                 for m in finditer(text, ws, we):
                     s, e = m.span()
                     if e <= s:

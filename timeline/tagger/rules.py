@@ -61,6 +61,8 @@ class Rule:
     scan: re.Pattern | None = None
     # ``scan`` matches one character early: the non-word character before the match
     scan_after: bool = False
+    # how far before a match's start ``regex`` looks (its lookbehinds, and a "\\b")
+    scan_back: int = 0
 
 
 _LEADING_DIGITS = re.compile(r"\d+")
@@ -445,7 +447,27 @@ def _after_nonword(items: list, word_start: bool) -> bool:
     return False
 
 
-def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool]:
+def _look_back(items: list) -> int:
+    """How far before the position where the parsed sequence ``items`` starts it can look:
+    the longest lookbehind, and a character for the ``\\b`` it may hold (nested ones
+    counted whole)."""
+    C = _sre_c
+    out = 1
+    for op, av in items:
+        if op is C.ASSERT or op is C.ASSERT_NOT:
+            direction, sub = av
+            inner = _look_back(list(sub))
+            out = max(out, (sub.getwidth()[1] + inner) if direction == -1 else inner)
+        elif op is C.SUBPATTERN:
+            out = max(out, _look_back(list(av[3])))
+        elif op is C.BRANCH:
+            out = max([out] + [_look_back(list(b)) for b in av[1]])
+        elif op is C.MAX_REPEAT or op is C.MIN_REPEAT:
+            out = max(out, _look_back(list(av[2])))
+    return out
+
+
+def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool, int]:
     """The rule pattern ``guarded`` (``pattern`` behind :func:`first_char_guard`'s
     lookahead, compiled with IGNORECASE) rewritten for the lowercased copy of an ASCII
     text: letters in lowercase, case-sensitive and ASCII-only (\\s with \\x1c-\\x1f, as
@@ -460,7 +482,7 @@ def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool]:
     match the empty string or uses a construct not rewritten (then the rule scans with
     ``regex``)."""
     if guarded == pattern or not guarded.endswith(pattern):
-        return None, False
+        return None, False, 0
     state = _State()
     state.flags = _RE_A  # (ints: RegexFlag operators are Python code, slow in sre's compiler)
     try:
@@ -473,9 +495,9 @@ def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool]:
         data, _exact = _fold(items, False, state)
         if after:
             data = list(_sre_p.parse(_NONWORD_LOW, _RE_A)) + data
-        return _sre_comp.compile(_sre_p.SubPattern(state, data), _RE_A), after
+        return _sre_comp.compile(_sre_p.SubPattern(state, data), _RE_A), after, _look_back(parsed)
     except (_NoScan, _AnyChar):
-        return None, False
+        return None, False, 0
 
 
 # what comes before a match of a rule that starts after a non-word character (see
