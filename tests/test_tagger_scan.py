@@ -76,20 +76,18 @@ def test_windowed_search_finds_what_a_full_scan_finds_on_samples(monkeypatch) ->
         monkeypatch.undo()
 
 
-def _finditer_matches(rule, text: str, ws: int, we: int) -> list[tuple[int, int]]:
-    return [m.span() for m in rule.regex.finditer(text, ws, we) if m.end() > m.start()]
+def _finditer_matches(rule, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rule.regex.finditer(text) if m.end() > m.start()]
 
 
-def _scan_matches(rule, text: str, ws: int, we: int) -> list[tuple[int, int]]:
-    """What _candidates' scan loop finds for ``rule`` (guard left out: it is the same)."""
+def _scan_matches(rule, text: str) -> list[tuple[int, int]]:
+    """What _candidates' scan loop finds for ``rule`` over the whole text (no trigger;
+    guard left out: it is the same either way)."""
     no_guard = engine.Rule(rule.name, rule.regex, rule.handler, None, rule.priority, (), rule.reach,
                            None, rule.scan, rule.scan_after)
     saved = engine._rules
     engine._rules = lambda: [no_guard]  # type: ignore[assignment]
     try:
-        hits = engine._windows(text)
-        assert hits is not None
-        # one window, ws:we, for the rule (no trigger: the whole text, then cut here)
         return [(s, e) for s, e, _p, _r, _m in engine._candidates(text)]
     finally:
         engine._rules = saved  # type: ignore[assignment]
@@ -122,8 +120,8 @@ def test_scan_patterns_find_what_finditer_finds() -> None:
             continue
         non_ascii += not text.isascii()
         for r in rules:
-            want = _finditer_matches(r, text, 0, len(text))
-            assert _scan_matches(r, text, 0, len(text)) == want, (r.name, text)
+            want = _finditer_matches(r, text)
+            assert _scan_matches(r, text) == want, (r.name, text)
             if want:
                 checked += 1
     assert checked > 300 and non_ascii > 250

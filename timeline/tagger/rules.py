@@ -391,10 +391,15 @@ _UPPER = range(ord("A"), ord("Z") + 1)
 _RE_I, _RE_A, _RE_U = int(re.I), int(re.A), int(re.U)
 
 
+def _is_word(c: str) -> bool:
+    """Whether the character ``c`` is a word character (``\\w``)."""
+    return c.isalnum() or c == "_"
+
+
 def _word_chars(chars: set[str]) -> bool:
     """Whether every character of ``chars`` (as :func:`_first_set` gives them) is a word
     character (``\\d`` is; ``\\s`` is not)."""
-    return all(c == r"\d" or (len(c) == 1 and (c.isalnum() or c == "_")) for c in chars)
+    return all(c == r"\d" or (len(c) == 1 and _is_word(c)) for c in chars)
 
 
 def _nonword_item(items: list) -> bool:
@@ -405,13 +410,11 @@ def _nonword_item(items: list) -> bool:
     op, av = items[-1]
     C = _sre_c
     if op is C.LITERAL:
-        c = chr(av)
-        return not (c.isalnum() or c == "_")
+        return not _is_word(chr(av))
     if op is C.IN:
         for o, a in av:
             if o is C.LITERAL:
-                c = chr(a)
-                if c.isalnum() or c == "_":
+                if _is_word(chr(a)):
                     return False
             elif not (o is C.CATEGORY and a is C.CATEGORY_SPACE):
                 return False  # (a negated class, a range, another category)
@@ -478,8 +481,13 @@ def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool, i
     It matches at every position where ``guarded`` matches the text (the parts it cannot
     copy exactly, case-sensitive ones, are widened; a negative lookaround that would
     narrow is dropped), so a search with it finds every start of a match, and
-    ``regex.match`` at that start gives the match itself. None when ``pattern`` can
-    match the empty string or uses a construct not rewritten (then the rule scans with
+    ``regex.match`` at that start gives the match itself.
+
+    Returns the scan pattern; whether it matches one character early (a rule that can
+    only start after a non-word character, see :func:`_after_nonword`: the scan opens
+    with that character instead of the first-character lookahead); and how far before a
+    match's start the rule looks (:func:`_look_back`). None, when ``pattern`` can match
+    the empty string or uses a construct not rewritten (then the rule scans with
     ``regex``)."""
     if guarded == pattern or not guarded.endswith(pattern):
         return None, False, 0
