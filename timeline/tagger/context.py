@@ -205,43 +205,61 @@ class Ctx:
     def tense_marker_at(self, start: int, end: int, generic: bool = True) -> tuple[str | None, str, int]:
         """Like :meth:`tense_marker`, with the marker's (weighted) distance in characters."""
         s, e = self.sentence(start, end)
-        best: tuple[int, str, str] | None = None
-        present = 10_000  # the nearest present passive ("is heard"), which outranks a farther past
         text = self.text
         # "On Tuesday, the league plans to...": an adverbial that opens the sentence takes
         # the tense of the clause after it, however long its subject
         fronted = _FRONTED_LEAD.fullmatch(text, s, start) is not None and _FRONTED_TAIL.match(text, end) is not None
+        # the markers nearest first (a marker after the expression counts 20 characters
+        # farther; at equal distance the one before it): the first that gives a tense
+        # decides, and the tests of the farther ones (regex searches) are not run
+        near: list[tuple[int, int, int, int, str, str]] = []
         for ms, me, kind, word in self._markers(s, e):
-            if ms < end and me > start:
+            if me <= start:
+                near.append((start - me, 0, ms, start - me, kind, word))
+            elif ms >= end:
+                near.append((ms - end + 20, 1, ms, ms - end, kind, word))
+        near.sort()
+        present = 10_000  # the nearest present passive ("is heard"), which outranks a farther past
+        for eff, _after, ms, dist, kind, word in near:
+            got = self._marker_tense(ms, end, dist, kind, word, generic, fronted)
+            if got is None:
                 continue
-            dist = start - me if me <= start else ms - end
-            if kind == "reporting":
-                if dist > 15:
-                    continue
-                kind = "past"
-            elif kind == "future" and word in self.lex.weak_future and dist > 30:
-                continue  # "could", "might": a modal far from the date says little about it
-            if kind == "future" and _PLUPERFECT.search(text, max(0, ms - 30), ms):
-                kind = "past"
-            elif kind == "generic":
-                if (not generic and dist > 4) or dist > (150 if fronted and ms >= end else 60) or word in self.lex.not_past \
-                        or _DET_BEFORE.search(text, max(0, ms - 24), ms):
-                    continue
-                kind = "past"
-            if kind == "past" and (_PASSIVE_AUX.search(text, max(0, ms - 20), ms)
-                                   or _INFINITIVE_BEFORE.search(text, max(0, ms - 8), ms)):
-                if _PRESENT_PASSIVE.search(text, max(0, ms - 20), ms):
-                    present = min(present, dist + (20 if ms >= end else 0))
+            if got == "present":
+                if eff < present:
+                    present = eff
                 continue
-            if ms >= end:
-                if dist > (150 if fronted else 40):
-                    continue
-                dist += 20
-            if best is None or dist < best[0]:
-                best = (dist, kind, word)
-        if best is not None and best[1] == "past" and present < best[0]:
-            return None, "", 10_000  # a present passive is nearer: "when the case is heard in May"
-        return (best[1], best[2], best[0]) if best else (None, "", 10_000)
+            if got == "past" and present < eff:
+                return None, "", 10_000  # a present passive is nearer: "when the case is heard in May"
+            return got, word, eff
+        return None, "", 10_000
+
+    def _marker_tense(self, ms: int, end: int, dist: int, kind: str, word: str, generic: bool,
+                      fronted: bool) -> str | None:
+        """What the marker ``word`` at ``ms`` (``dist`` characters from the expression
+        that ends at ``end``) says: ``"future"``, ``"past"``, ``"present"`` (a present
+        passive: "is heard"), or None (nothing, or too far)."""
+        text = self.text
+        if kind == "reporting":
+            if dist > 15:
+                return None
+            kind = "past"
+        elif kind == "future" and word in self.lex.weak_future and dist > 30:
+            return None  # "could", "might": a modal far from the date says little about it
+        if kind == "future" and _PLUPERFECT.search(text, max(0, ms - 30), ms):
+            kind = "past"
+        elif kind == "generic":
+            if (not generic and dist > 4) or dist > (150 if fronted and ms >= end else 60) or word in self.lex.not_past \
+                    or _DET_BEFORE.search(text, max(0, ms - 24), ms):
+                return None
+            kind = "past"
+        if kind == "past" and (_PASSIVE_AUX.search(text, max(0, ms - 20), ms)
+                               or _INFINITIVE_BEFORE.search(text, max(0, ms - 8), ms)):
+            if _PRESENT_PASSIVE.search(text, max(0, ms - 20), ms):
+                return "present"
+            return None
+        if ms >= end and dist > (150 if fronted else 40):
+            return None
+        return kind
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
         """Tense markers that start inside ``s:e`` (one regex pass over that sentence,
