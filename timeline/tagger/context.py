@@ -26,17 +26,33 @@ assert all(w != w.lower() or w.startswith("v") for w in _ABBREVS.split("|"))
 
 
 _GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
+# The tests of the words before a marker. Each ends with the white space before the
+# marker, after a word of its list or an adverb in "-ly": a marker without such a word
+# right before it is not searched (see Ctx._word_before).
 # a participle after "be"/"been" belongs to the auxiliary's tense ("would be held")
+_AUX_WORDS = frozenset(("be", "been", "being", "is", "are", "am", "get", "gets", "getting"))
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|am|get|gets|getting)\s+(?:\w+ly\s+)?$", re.I)
 # ... and "is"/"are" make it a present passive: "when the case is heard in May"
+_PRESENT_WORDS = frozenset(("is", "are", "am"))
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.I)
 # a past form after "to" or a modal is a base form: "expected to last until", "to exceed", "will lay"
+_INFINITIVE_WORDS = frozenset(("to", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+                               "does", "do"))
 _INFINITIVE_BEFORE = re.compile(r"\b(?:to|will|would|can|could|may|might|must|shall|should|does|do)\s+$", re.I)
 # a plan in the pluperfect is a past one: "had been scheduled to expire Friday"
+_PLUPERFECT_WORDS = frozenset(("had", "been"))
 _PLUPERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$", re.I)
 # an "-ed" adjective after a determiner, perhaps with an adverb between ("a still unspecified date")
+_DET_WORDS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                        "still", "yet", "as", "so", "very", "more", "most", "less"))
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+"
                          r"(?:(?:still|yet|as|so|very|more|most|less|\w+ly)\s+)?$", re.I)
+# (each list holds every word that the regex can read last: checked when this file loads)
+for _words, _regex in ((_AUX_WORDS, _PASSIVE_AUX), (_PRESENT_WORDS, _PRESENT_PASSIVE),
+                       (_INFINITIVE_WORDS, _INFINITIVE_BEFORE), (_PLUPERFECT_WORDS, _PLUPERFECT),
+                       (_DET_WORDS, _DET_BEFORE)):
+    assert all(w in _words or w.endswith("ly") for w in re.findall(r"[a-z]+", _regex.pattern.replace(r"\s", " ")
+                                                                   .replace(r"\w", " ").replace(r"\b", " ")))
 
 
 @lru_cache(maxsize=4)
@@ -245,21 +261,42 @@ class Ctx:
             kind = "past"
         elif kind == "future" and word in self.lex.weak_future and dist > 30:
             return None  # "could", "might": a modal far from the date says little about it
-        if kind == "future" and _PLUPERFECT.search(text, max(0, ms - 30), ms):
+        # the word before the marker: only some can end a match of the searches below
+        w = self._word_before(ms)
+        ly = w is None or w.endswith("ly")
+        if kind == "future" and (ly or w in _PLUPERFECT_WORDS) and _PLUPERFECT.search(text, max(0, ms - 30), ms):
             kind = "past"
         elif kind == "generic":
             if (not generic and dist > 4) or dist > (150 if fronted and ms >= end else 60) or word in self.lex.not_past \
-                    or _DET_BEFORE.search(text, max(0, ms - 24), ms):
+                    or ((ly or w in _DET_WORDS) and _DET_BEFORE.search(text, max(0, ms - 24), ms)):
                 return None
             kind = "past"
-        if kind == "past" and (_PASSIVE_AUX.search(text, max(0, ms - 20), ms)
-                               or _INFINITIVE_BEFORE.search(text, max(0, ms - 8), ms)):
-            if _PRESENT_PASSIVE.search(text, max(0, ms - 20), ms):
+        if kind == "past" and (((ly or w in _AUX_WORDS) and _PASSIVE_AUX.search(text, max(0, ms - 20), ms))
+                               or ((w is None or w in _INFINITIVE_WORDS)
+                                   and _INFINITIVE_BEFORE.search(text, max(0, ms - 8), ms))):
+            if (ly or w in _PRESENT_WORDS) and _PRESENT_PASSIVE.search(text, max(0, ms - 20), ms):
                 return "present"
             return None
         if ms >= end and dist > (150 if fronted else 40):
             return None
         return kind
+
+    def _word_before(self, i: int) -> str | None:
+        """The word (a run of word characters) before the white space that ends at
+        ``i``, lowercased: "" when there is no such white space or no word before it;
+        None when the word is not ASCII (then only a regex can tell what it matches,
+        by Unicode case folding)."""
+        text = self.text
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == i:
+            return ""
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        w = text[k:j]
+        return w.lower() if w.isascii() else None
 
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
         """Tense markers that start inside ``s:e`` (one regex pass over that sentence,
