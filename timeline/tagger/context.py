@@ -189,12 +189,7 @@ class Ctx:
         """Bounds of the sentence around ``start:end`` (at most ~250 chars each side)."""
         text = self.text
         lo = start - 250 if start > 250 else 0
-        s = lo
-        for m in _SENT_END.finditer(text, lo, start):
-            ms = m.start()
-            if text[ms] == "." and self._abbrev_period(ms):
-                continue
-            s = m.end()
+        s = self._sentence_start(lo, start)
         n = len(text)
         hi = end + 250 if end + 250 < n else n
         e = hi
@@ -205,6 +200,39 @@ class Ctx:
             e = ms + 1
             break
         return s, e
+
+    def _sentence_start(self, lo: int, hi: int) -> int:
+        """The end of the last sentence break that ``_SENT_END.finditer(text, lo, hi)``
+        finds (not after an abbreviation), else ``lo``: searched from the last character
+        that can start a break, backwards one stretch at a time.
+
+        Every break is one of ``.!?\n`` and white space after it. Before the stretch of
+        white space and ``.!?`` that holds the last such character of ``lo:hi`` comes a
+        character no break holds: the breaks of the scan from ``lo`` that start after it
+        are those of a scan from there, and those before it end before it (with their
+        lookaheads): they are the breaks of ``lo`` up to there."""
+        text = self.text
+        while True:
+            p = text.rfind(".", lo, hi)
+            for c in "!?\n":
+                q = text.rfind(c, lo, hi)
+                if q > p:
+                    p = q
+            if p < 0:
+                return lo
+            while p > lo and (text[p - 1].isspace() or text[p - 1] in ".!?"):
+                p -= 1
+            s = -1
+            for m in _SENT_END.finditer(text, p, hi):
+                ms = m.start()
+                if text[ms] == "." and self._abbrev_period(ms):
+                    continue
+                s = m.end()
+            if s >= 0:
+                return s
+            if p <= lo:
+                return lo
+            hi = p
 
     def tense(self, start: int, end: int, generic: bool = True) -> str | None:
         """``"future"``, ``"past"`` or None: the tense marker nearest to ``start:end``
