@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from datetime import date
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alt
 
 __all__ = ["Ctx", "Hit"]
 
@@ -69,6 +70,26 @@ def _marker_sep_re(lex: Lexicon) -> re.Pattern | None:
     return re.compile("[^\\w']" + pattern[len(head):], lex.marker_lc_re.flags)
 
 
+# for an ASCII text: its word characters (``\w``), every other byte a space
+_WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256))
+
+
+@lru_cache(maxsize=4)
+def _marker_words(lex: Lexicon) -> tuple[frozenset[bytes], frozenset[bytes], frozenset[bytes], frozenset[bytes]] | None:
+    r"""The words of the markers of ``lex.marker_lc_re`` (``(?<![\w'])(?:...|\w{3,}ed)(?!\w)``),
+    as ASCII bytes: all three of the sets that follow; the markers of one word; the first
+    words of the others; the words after an apostrophe that opens a marker ("'ll"). None when the pattern is not
+    that, or a marker is not words of ``[a-z]`` after an optional apostrophe, with single
+    spaces."""
+    if lex.marker_lc_re.pattern != "(?<![\\w'])(?:" + alt(list(lex.marker_kind)) + "|\\w{3,}ed)(?!\\w)" \
+            or not all(re.fullmatch(r"'?[a-z]+(?: [a-z]+)*", w) for w in lex.marker_kind):
+        return None
+    one = frozenset(w.encode() for w in lex.marker_kind if " " not in w and w[0] != "'")
+    first = frozenset(w.split(" ")[0].encode() for w in lex.marker_kind if " " in w and w[0] != "'")
+    apos = frozenset(w[1:].split(" ")[0].encode() for w in lex.marker_kind if w[0] == "'")
+    return one | first | apos, one, first, apos
+
+
 _FRONTED_LEAD = re.compile(r"[\s\"'(]*(?:(?:also|and|but|then|on|in|by|late|early|earlier|later)\s+){0,2}", re.I)
 _FRONTED_TAIL = re.compile(r"(?:'s?)?\s*,")
 
@@ -124,6 +145,7 @@ class Ctx:
         self.ytd_pos = -10_000  # where a year-to-date span ("the nine months") was last named
         self.year_from_narrative = False  # set by the last year resolution
         self._low: str | None = None
+        self.ascii = text.isascii()  # (then its lowercased copy has the same offsets)
         self._abbrev: dict[int, bool] = {}  # is the period at i that of an abbreviation?
         self._marker_cache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
 
@@ -326,6 +348,85 @@ class Ctx:
         w = text[k:j]
         return w.lower() if w.isascii() else None
 
+    def _marker_spans(self, low: str, s: int, e: int, hi: int) -> list[tuple[int, int]]:
+        r"""The matches of ``lex.marker_lc_re`` that ``finditer(low, s, hi)`` finds, up
+        to the first that starts at ``e`` or later.
+
+        In an ASCII text, a match starts with a run of word characters (or an apostrophe
+        and a run): the whole run when it is a marker of one word or a word in "-ed" of
+        5 letters or more (which is what the regex matches there), else the first word of
+        longer markers (the regex is tried there). The runs are split off by bytes
+        methods (C speed); those that can start a match are found by a set and by the
+        "ed " they end with."""
+        out: list[tuple[int, int]] = []
+        words = _marker_words(self.lex) if self.ascii else None
+        if words is None:
+            sep = _marker_sep_re(self.lex) if s > 0 else None
+            if sep is None:  # (at the start of the text no character comes before a word)
+                for m in self.lex.marker_lc_re.finditer(low, s, hi):
+                    if m.start() >= e:
+                        break
+                    out.append((m.start(), m.end()))
+            else:
+                for m in sep.finditer(low, s - 1, hi):
+                    if m.start() + 1 >= e:
+                        break
+                    out.append((m.start() + 1, m.end()))
+            return out
+        look, one, first, apos = words
+        # the runs of ``low[a:hi]`` in b" " + ... + b" " (from the character before ``s``:
+        # a run that starts before ``s`` holds it); pad's i + 1 is low's a + i
+        a = s - 1 if s > 0 else 0
+        pad = b" " + low[a:hi].encode("ascii").translate(_WORD_BYTES) + b" "
+        runs = pad.split()
+        # (the leading space of each run that may start a match, and the run)
+        found: list[tuple[int, bytes]] = []
+        i = 0
+        for w in compress(runs, map(look.__contains__, runs)):
+            i = pad.find(b" " + w + b" ", i)
+            found.append((i, w))
+            i += len(w) + 1
+        x = pad.find(b"ed ")
+        if x >= 0:
+            more = False
+            while x >= 0:
+                i = pad.rfind(b" ", 0, x)
+                w = pad[i + 1:x + 2]
+                if len(w) >= 5 and w not in look:
+                    found.append((i, w))
+                    more = True
+                x = pad.find(b"ed ", x + 3)
+            if more:
+                found.sort()
+        match = self.lex.marker_lc_re.match
+        pos = s  # (matches do not overlap: the scan goes on after each)
+        for i, w in found:
+            r = a + i
+            if r > 0 and low[r - 1] == "'":
+                # (the lookbehind: only a marker that opens with the apostrophe)
+                if w not in apos:
+                    continue
+                r -= 1
+                if r < pos:
+                    continue
+                if r >= e:
+                    break
+            elif r < pos:
+                continue
+            elif r >= e:
+                break
+            elif w not in first:  # the whole run: a marker of one word, or "-ed"
+                if not (w in one or (len(w) >= 5 and w.endswith(b"ed"))):
+                    continue
+                pos = r + len(w)
+                out.append((r, pos))
+                continue
+            got = match(low, r, hi)
+            if got is not None:
+                pos = got.end()
+                out.append((r, pos))
+        return out
+
     def _markers(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
         """Tense markers that start inside ``s:e`` (one regex pass over that sentence,
         remembered: several expressions of a sentence share it)."""
@@ -343,19 +444,8 @@ class Ctx:
         reporting = self.lex.reporting
         # a little past ``e`` so that a word at the edge is read whole
         hi = e + 40 if e + 40 < len(low) else len(low)
-        sep = _marker_sep_re(self.lex) if s > 0 else None
-        if sep is None:  # (at the start of the text no character comes before a word)
-            matches = self.lex.marker_lc_re.finditer(low, s, hi)
-            shift = 0
-        else:
-            matches = sep.finditer(low, s - 1, hi)
-            shift = 1
         text = self.text
-        for m in matches:
-            ms = m.start() + shift
-            if ms >= e:
-                break
-            me = m.end()
+        for ms, me in self._marker_spans(low, s, e, hi):
             w = low[ms:me]
             kind = kinds.get(w)
             if kind is None:
