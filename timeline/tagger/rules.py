@@ -236,6 +236,42 @@ def iso_duration(q: float | None, iso: str, time: bool) -> str:
 # Words before a 4-digit number (see ``g_year``); each must end the text searched.
 _YEAR_NOT_AFTER = re.compile(r"(?:[$£€#]|\bno\.|\bnumber|\bflight|\broute|\bhighway|\bpage|\bcode|\babout|\bsome|"
                              r"\bnearly|\bover|\bthan|\bof|\bthe|\bto|\bat|\bfor)\Z", re.I)
+# (the words it ends with: every other word before a year is passed over without a search)
+_YEAR_NOT_AFTER_WORDS = frozenset(("number", "flight", "route", "highway", "page", "code", "about", "some", "nearly",
+                                   "over", "than", "of", "the", "to", "at", "for"))
+assert set(re.findall(r"\\b([a-z]+)\|", _YEAR_NOT_AFTER.pattern.replace(")\\Z", "|"))) == _YEAR_NOT_AFTER_WORDS
+
+
+def _may_end_not_after(before: str) -> bool:
+    """False when :data:`_YEAR_NOT_AFTER` cannot match at the end of ``before``: it ends
+    with one of its symbols, with "no." or with one of its words (when that is ASCII:
+    then the lowercased word tells; Unicode case folding, only the regex)."""
+    if not before:
+        return False
+    c = before[-1]
+    if not (c.isalnum() or c == "_"):
+        return c in "$\u00a3\u20ac#."
+    k = len(before) - 1
+    while k > 0 and (before[k - 1].isalnum() or before[k - 1] == "_"):
+        k -= 1
+    w = before[k:]
+    return not w.isascii() or w.lower() in _YEAR_NOT_AFTER_WORDS
+
+
+def _may_follow_name(text: str, i: int) -> bool:
+    """False when no capitalised word ``[A-Z][a-z]+`` and white space end at ``i``
+    (then ``name_before`` in :func:`build_rules` cannot match there)."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == i:
+        return False
+    k = j
+    while k > 0 and "a" <= text[k - 1] <= "z":
+        k -= 1
+    return k < j and k > 0 and "A" <= text[k - 1] <= "Z"
+
+
 _YEAR_PREP = re.compile(r"\b(?:in|since|until|by|of|from|to|the|for)\Z", re.I)
 _YEAR_AMOUNT = re.compile(r"(?:[$£€#]|\babout|\bsome|\bnearly|\bover|\bthan|\bno\.|\bnumber)\Z", re.I)
 _YEAR_ART = re.compile(r"\b(?:to|of|the|for)\Z", re.I)
@@ -247,6 +283,24 @@ _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\bbillion|\bmi
 _DEFERRED = re.compile(r"\b(?:postpon|delay|extend|defer|adjourn|suspend|put\s+off|push\w*\s+back|recess)\w*"
                        r"(?:\s+[\w'-]+){0,5}?\s+(?:until|till|to)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s*)?(?:[A-Z]{2,3}\s+)?)?$",
                        re.I)
+
+
+# "until 9 a.m. Tuesday" (searched in the 20 characters before the weekday)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s+)?)?$", re.I)
+# every match of _DEFERRED holds one of these (lowercase)
+_DEFERRED_STEMS = ("postpon", "delay", "extend", "defer", "adjourn", "suspend", "put", "push", "recess")
+
+
+def _deferred(ctx: Ctx, start: int) -> bool:
+    """Does a deferral end right before ``start`` (:data:`_DEFERRED`, in the 90
+    characters before it)? In an ASCII text, only a stretch with one of its verbs is
+    searched."""
+    lo = start - 90 if start > 90 else 0
+    if ctx.ascii:
+        low = ctx.text[lo:start].lower()
+        if not any(w in low for w in _DEFERRED_STEMS):
+            return False
+    return _DEFERRED.search(ctx.text, lo, start) is not None
 
 
 def _title_name(m: re.Match, group: str, text: str) -> bool:
@@ -758,10 +812,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if ctx.text.startswith("'s", end):
             return weekday_on_or_before(dct, wd)
         tense, marker = ctx.tense_marker(start, end)
-        if re.search(r"\b(?:until|till|by)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s+)?)?$", ctx.text[max(0, start - 20):start], re.I) \
-                and tense != "past":
+        if _UNTIL_BEFORE.search(ctx.text[max(0, start - 20):start]) and tense != "past":
             tense = "future"
-        elif _DEFERRED.search(ctx.text, max(0, start - 90), start):
+        elif _deferred(ctx, start):
             tense = "future"  # "postponed until Tuesday": put off to a day still ahead
         if tense == "future":
             nar = ctx.narrative()
@@ -918,7 +971,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         # "this word ends it" (``\Z``), searched only over its last few characters
         before = _word_before(text, m.start(), 30).rstrip()
         tail = max(0, len(before) - 8)
-        if _YEAR_NOT_AFTER.search(before, tail):
+        if _may_end_not_after(before) and _YEAR_NOT_AFTER.search(before, tail):
             if not _YEAR_PREP.search(before, tail) or _YEAR_AMOUNT.search(before, tail):
                 return False
             if _YEAR_ART.search(before, tail) and not (1900 <= y <= 2099):
@@ -929,7 +982,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return False
         if m.group("after") and month_before.search(text, max(0, m.start() - 12), m.start()):
             return False  # "October 1994 or later": the month-year is the longer date
-        nb = name_before.search(text, max(0, m.start() - 24), m.start())
+        nb = name_before.search(text, max(0, m.start() - 24), m.start()) if _may_follow_name(text, m.start()) else None
         if nb is not None and nb.group(1).lower() not in date_words and m.start() == m.start("year"):
             return False  # "Orion 1980", "Expo 2020": a year in a name
         return True
