@@ -70,6 +70,19 @@ _LEADING_DIGITS = re.compile(r"\d+")
 _SPAN_START = re.compile(r"\b(?:since|until|till|through|from)\s+$", re.I)
 
 
+_COMPILED: dict[tuple[str, int], re.Pattern] = {}
+
+
+def _rx(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, remembered (in the compiled build a call of
+    ``re.search(pattern, ...)`` runs the interpreted ``re._compile`` each time)."""
+    key = (pattern, flags)
+    got = _COMPILED.get(key)
+    if got is None:
+        got = _COMPILED[key] = re.compile(pattern, flags)
+    return got
+
+
 def _lead_int(s: str) -> int:
     """The number a string starts with ("21st" -> 21); the patterns guarantee the digits."""
     m = _LEADING_DIGITS.match(s)
@@ -103,7 +116,7 @@ def trigger_groups(lex: Lexicon) -> dict[str, set[str]]:
     a slash or a dot ``DSEP``).
     A rule runs only near a token of one of its groups."""
     hol = {h.split()[0] if not h.startswith("the ") else h.split()[1] for h in lex.holidays}
-    hol = {re.sub(r"[^a-z].*$", "", h) for h in hol} - {""}
+    hol = {_rx(r"[^a-z].*$").sub("", h) for h in hol} - {""}
     vague = {w for k in lex.vague for w in k.split() if w not in ("the", "at", "in", "this", "right", "a", "as", "possible")}
     units = set(lex.unit_info)
     return {
@@ -310,7 +323,7 @@ def _title_name(m: re.Match, group: str, text: str) -> bool:
     if not w or not w[0].isupper() or w.isupper():
         return False
     before = text[max(0, m.start() - 3):m.start()]
-    return not (m.start() == 0 or re.search(r"(?:[.!?:]\s*|\n\s*|^\s*)$", before)) or m.start(group) > m.start()
+    return not (m.start() == 0 or _rx(r"(?:[.!?:]\s*|\n\s*|^\s*)$").search(before)) or m.start(group) > m.start()
 
 
 # a capitalised word (a name) right before, nothing between but a space: "USA Today"
@@ -709,7 +722,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         """A year written in digits or spoken ("nineteen ninety-four")."""
         if v[:1].isdigit():
             return int(v)
-        sm = re.match(r"(nineteen|eighteen|twenty)[-\s]+(.*)", v, re.I | re.S)
+        sm = _rx(r"(nineteen|eighteen|twenty)[-\s]+(.*)", re.I | re.S).match(v)
         if sm is None:
             raise ValueError(f"not a year: {v!r}")
         hi, lo = sm.groups()
@@ -747,7 +760,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return dct.year
         tense, _w, tdist = ctx.tense_marker_at(start, end, generic=day is None)
         if day is None and (tense is None or tdist > 20) \
-                and re.search(r"\b(?:by|until|till|through)\s+$", ctx.text[max(0, start - 9):start], re.I):
+                and _rx(r"\b(?:by|until|till|through)\s+$", re.I).search(ctx.text[max(0, start - 9):start]):
             tense = "future"  # a deadline: "to pay the loan by February"
         if day is None and tense == "past":
             # "fighting turned last year. In July, ...": the year just named, when it is
@@ -935,9 +948,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 return True
             # "the March accession", "the May figures": a month before the noun it dates
             # (not "the March on Washington", a noun before its preposition)
-            return bool(re.search(r"\bthe\s+$", before, re.I)) and len(word) > 3 and \
-                re.match(r"\s+(?!(?:of|on|in|to|for|from|at|by|with|and|or|was|is|has|had|will)\b)[a-z]{3,}\b",
-                         text[m.end():m.end() + 24]) is not None
+            return bool(_rx(r"\bthe\s+$", re.I).search(before)) and len(word) > 3 and \
+                _rx(r"\s+(?!(?:of|on|in|to|for|from|at|by|with|and|or|was|is|has|had|will)\b)[a-z]{3,}\b").match(
+                    text[m.end():m.end() + 24]) is not None
         return True
 
     def h_month(m: re.Match, ctx: Ctx) -> Result:
@@ -1067,9 +1080,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 return False
             before = _word_before(text, m.start())
             after = text[m.end():m.end() + 6]
-            if re.match(r"\s+of\b", after):
+            if _rx(r"\s+of\b").match(after):
                 return False
-            return bool(re.search(r"\b(?:in|during|by|until|since|through|over|this|for)\s+$", before, re.I))
+            return bool(_rx(r"\b(?:in|during|by|until|since|through|over|this|for)\s+$", re.I).search(before))
         return True
 
     def h_season(m: re.Match, ctx: Ctx) -> Result:
@@ -1276,7 +1289,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                "the same": 0, "the prior": -1, "the subsequent": 1}
 
     def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
-        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        rel = _rx(r"\s+").sub(" ", m.group("rel").lower())
         unit = m.group("u").lower()
         gran = UNIT_GRAN[unit]
         pre = (m.group("pre") or "").lower()
@@ -1339,13 +1352,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 and _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             return False
         if w.lower() == "tomorrow" and not m.group("pre") and not m.group("pod") \
-                and re.search(r"\bthe\s+[a-z]+\s+of\s+$", text[max(0, m.start() - 30):m.start()], re.I):
+                and _rx(r"\bthe\s+[a-z]+\s+of\s+$", re.I).search(text[max(0, m.start() - 30):m.start()]):
             return False  # "the cars of tomorrow", "the people of tomorrow": the future, no day
         if w.lower() != "today" or not text.startswith("'s", m.end()):
             return True
         if lex.generic_today_re.match(text, m.end()):
             return False
-        return not re.search(r"\b(?:many|most|some|all|much|few)\s+of\s+$", text[max(0, m.start() - 12):m.start()], re.I)
+        return not _rx(r"\b(?:many|most|some|all|much|few)\s+of\s+$", re.I).search(text[max(0, m.start() - 12):m.start()])
 
     add("dayword", rf"\b(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?!\w)"
         rf"(?:\s+(?P<pod>morning|afternoon|evening|night))?", h_dayword, g_dayword, priority=3)
@@ -1485,7 +1498,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if _title_name(m, "cw", text):
             return False
         return not (m.group("cw") and m.group("cw").lower() == "noon" and m.start("cw") == m.start()
-                    and re.search(r"\bhigh\s+$", text[max(0, m.start() - 6):m.start()], re.I))
+                    and _rx(r"\bhigh\s+$", re.I).search(text[max(0, m.start() - 6):m.start()]))
 
     def h_time_wrap(m: re.Match, ctx: Ctx) -> Result:
         if m.group("oc"):
@@ -1542,7 +1555,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         q = lex.number(m.group("q"))
         unit = lex.unit_info[m.group("u").lower()]["name"]
         gran = UNIT_GRAN[unit]
-        dirw = re.sub(r"\s+", " ", m.group("dir").lower())
+        dirw = _rx(r"\s+").sub(" ", m.group("dir").lower())
         if q is None:
             return Hit("DATE", "PAST_REF" if dirw in ("ago", "earlier", "before") else "FUTURE_REF",
                        anchor="dct" if dirw == "ago" else "narrative")
@@ -1581,7 +1594,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def g_ago(m: re.Match, text: str) -> bool:
         d = m.group("dir").lower()
         if d in ("before", "after"):
-            return bool(re.match(r"\s*(?:[,.;:!?)\"']|$|and\b|but\b)", text[m.end():m.end() + 6]))
+            return bool(_rx(r"\s*(?:[,.;:!?)\"']|$|and\b|but\b)").match(text[m.end():m.end() + 6]))
         return True
 
     add("ago", rf"\b(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over)\s+)?"
@@ -1591,36 +1604,36 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # durations
     def g_duration(m: re.Match, text: str) -> bool:
         after = text[m.end():m.end() + 8]
-        if re.match(r"-(?:to|over|on|by)-", after, re.I):
+        if _rx(r"-(?:to|over|on|by)-", re.I).match(after):
             return False  # "a year-to-year basis", "day-by-day": a comparison, not a duration
-        if re.match(r"[-\s]+old\b", after, re.I):
+        if _rx(r"[-\s]+old\b", re.I).match(after):
             return False
         unit = lex.unit_info[m.group("u").lower()]["name"]
         qs = m.group("q").lower()
         if _title_name(m, "u", text):
             return False
-        if unit == "quarter" and (re.match(r"\s+of\b", after) or "-" in text[m.end("q"):m.start("u")]) \
+        if unit == "quarter" and (_rx(r"\s+of\b").match(after) or "-" in text[m.end("q"):m.start("u")]) \
                 and m.group("u").lower().endswith("s") and qs not in lex.vague_qty:
             return False  # "three-quarters of its food": a fraction
-        if unit == "quarter" and qs in ("a", "an", "one") and re.match(r"\s+of\b", after):
+        if unit == "quarter" and qs in ("a", "an", "one") and _rx(r"\s+of\b").match(after):
             return False  # "more than a quarter of the market": a fraction too
-        if re.fullmatch(r"(?:1[0-9]|20)\d\d", qs):
+        if _rx(r"(?:1[0-9]|20)\d\d").fullmatch(qs):
             return False  # a year ("the 1988 second quarter", "the 1988 quarter")
-        if unit == "second" and not m.group("u").lower().endswith("s") and re.match(r"[-\s]+(?:quarter|half)\b", after, re.I):
+        if unit == "second" and not m.group("u").lower().endswith("s") and _rx(r"[-\s]+(?:quarter|half)\b", re.I).match(after):
             return False
         if unit == "second" and not m.group("u").lower().endswith("s") and qs in ("a", "an", "one"):
             return False
         if unit == "night" and qs in ("a", "an"):
             return False
-        if qs == "many" and re.search(r"\bas\s+$", text[max(0, m.start() - 4):m.start()], re.I):
+        if qs == "many" and _rx(r"\bas\s+$", re.I).search(text[max(0, m.start() - 4):m.start()]):
             return False  # "the third strike in as many weeks": a count, not a stretch of time
         if qs in ("a", "an", "one") and unit in ("day", "year", "week", "month") and not m.group("det"):
             before = _word_before(text, m.start(), 25)
-            if re.search(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", before, re.I):
+            if _rx(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", re.I).search(before):
                 return False
             if _RATE_BEFORE.search(before):
                 return False  # "four flights a week": a rate (the "rate" rule)
-            if re.search(r"\b(?:one|a)\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+            if _rx(r"\b(?:one|a)\s+$", re.I).search(text[max(0, m.start() - 6):m.start()]):
                 return False
         return True
 
@@ -1631,7 +1644,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         iso = u["iso"]
         if u["name"] == "weekend":
             iso = "WE"
-        det = re.sub(r"\s+", " ", (m.group("det") or "").lower())
+        det = _rx(r"\s+").sub(" ", (m.group("det") or "").lower())
         if q is not None and u.get("factor"):
             q *= u["factor"]
         if m.group("half") is not None or m.group("half1") is not None:
@@ -1640,7 +1653,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if value == "P9M" or (value == "P6M" and det):
             ctx.ytd_pos = m.start()  # "for the nine months": the year to date of a report
         apx = (m.group("apx") or "").lower()
-        mod = lex.approx.get(re.sub(r"\s+", " ", apx)) if apx else None
+        mod = lex.approx.get(_rx(r"\s+").sub(" ", apx)) if apx else None
         hit = Hit("DURATION", value, mod=mod)
         if det in ("the", "these", "those") and "-" in m.group(0)[m.start("q") - m.start():]:
             return [(m.start("apx") if apx else m.start("q"), m.end(), hit)]
@@ -1719,7 +1732,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     # vague references
     def h_vague(m: re.Match, ctx: Ctx) -> Result:
-        w = re.sub(r"\s+", " ", m.group(0).lower())
+        w = _rx(r"\s+").sub(" ", m.group(0).lower())
         v = lex.vague.get(w)
         if v is None:
             return None
@@ -1731,15 +1744,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         w = m.group(0).lower()
         after = text[m.end():m.end() + 12]
         before = _word_before(text, m.start(), 12)
-        if w in ("current", "future") and not re.match(r"\s+[a-z]", after):
-            return w == "future" and bool(re.search(r"\bthe\s+$", before, re.I))
-        if w in ("the past",) and re.match(r"\s+(?:few|several|two|three|\d)", after):
+        if w in ("current", "future") and not _rx(r"\s+[a-z]").match(after):
+            return w == "future" and bool(_rx(r"\bthe\s+$", re.I).search(before))
+        if w in ("the past",) and _rx(r"\s+(?:few|several|two|three|\d)").match(after):
             return False
         if w == "soon":
             # "as soon as", "so soon as" are conjunctions; "soon after the vote" places a time
             # relative to an event, which the phrase after it names
-            return not re.search(r"\b(?:as|so)\s+$", before, re.I) and \
-                not re.match(r"\s+(?:as|after|afterwards?|before|thereafter)\b", after, re.I)
+            return not _rx(r"\b(?:as|so)\s+$", re.I).search(before) and \
+                not _rx(r"\s+(?:as|after|afterwards?|before|thereafter)\b", re.I).match(after)
         return True
 
     add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)
@@ -1763,7 +1776,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", "PAST_REF" if word == "past" else "FUTURE_REF", anchor="dct")
 
     add("recent_units", r"\b(recent|coming|past|future)\s+(years|months|weeks|decades|days|quarters)\b", h_recent_units,
-        lambda m, t: not re.search(r"\b(?:the|these|those)\s+$", t[max(0, m.start() - 7):m.start()], re.I)
+        lambda m, t: not _rx(r"\b(?:the|these|those)\s+$", re.I).search(t[max(0, m.start() - 7):m.start()])
         or m.group(1).lower() in ("recent", "coming"), priority=2)
 
     # sets
@@ -1816,11 +1829,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if not m.group("h")[:1].isupper():
             return False
         # "Easter Island", "Christmas Island": a name that merely starts with a holiday
-        nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end():m.end() + 20])
+        nxt = _rx(r"\s+([A-Z][a-z]+)").match(text[m.end():m.end() + 20])
         return not (nxt and not m.group("year") and nxt.group(1) not in ("Day", "Eve", "Sunday", "Monday", "Week"))
 
     def h_holiday(m: re.Match, ctx: Ctx) -> Result:
-        name = re.sub(r"\s+", " ", m.group("h").lower())
+        name = _rx(r"\s+").sub(" ", m.group("h").lower())
         kind, spec = lex.holidays[name]
         rel = (m.group("rel") or "").lower()
         if m.group("year"):
@@ -1973,7 +1986,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if ctx.dct is None:
             return Hit("DATE", "XXXX-12-31")
         y = ctx.dct.year
-        if re.search(r"\bsince\s+$", _word_before(ctx.text, m.start(), 10), re.I):
+        if _rx(r"\bsince\s+$", re.I).search(_word_before(ctx.text, m.start(), 10)):
             y -= 1
         d = date(y, 12, 31)
         if "-" not in m.group(0):
@@ -1994,7 +2007,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("in_the_unit", r"\b(?:earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)\b", h_in_the_unit, priority=2)
 
     def h_next_pod(m: re.Match, ctx: Ctx) -> Result:
-        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        rel = _rx(r"\s+").sub(" ", m.group("rel").lower())
         code = lex.pod_code[m.group("pod").lower()]
         nar = ctx.narrative()
         if nar is None or nar[1] != "D":
