@@ -89,10 +89,10 @@ _TITLES: Final = frozenset(_T["titles"])
 _TITLE_FIRST: Final = frozenset(t.split()[0] for t in _TITLES)
 _GROUP_NOUNS: Final = frozenset(_T["group_nouns"])
 
-_ORG_KNOWN: dict[str, str] = {k.lower(): v for k, v in _O["known"].items()}
+_ORG_KNOWN: Final[dict[str, str]] = {k.lower(): v for k, v in _O["known"].items()}
 _ORG_SUFFIX: Final = frozenset(_O["suffixes"])
 _ORG_GOVERNED: Final = frozenset(_O["governed_by"])
-_SAME_SIDE: dict[str, str] = dict(_O["same_side"])
+_SAME_SIDE: Final[dict[str, str]] = dict(_O["same_side"])
 
 _AUX: Final = frozenset(_V["auxiliaries"])
 _MODALS: Final = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
@@ -119,9 +119,9 @@ _ANNOUNCE: Final = frozenset(_V["announce"])
 _PREDICT: Final = frozenset(_V["predict"])
 
 #: form -> (base, tags) where tags is a frozenset of {"base","3sg","past","pp","ing"}
-_FORMS: dict[str, tuple[str, frozenset[str]]] = {}
+_FORMS: Final[dict[str, tuple[str, frozenset[str]]]] = {}
 #: base -> (3sg, past, pp, ing)
-_INFLECT: dict[str, tuple[str, str, str, str]] = {}
+_INFLECT: Final[dict[str, tuple[str, str, str, str]]] = {}
 
 
 def _regular(base: str) -> tuple[str, str, str, str]:
@@ -463,43 +463,55 @@ def _person_name(words: list[str]) -> str | None:
 # ---------------------------------------------------------------------------
 
 # token kinds
-_WORD, _PUNCT = 0, 1
+_WORD: Final = False
+_PUNCT: Final = True
 # verb classes
-_NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
+_NOTV: Final = 0
+_AUXV: Final = 1
+_FIN: Final = 2
+_NONFIN: Final = 3
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
-                                                     tuple[bool, ...], tuple[bool, ...]]:
-    """The tokens of text[start:end], their start and end offsets in ``text``, their
-    kinds (False, ``_WORD``, for words: tokens that start with an ASCII letter or digit;
-    True, ``_PUNCT``, for the others) and whether they start with a capital.
+def _tokens(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
+                              tuple[bool, ...], tuple[bool, ...]]:
+    """The tokens of a sentence ``sl``, their start and end offsets in it, their kinds
+    (False, ``_WORD``, for words: tokens that start with an ASCII letter or digit; True,
+    ``_PUNCT``, for the others) and whether they start with a capital.
 
     No token holds a space, so the text is cut at white space first (``str.split``, no
     regular expression) and each piece is tokenised on its own: a piece of ASCII
     letters and digits is one word, one with a single punctuation mark after such a
     word is two tokens; the rare others go through ``_TOKEN_SPLIT_RE``. Same tokens as
-    the pattern over the whole text (it never matches across a space)."""
-    sl = text[start:end]
+    the pattern over the whole text (it never matches across a space). Offsets are
+    relative to the sentence: small numbers, which Python does not allocate."""
     ascii_text = sl.isascii()
+    pieces = sl.split()
+    # When the pieces are one white-space character apart (none before the first, none
+    # after the last), each starts one character after the previous one ends: no search.
+    single = len("".join(pieces)) + len(pieces) - 1 == len(sl)
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     kinds: list[bool] = []
     caps: list[bool] = []
     pos = 0
-    for ch in sl.split():
-        p = sl.find(ch, pos)  # the first occurrence after the previous piece is this one
-        pos = p + len(ch)
-        a = start + p
+    for ch in pieces:
+        n = len(ch)
+        if single:
+            a = pos
+            pos = a + n + 1
+        else:
+            a = sl.find(ch, pos)  # the first occurrence after the previous piece is this one
+            pos = a + n
+        e = a + n
         if ch.isalnum() and (ascii_text or ch.isascii()):
             c0 = ord(ch[0])
             toks.append(ch)
             starts.append(a)
-            ends.append(start + pos)
+            ends.append(e)
             kinds.append(False)
             caps.append(65 <= c0 <= 90)  # an ASCII letter or digit: upper case is A-Z
             continue
-        n = len(ch)
         if n > 1:
             last = ch[n - 1]
             if not (last.isalnum() or last == "_"):
@@ -510,18 +522,18 @@ def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int
                     toks.append(word)
                     toks.append(last)
                     starts.append(a)
-                    starts.append(start + pos - 1)
-                    ends.append(start + pos - 1)
-                    ends.append(start + pos)
+                    starts.append(e - 1)
+                    ends.append(e - 1)
+                    ends.append(e)
                     kinds.append(False)
                     kinds.append(True)
                     caps.append(65 <= c0 <= 90)
                     caps.append(last.isupper())
                     continue
-        pieces = _TOKEN_SPLIT_RE.split(ch)
-        for k in range(1, len(pieces), 2):
-            t = pieces[k]
-            a += len(pieces[k - 1])
+        pieces2 = _TOKEN_SPLIT_RE.split(ch)
+        for k in range(1, len(pieces2), 2):
+            t = pieces2[k]
+            a += len(pieces2[k - 1])
             toks.append(t)
             starts.append(a)
             a += len(t)
@@ -545,12 +557,13 @@ class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
     __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
-                 "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates",
+                 "groups", "group_of", "segs", "seg_of", "sl", "ents", "speaker", "dates",
                  "date_runs", "clauses")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
-        self.text = text
+        #: the sentence's text: token offsets (``starts``, ``ends``) are relative to it
+        self.sl = sl = text[start:end]
         self.ents: list[_Run] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
@@ -560,7 +573,7 @@ class _Sentence:
         # The per-token sequences are tuples: they never change once built, and the
         # garbage collector stops tracking a tuple of strings, ints and bools (the
         # analysis stays cached on the NameIndex for the whole document).
-        toks, self.starts, self.ends, self.kinds, self.caps = _tokens(text, start, end)
+        toks, self.starts, self.ends, self.kinds, self.caps = _tokens(sl)
         self.toks = toks
         self.low = _lower(toks)
         vcls, cands = self._classify()
@@ -728,9 +741,9 @@ class _Sentence:
         kind: str | None = None
         # line breaks inside the "sentence" (headings, lists, datelines) are hard breaks
         breaks: set[int] = set()
-        if n and self.text.find("\n", self.starts[0], self.ends[-1]) >= 0:
-            text, starts, ends = self.text, self.starts, self.ends
-            breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
+        if n and self.sl.find("\n", self.starts[0], self.ends[-1]) >= 0:
+            stext, starts, ends = self.sl, self.starts, self.ends
+            breaks = {i for i in range(1, n) if "\n" in stext[ends[i - 1]:starts[i]]}
         special = _SEGMENT_WORDS
         # only these tokens can end a segment or name its kind
         marks = [i for i, w in enumerate(low) if w in special]
@@ -807,7 +820,8 @@ class _Sentence:
         self.seg_of = tuple(seg_of)
 
     def tok_index(self, pos: int) -> int:
-        """Index of the token containing or following character offset ``pos``."""
+        """Index of the token containing or following character offset ``pos`` (in the text)."""
+        pos -= self.start
         i = bisect_right(self.starts, pos) - 1
         if i < 0:
             return 0
@@ -1526,7 +1540,7 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
             sub = _subject(an, gcl.start, g[0], names, depth=1)
             if sub and sub[0][1] in ("person", "other"):
                 return sub[:1]
-        p = names.person_before(an.starts[lead[-1]])
+        p = names.person_before(an.start + an.starts[lead[-1]])
         return [(p, "person")] if p else []
     if w in _PRONOUNS_SPEAKER:
         speaker = _speaker(an, names)
@@ -1543,7 +1557,7 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
             head = an.groups[an.group_of[gs]][2]
             hb = (_FORMS.get(low[head]) or ("",))[0]
             if hb in _REPORT:
-                org = names.org_before(an.starts[lead[-1]])
+                org = names.org_before(an.start + an.starts[lead[-1]])
                 if org:
                     return [(org, "org")]  # "The Kremlin ... It said on Monday ..."
     return []
@@ -1643,7 +1657,7 @@ def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None 
         return " ".join(tokens)
     if not idx:
         return ""
-    text, starts, ends = an.text, an.starts, an.ends
+    text, starts, ends = an.sl, an.starts, an.ends
     if idx[-1] - idx[0] + 1 == len(idx):  # consecutive tokens (idx is increasing): one slice
         out = text[starts[idx[0]]:ends[idx[-1]]]
         if "  " in out or "\n" in out:
