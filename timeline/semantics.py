@@ -260,6 +260,13 @@ class Description:
     actors: list[str] = field(default_factory=list)
     status: str = "reported"
 
+    # Written out (the generated one is Python code run by the interpreter even in the
+    # compiled build, and sets each frozen field through object.__setattr__ anyway).
+    def __init__(self, title: str, actors: list[str] | None = None, status: str = "reported") -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "actors", [] if actors is None else actors)
+        object.__setattr__(self, "status", status)
+
 
 # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
 # a match that starts inside a word is cut in from_text (that keeps the scan fast).
@@ -446,9 +453,12 @@ class NameIndex:
 _NOT_NAME: Final = (_TITLES | _DEMONYMS | _FUNCTION | _DATEWORDS | frozenset(_FORMS) | frozenset(_ORG_KNOWN)
              | _ORG_SUFFIX)
 _NOT_NAME_LAST: Final = _DATEWORDS | _ORG_SUFFIX | frozenset(_ORG_KNOWN) | _FUNCTION
-_CAPWORD_RE: Final = re.compile(r"\b[A-Z][a-z][\w'’-]*")
-_ORG_RE: Final = re.compile(r"\b[A-Z][\w/+-]*(?:[ \u00a0](?:of[ \u00a0])?[A-Z][\w/+-]*)*")
-_SENT_END_RE: Final = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
+# These patterns start with a character class, which lets the regex engine skip ahead to
+# the characters that can start a match: "\b[A-Z]" is written "[A-Z](?<!\w[A-Z])", and
+# the sentence end "[.!?][”"’]?(?=\s)|\n\s*\n" has its two first characters in one class.
+_CAPWORD_RE: Final = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w'’-]*")
+_ORG_RE: Final = re.compile(r"[A-Z](?<!\w[A-Z])[\w/+-]*(?:[ \u00a0](?:of[ \u00a0])?[A-Z][\w/+-]*)*")
+_SENT_END_RE: Final = re.compile(r"[.!?\n](?:(?<=[.!?])[”\"’]?(?=\s)|(?<=\n)\s*\n)")
 
 
 def _person_name(words: list[str]) -> str | None:
@@ -2164,13 +2174,23 @@ def _drop_single_quotes(s: str) -> str:
 
 
 def _trim(s: str) -> str:
-    if "  " in s or "\u00a0" in s or "\n" in s or "\t" in s:
-        s = _SPACE_RE.sub(" ", s)
-    for q in _DOUBLE_QUOTES:
-        if q in s:
-            s = s.replace(q, "")
-    if "'" in s or "’" in s:
-        s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
+    if s.isascii():  # no no-break space, no curly quote: fewer marks to look for
+        if "  " in s or "\n" in s or "\t" in s:
+            s = _SPACE_RE.sub(" ", s)
+        if '"' in s:
+            s = s.replace('"', "")
+        if "`" in s:
+            s = s.replace("`", "")
+        if "'" in s:
+            s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
+    else:
+        if "  " in s or "\u00a0" in s or "\n" in s or "\t" in s:
+            s = _SPACE_RE.sub(" ", s)
+        for q in _DOUBLE_QUOTES:
+            if q in s:
+                s = s.replace(q, "")
+        if "'" in s or "’" in s:
+            s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
     s = s.strip(" ,;:-—–")
     if "  " in s or " ," in s or " ." in s:
         s = s.replace("  ", " ").replace(" ,", ",").replace(" .", ".")
