@@ -38,7 +38,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse
+from itertools import filterfalse
 from pathlib import Path
 from typing import Final
 
@@ -1461,10 +1461,10 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
     out: list[_Run] = []
     i = 0
     # (an upper-case first character is a letter: never punctuation)
-    for i0 in compress(range(n), caps):
-        if i0 < i:
+    while i < n:
+        if not caps[i]:
+            i += 1
             continue
-        i = i0
         j = i
         last = -1
         while j < n and not kinds[j]:
@@ -1472,7 +1472,7 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
                 last = j
                 tj = toks[j]
                 j += 1
-                if tj.endswith(("'s", "’s", "'", "’")):
+                if _strip_poss(tj) is not tj:
                     break  # a possessive ends a name
             elif last >= 0 and j + 1 < n and caps[j + 1] and (
                     (low[j] in _NAME_CONNECTORS and low[j] != "the")
@@ -1502,10 +1502,18 @@ def _classify_cached(an: _Sentence, a0: int, a1: int,
 
 
 def _strip_poss(tok: str) -> str:
-    if tok.endswith(("'s", "’s")):
-        return tok[:-2]
-    if tok.endswith(("'", "’")):
-        return tok[:-1]
+    """``tok`` without a possessive ending ("'s", "’s", "'", "’"); ``tok`` itself (the same
+    object) when it has none."""
+    n = len(tok)
+    if n == 0:
+        return tok
+    c = tok[n - 1]
+    if c == "s":
+        if n >= 2 and (tok[n - 2] == "'" or tok[n - 2] == "’"):
+            return tok[:n - 2]
+        return tok
+    if c == "'" or c == "’":
+        return tok[:n - 1]
     return tok
 
 
