@@ -38,7 +38,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse
+from itertools import filterfalse
 from pathlib import Path
 from typing import Final
 
@@ -89,10 +89,10 @@ _TITLES: Final = frozenset(_T["titles"])
 _TITLE_FIRST: Final = frozenset(t.split()[0] for t in _TITLES)
 _GROUP_NOUNS: Final = frozenset(_T["group_nouns"])
 
-_ORG_KNOWN: dict[str, str] = {k.lower(): v for k, v in _O["known"].items()}
+_ORG_KNOWN: Final[dict[str, str]] = {k.lower(): v for k, v in _O["known"].items()}
 _ORG_SUFFIX: Final = frozenset(_O["suffixes"])
 _ORG_GOVERNED: Final = frozenset(_O["governed_by"])
-_SAME_SIDE: dict[str, str] = dict(_O["same_side"])
+_SAME_SIDE: Final[dict[str, str]] = dict(_O["same_side"])
 
 _AUX: Final = frozenset(_V["auxiliaries"])
 _MODALS: Final = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
@@ -119,9 +119,9 @@ _ANNOUNCE: Final = frozenset(_V["announce"])
 _PREDICT: Final = frozenset(_V["predict"])
 
 #: form -> (base, tags) where tags is a frozenset of {"base","3sg","past","pp","ing"}
-_FORMS: dict[str, tuple[str, frozenset[str]]] = {}
+_FORMS: Final[dict[str, tuple[str, frozenset[str]]]] = {}
 #: base -> (3sg, past, pp, ing)
-_INFLECT: dict[str, tuple[str, str, str, str]] = {}
+_INFLECT: Final[dict[str, tuple[str, str, str, str]]] = {}
 
 
 def _regular(base: str) -> tuple[str, str, str, str]:
@@ -260,6 +260,13 @@ class Description:
     actors: list[str] = field(default_factory=list)
     status: str = "reported"
 
+    # Written out (the generated one is Python code run by the interpreter even in the
+    # compiled build, and sets each frozen field through object.__setattr__ anyway).
+    def __init__(self, title: str, actors: list[str] | None = None, status: str = "reported") -> None:
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "actors", [] if actors is None else actors)
+        object.__setattr__(self, "status", status)
+
 
 # Two or more capitalised words in a row ("Vladimir V. Putin"). No look-behind:
 # a match that starts inside a word is cut in from_text (that keeps the scan fast).
@@ -274,16 +281,35 @@ _CAPS_TABLE: Final = bytes(65 if 65 <= i <= 90 else 32 if i in (32, 160) else 97
 _CAPS_CAND_RE: Final = re.compile(rb"A[^ ]* A")
 
 
+# An ASCII text as _RUN_RE sees it, one byte per character: "A" for a capital, "a"
+# for the other characters of a name word (letters, digits, "_", "'" and "-"), " "
+# for a space, "." for a full stop, "x" for any other. _RUN_BYTES_RE is _RUN_RE over
+# these bytes: it matches where _RUN_RE does in the text, and its literal first byte
+# lets the regex engine skip ahead to the capitals
+_RUN_TABLE: Final = bytes(65 if 65 <= i <= 90 else 97 if 97 <= i <= 122 or 48 <= i <= 57 or i in (95, 39, 45)
+                          else 32 if i == 32 else 46 if i == 46 else 120 for i in range(256))
+# (Its first two words are written out: the regex engine fails fast at a capital that
+# starts no run, without entering the repeated group.)
+_RUN_BYTES_RE: Final = re.compile(rb"A[Aa]* (?:A\. )?A[Aa]*(?: (?:A\. )?A[Aa]*)*")
+
+
 def _name_runs(text: str) -> list[tuple[int, str]]:
     """(start, text) of every match of ``_RUN_RE`` in ``text``, as ``finditer`` gives them.
 
     ``finditer`` would test every character of the text for a capital (a pattern that
     starts with a class does not let the engine skip ahead) and try the pattern at
-    each capital. A match starts where ``_CAPS_CAND_RE`` does in the text's capitals
-    and spaces (its first word holds no space and is followed by a space and a
-    capital), so the pattern is tried there only, in text order."""
-    caps = text.encode("latin-1", "replace").translate(_CAPS_TABLE)
+    each capital. An ASCII text is read as the bytes of ``_RUN_TABLE``, where the same
+    matches start with a literal. In any other text a match starts where
+    ``_CAPS_CAND_RE`` does in the text's capitals and spaces (its first word holds no
+    space and is followed by a space and a capital), so the pattern is tried there
+    only, in text order."""
     out: list[tuple[int, str]] = []
+    if text.isascii():
+        for r in _RUN_BYTES_RE.finditer(text.encode("ascii").translate(_RUN_TABLE)):
+            a, b = r.span()
+            out.append((a, text[a:b]))
+        return out
+    caps = text.encode("latin-1", "replace").translate(_CAPS_TABLE)
     pos = 0
     while True:
         c = _CAPS_CAND_RE.search(caps, pos)
@@ -427,9 +453,12 @@ class NameIndex:
 _NOT_NAME: Final = (_TITLES | _DEMONYMS | _FUNCTION | _DATEWORDS | frozenset(_FORMS) | frozenset(_ORG_KNOWN)
              | _ORG_SUFFIX)
 _NOT_NAME_LAST: Final = _DATEWORDS | _ORG_SUFFIX | frozenset(_ORG_KNOWN) | _FUNCTION
-_CAPWORD_RE: Final = re.compile(r"\b[A-Z][a-z][\w'’-]*")
-_ORG_RE: Final = re.compile(r"\b[A-Z][\w/+-]*(?:[ \u00a0](?:of[ \u00a0])?[A-Z][\w/+-]*)*")
-_SENT_END_RE: Final = re.compile(r"[.!?][”\"’]?(?=\s)|\n\s*\n")
+# These patterns start with a character class, which lets the regex engine skip ahead to
+# the characters that can start a match: "\b[A-Z]" is written "[A-Z](?<!\w[A-Z])", and
+# the sentence end "[.!?][”"’]?(?=\s)|\n\s*\n" has its two first characters in one class.
+_CAPWORD_RE: Final = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w'’-]*")
+_ORG_RE: Final = re.compile(r"[A-Z](?<!\w[A-Z])[\w/+-]*(?:[ \u00a0](?:of[ \u00a0])?[A-Z][\w/+-]*)*")
+_SENT_END_RE: Final = re.compile(r"[.!?\n](?:(?<=[.!?])[”\"’]?(?=\s)|(?<=\n)\s*\n)")
 
 
 def _person_name(words: list[str]) -> str | None:
@@ -463,43 +492,67 @@ def _person_name(words: list[str]) -> str | None:
 # ---------------------------------------------------------------------------
 
 # token kinds
-_WORD, _PUNCT = 0, 1
+_WORD: Final = False
+_PUNCT: Final = True
 # verb classes
-_NOTV, _AUXV, _FIN, _NONFIN = 0, 1, 2, 3
+_NOTV: Final = 0
+_AUXV: Final = 1
+_FIN: Final = 2
+_NONFIN: Final = 3
 
 
-def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
-                                                     tuple[bool, ...], tuple[bool, ...]]:
-    """The tokens of text[start:end], their start and end offsets in ``text``, their
-    kinds (False, ``_WORD``, for words: tokens that start with an ASCII letter or digit;
-    True, ``_PUNCT``, for the others) and whether they start with a capital.
+def _tokenise(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[bool, ...],
+                                tuple[bool, ...], tuple[str, ...], tuple[int, ...]]:
+    """The tokens of a sentence ``sl``, their start and end offsets in it, their kinds
+    (False, ``_WORD``, for words: tokens that start with an ASCII letter or digit; True,
+    ``_PUNCT``, for the others), whether they start with a capital, their lower-case
+    forms and their flags (see :func:`_word_flags`).
 
     No token holds a space, so the text is cut at white space first (``str.split``, no
     regular expression) and each piece is tokenised on its own: a piece of ASCII
     letters and digits is one word, one with a single punctuation mark after such a
     word is two tokens; the rare others go through ``_TOKEN_SPLIT_RE``. Same tokens as
-    the pattern over the whole text (it never matches across a space)."""
-    sl = text[start:end]
+    the pattern over the whole text (it never matches across a space). Offsets are
+    relative to the sentence: small numbers, which Python does not allocate. An ASCII
+    sentence is lower-cased whole, and each token's lower-case form is cut from it."""
     ascii_text = sl.isascii()
+    pieces = sl.split()
+    # When the pieces are one white-space character apart (none before the first, none
+    # after the last), each starts one character after the previous one ends: no search.
+    total = len(pieces) - 1
+    for ch in pieces:
+        total += len(ch)
+    single = total == len(sl)
+    lsl = sl.lower() if ascii_text else ""
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     kinds: list[bool] = []
     caps: list[bool] = []
+    low: list[str] = []
+    flags: list[int] = []
     pos = 0
-    for ch in sl.split():
-        p = sl.find(ch, pos)  # the first occurrence after the previous piece is this one
-        pos = p + len(ch)
-        a = start + p
+    for ch in pieces:
+        n = len(ch)
+        if single:
+            a = pos
+            pos = a + n + 1
+        else:
+            a = sl.find(ch, pos)  # the first occurrence after the previous piece is this one
+            pos = a + n
+        e = a + n
         if ch.isalnum() and (ascii_text or ch.isascii()):
             c0 = ord(ch[0])
             toks.append(ch)
             starts.append(a)
-            ends.append(start + pos)
+            ends.append(e)
             kinds.append(False)
             caps.append(65 <= c0 <= 90)  # an ASCII letter or digit: upper case is A-Z
+            if ascii_text:
+                lw = lsl[a:e]
+                low.append(lw)
+                flags.append(_word_flags(lw))
             continue
-        n = len(ch)
         if n > 1:
             last = ch[n - 1]
             if not (last.isalnum() or last == "_"):
@@ -510,26 +563,52 @@ def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int
                     toks.append(word)
                     toks.append(last)
                     starts.append(a)
-                    starts.append(start + pos - 1)
-                    ends.append(start + pos - 1)
-                    ends.append(start + pos)
+                    starts.append(e - 1)
+                    ends.append(e - 1)
+                    ends.append(e)
                     kinds.append(False)
                     kinds.append(True)
                     caps.append(65 <= c0 <= 90)
                     caps.append(last.isupper())
+                    if ascii_text:
+                        lw = lsl[a:e - 1]
+                        low.append(lw)
+                        flags.append(_word_flags(lw))
+                        low.append(last)  # an ASCII mark: its own lower case
+                        flags.append(_word_flags(last))
                     continue
-        pieces = _TOKEN_SPLIT_RE.split(ch)
-        for k in range(1, len(pieces), 2):
-            t = pieces[k]
-            a += len(pieces[k - 1])
+        pieces2 = _TOKEN_SPLIT_RE.split(ch)
+        for k in range(1, len(pieces2), 2):
+            t = pieces2[k]
+            a += len(pieces2[k - 1])
             toks.append(t)
             starts.append(a)
-            a += len(t)
-            ends.append(a)
+            b = a + len(t)
+            ends.append(b)
             first = t[0]
             kinds.append(first not in _ALNUM_FIRST)
             caps.append(first.isupper())
-    return tuple(toks), tuple(starts), tuple(ends), tuple(kinds), tuple(caps)
+            if ascii_text:
+                lw = lsl[a:b]
+                low.append(lw)
+                flags.append(_word_flags(lw))
+            a = b
+    ttoks = tuple(toks)
+    if ascii_text:
+        tlow = tuple(low)
+        tflags = tuple(flags)
+    else:
+        tlow = _lower(ttoks)
+        tflags = tuple([_word_flags(w) for w in tlow])
+    return ttoks, tuple(starts), tuple(ends), tuple(kinds), tuple(caps), tlow, tflags
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
+                                                     tuple[bool, ...], tuple[bool, ...]]:
+    """The tokens of text[start:end], their offsets in ``text``, kinds and capitals
+    (:func:`_tokenise`)."""
+    toks, starts, ends, kinds, caps, _low, _flags = _tokenise(text[start:end])
+    return toks, tuple([a + start for a in starts]), tuple([b + start for b in ends]), kinds, caps
 
 
 def _lower(toks: tuple[str, ...]) -> tuple[str, ...]:
@@ -544,13 +623,14 @@ def _lower(toks: tuple[str, ...]) -> tuple[str, ...]:
 class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
-    __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
-                 "groups", "group_of", "segs", "seg_of", "text", "ents", "speaker", "dates",
+    __slots__ = ("start", "toks", "starts", "ends", "low", "flags", "kinds", "caps", "vcls",
+                 "groups", "group_of", "segs", "seg_of", "sl", "ents", "speaker", "dates",
                  "date_runs", "clauses")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
-        self.text = text
+        #: the sentence's text: token offsets (``starts``, ``ends``) are relative to it
+        self.sl = sl = text[start:end]
         self.ents: list[_Run] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
@@ -560,9 +640,8 @@ class _Sentence:
         # The per-token sequences are tuples: they never change once built, and the
         # garbage collector stops tracking a tuple of strings, ints and bools (the
         # analysis stays cached on the NameIndex for the whole document).
-        toks, self.starts, self.ends, self.kinds, self.caps = _tokens(text, start, end)
+        toks, self.starts, self.ends, self.kinds, self.caps, self.low, self.flags = _tokenise(sl)
         self.toks = toks
-        self.low = _lower(toks)
         vcls, cands = self._classify()
         self._group(vcls, cands)
         self.vcls = tuple(vcls)
@@ -580,9 +659,9 @@ class _Sentence:
         # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
         # (outside the lexicon only "-ed", "-ing" and "'s" can change a class below)
         # (punctuation is neither in the lexicon nor ends in a letter)
-        cands = [i for i, w in enumerate(low)
-                 if w in _VERB_WORDS or (w[-1] in _DGS and w.endswith(_CAND_ENDINGS)
-                                         and not (caps[i] and i))]
+        flags = self.flags
+        cands = [i for i in range(n)
+                 if flags[i] & _F_VERB or (flags[i] & _F_ENDING and not (caps[i] and i))]
         for i in cands:
             w = low[i]
             info = FORMS.get(w)
@@ -728,12 +807,12 @@ class _Sentence:
         kind: str | None = None
         # line breaks inside the "sentence" (headings, lists, datelines) are hard breaks
         breaks: set[int] = set()
-        if n and self.text.find("\n", self.starts[0], self.ends[-1]) >= 0:
-            text, starts, ends = self.text, self.starts, self.ends
-            breaks = {i for i in range(1, n) if "\n" in text[ends[i - 1]:starts[i]]}
-        special = _SEGMENT_WORDS
+        if n and self.sl.find("\n", self.starts[0], self.ends[-1]) >= 0:
+            stext, starts, ends = self.sl, self.starts, self.ends
+            breaks = {i for i in range(1, n) if "\n" in stext[ends[i - 1]:starts[i]]}
+        flags = self.flags
         # only these tokens can end a segment or name its kind
-        marks = [i for i, w in enumerate(low) if w in special]
+        marks = [i for i in range(n) if flags[i] & _F_SEGMENT]
         if breaks:
             marks = sorted(set(marks) | breaks)
         for i in marks:
@@ -788,8 +867,11 @@ class _Sentence:
         out: list[tuple[int, int, str | None, bool]] = []
         vcls = self.vcls
         for si, (s, e, k) in enumerate(segs):
-            sl = vcls[s:e]
-            has_verb = _AUXV in sl or _FIN in sl
+            has_verb = False
+            for t in range(s, e):
+                if vcls[t] == _AUXV or vcls[t] == _FIN:
+                    has_verb = True
+                    break
             first = s
             while first < e and kinds[first] != _WORD:
                 first += 1
@@ -807,7 +889,8 @@ class _Sentence:
         self.seg_of = tuple(seg_of)
 
     def tok_index(self, pos: int) -> int:
-        """Index of the token containing or following character offset ``pos``."""
+        """Index of the token containing or following character offset ``pos`` (in the text)."""
+        pos -= self.start
         i = bisect_right(self.starts, pos) - 1
         if i < 0:
             return 0
@@ -957,10 +1040,9 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     """Tokens of every date phrase in [s, e): month and weekday names, years, "today"..."""
     out: set[int] = set()
     low = an.low
-    trig = _DATE_TRIGGERS
+    flags = an.flags
     i = s
-    cands = [k for k, w in enumerate(low) if w in trig or w[0] in _DIGITS] if s == 0 and e == len(low) \
-        else [k for k in range(s, e) if low[k] in trig or low[k][0] in _DIGITS]
+    cands = [k for k in range(s, e) if flags[k] & (_F_DATE | _F_DIGIT)]
     for c in cands:
         if c < i:
             continue
@@ -1151,12 +1233,91 @@ _IF_WORDS: Final = frozenset({"if", "unless"})
 _EXPECT_WORDS: Final = frozenset({"expected", "likely", "poised"})
 
 
+# ---------------------------------------------------------------------------
+# Word classes
+# ---------------------------------------------------------------------------
+
+# What the scans of a sentence ask of each token, one bit each: the word lists it is in
+# and two facts of its spelling. A token's flags are looked up once, in _LEXICON, when
+# its sentence is analysed (see _word_flags).
+_F_VERB: Final = 1 << 0         # _VERB_WORDS: a verb candidate
+_F_ENDING: Final = 1 << 1       # ends in "ed", "ing", "'s": a verb candidate outside the lexicon
+_F_SEGMENT: Final = 1 << 2      # _SEGMENT_WORDS
+_F_DATE: Final = 1 << 3         # _DATE_TRIGGERS
+_F_DIGIT: Final = 1 << 4        # starts with a digit
+_F_NEG: Final = 1 << 5          # _NEG_WORDS
+_F_NEG_KEY: Final = 1 << 6      # _NEG_PHRASE_KEYS
+_F_PLAN_KEY: Final = 1 << 7     # _PLANNED_NOUN_KEYS
+_F_HEDGE: Final = 1 << 8        # _HEDGES
+_F_HYPO: Final = 1 << 9         # _HYPO_MODALS
+_F_COND: Final = 1 << 10        # _COND_MODALS
+_F_FUTURE: Final = 1 << 11      # _FUTURE_MODALS
+_F_EXPECT: Final = 1 << 12      # _EXPECT_WORDS
+_F_IF: Final = 1 << 13          # _IF_WORDS
+
+_FLAG_SETS: Final[tuple[tuple[int, frozenset[str]], ...]] = (
+    (_F_VERB, _VERB_WORDS), (_F_SEGMENT, _SEGMENT_WORDS), (_F_DATE, _DATE_TRIGGERS),
+    (_F_NEG, _NEG_WORDS), (_F_NEG_KEY, _NEG_PHRASE_KEYS), (_F_PLAN_KEY, _PLANNED_NOUN_KEYS),
+    (_F_HEDGE, _HEDGES), (_F_HYPO, _HYPO_MODALS), (_F_COND, _COND_MODALS),
+    (_F_FUTURE, _FUTURE_MODALS), (_F_EXPECT, _EXPECT_WORDS), (_F_IF, _IF_WORDS),
+)
+
+
+def _spelling_flags(w: str) -> int:
+    """The flags of a lower-case word that come from its spelling."""
+    f = 0
+    if w[:1] in _DIGITS:
+        f |= _F_DIGIT
+    if w.endswith(_CAND_ENDINGS):
+        f |= _F_ENDING
+    return f
+
+
+def _build_lexicon() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for bit, words in _FLAG_SETS:
+        for w in words:
+            out[w] = out.get(w, 0) | bit
+    for w in out:
+        out[w] |= _spelling_flags(w)
+    return out
+
+
+#: lower-case word -> its flags, for every word in one of _FLAG_SETS
+_LEXICON: Final = _build_lexicon()
+
+
+def _word_flags(w: str) -> int:
+    """The flags of a token (its lower-case form): from _LEXICON, or from the spelling
+    of a word outside it."""
+    f = _LEXICON.get(w, -1)
+    if f >= 0:
+        return f
+    c = ord(w[0])
+    f = _F_DIGIT if 48 <= c <= 57 else 0
+    c = ord(w[-1])
+    if (c == 100 or c == 103 or c == 115) and w.endswith(_CAND_ENDINGS):  # d, g, s
+        f |= _F_ENDING
+    return f
+
+
+def _has(flags: tuple[int, ...], a: int, b: int, bit: int) -> bool:
+    """True when a token in [a, b) has ``bit`` (``b`` is cut to the sentence, as a slice is)."""
+    if b > len(flags):
+        b = len(flags)
+    for t in range(a, b):
+        if flags[t] & bit:
+            return True
+    return False
+
+
 def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     """reported / planned / expected / hypothetical / negated for the mention's clause."""
     low = an.low
     date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
+    flags = an.flags
     if cl.group < 0:
-        if _PLANNED_NOUN_KEYS.isdisjoint(low[cl.start:cl.end]):
+        if not _has(flags, cl.start, cl.end, _F_PLAN_KEY):
             return "reported"
         text = " " + " ".join(low[cl.start:cl.end]) + " "
         if _PLANNED_NOUNS_RE.search(text):
@@ -1164,13 +1325,12 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "reported"
     gs, ge, head = an.groups[cl.group]
     words = low[gs:ge]
-    wset = set(words)
     clause_words = low[cl.start:cl.end]
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
     if kind in ("if", "unless") or "whether" in clause_words[:3]:
         return "hypothetical"
-    if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
+    if _has(flags, cl.start, gs, _F_IF):
         return "hypothetical"
     # inverted conditional: "Had Kyiv agreed in March, ..."
     first = 0
@@ -1179,11 +1339,11 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     if first < len(low) and low[first] in ("had", "were", "should") and an.caps[first] \
             and an.seg_of[first] == an.seg_of[min(gs, len(low) - 1)] and "," in low:
         return "hypothetical"
-    neg = not wset.isdisjoint(_NEG_WORDS)
+    neg = _has(flags, gs, ge, _F_NEG)
     if not neg:
-        pre_words = low[cl.start:max(ge, ms)]
-        if not _NEG_PHRASE_KEYS.isdisjoint(pre_words):
-            neg = _NEG_PHRASES_RE.search(" " + " ".join(pre_words) + " ") is not None
+        pre_end = max(ge, ms)
+        if _has(flags, cl.start, pre_end, _F_NEG_KEY):
+            neg = _NEG_PHRASES_RE.search(" " + " ".join(low[cl.start:pre_end]) + " ") is not None
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -1197,10 +1357,12 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
             return "negated"  # "the Kremlin denied that Putin had met Witkoff on Tuesday"
     if neg:
         return "negated"
-    if not wset.isdisjoint(_HYPO_MODALS):
+    if _has(flags, gs, ge, _F_HYPO):
         return "hypothetical"
-    hedged = not wset.isdisjoint(_HEDGES) or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
-    if not wset.isdisjoint(_COND_MODALS):
+    hedged = _has(flags, gs, ge, _F_HEDGE) or (
+        _has(flags, cl.start, gs, _F_HEDGE) if gs >= cl.start
+        else not _HEDGES.isdisjoint(clause_words[:gs - cl.start]))
+    if _has(flags, gs, ge, _F_COND):
         if cl.governor >= 0:
             if gov_base in _PREDICT:
                 return "expected"
@@ -1208,9 +1370,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
                 return "planned"
             return "expected" if hedged else "planned"
         return "hypothetical"
-    if not wset.isdisjoint(_EXPECT_WORDS):
+    if _has(flags, gs, ge, _F_EXPECT):
         return "expected"
-    future = not wset.isdisjoint(_FUTURE_MODALS)
+    future = _has(flags, gs, ge, _F_FUTURE)
     for k, w in enumerate(words):
         b = bases[k]
         if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
@@ -1243,7 +1405,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if not _PLANNED_NOUN_KEYS.isdisjoint(clause_words) \
+    if _has(flags, cl.start, cl.end, _F_PLAN_KEY) \
             and _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
         return "planned"
     return "reported"
@@ -1299,10 +1461,10 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
     out: list[_Run] = []
     i = 0
     # (an upper-case first character is a letter: never punctuation)
-    for i0 in compress(range(n), caps):
-        if i0 < i:
+    while i < n:
+        if not caps[i]:
+            i += 1
             continue
-        i = i0
         j = i
         last = -1
         while j < n and not kinds[j]:
@@ -1310,7 +1472,7 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
                 last = j
                 tj = toks[j]
                 j += 1
-                if tj.endswith(("'s", "’s", "'", "’")):
+                if _strip_poss(tj) is not tj:
                     break  # a possessive ends a name
             elif last >= 0 and j + 1 < n and caps[j + 1] and (
                     (low[j] in _NAME_CONNECTORS and low[j] != "the")
@@ -1340,10 +1502,18 @@ def _classify_cached(an: _Sentence, a0: int, a1: int,
 
 
 def _strip_poss(tok: str) -> str:
-    if tok.endswith(("'s", "’s")):
-        return tok[:-2]
-    if tok.endswith(("'", "’")):
-        return tok[:-1]
+    """``tok`` without a possessive ending ("'s", "’s", "'", "’"); ``tok`` itself (the same
+    object) when it has none."""
+    n = len(tok)
+    if n == 0:
+        return tok
+    c = tok[n - 1]
+    if c == "s":
+        if n >= 2 and (tok[n - 2] == "'" or tok[n - 2] == "’"):
+            return tok[:n - 2]
+        return tok
+    if c == "'" or c == "’":
+        return tok[:n - 1]
     return tok
 
 
@@ -1526,7 +1696,7 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
             sub = _subject(an, gcl.start, g[0], names, depth=1)
             if sub and sub[0][1] in ("person", "other"):
                 return sub[:1]
-        p = names.person_before(an.starts[lead[-1]])
+        p = names.person_before(an.start + an.starts[lead[-1]])
         return [(p, "person")] if p else []
     if w in _PRONOUNS_SPEAKER:
         speaker = _speaker(an, names)
@@ -1543,7 +1713,7 @@ def _subject(an: _Sentence, start: int, gs: int, names: NameIndex, governor: int
             head = an.groups[an.group_of[gs]][2]
             hb = (_FORMS.get(low[head]) or ("",))[0]
             if hb in _REPORT:
-                org = names.org_before(an.starts[lead[-1]])
+                org = names.org_before(an.start + an.starts[lead[-1]])
                 if org:
                     return [(org, "org")]  # "The Kremlin ... It said on Monday ..."
     return []
@@ -1643,7 +1813,7 @@ def _join(tokens: list[str], an: _Sentence | None = None, idx: list[int] | None 
         return " ".join(tokens)
     if not idx:
         return ""
-    text, starts, ends = an.text, an.starts, an.ends
+    text, starts, ends = an.sl, an.starts, an.ends
     if idx[-1] - idx[0] + 1 == len(idx):  # consecutive tokens (idx is increasing): one slice
         out = text[starts[idx[0]]:ends[idx[-1]]]
         if "  " in out or "\n" in out:
@@ -2012,13 +2182,23 @@ def _drop_single_quotes(s: str) -> str:
 
 
 def _trim(s: str) -> str:
-    if "  " in s or "\u00a0" in s or "\n" in s or "\t" in s:
-        s = _SPACE_RE.sub(" ", s)
-    for q in _DOUBLE_QUOTES:
-        if q in s:
-            s = s.replace(q, "")
-    if "'" in s or "’" in s:
-        s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
+    if s.isascii():  # no no-break space, no curly quote: fewer marks to look for
+        if "  " in s or "\n" in s or "\t" in s:
+            s = _SPACE_RE.sub(" ", s)
+        if '"' in s:
+            s = s.replace('"', "")
+        if "`" in s:
+            s = s.replace("`", "")
+        if "'" in s:
+            s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
+    else:
+        if "  " in s or "\u00a0" in s or "\n" in s or "\t" in s:
+            s = _SPACE_RE.sub(" ", s)
+        for q in _DOUBLE_QUOTES:
+            if q in s:
+                s = s.replace(q, "")
+        if "'" in s or "’" in s:
+            s = _drop_single_quotes(s)  # quote marks, not apostrophes ("Russia's")
     s = s.strip(" ,;:-—–")
     if "  " in s or " ," in s or " ." in s:
         s = s.replace("  ", " ").replace(" ,", ",").replace(" .", ".")
