@@ -287,6 +287,7 @@ def _needles(lex: Lexicon) -> dict[str, str]:
     unit = lex.unit_re
     mon3 = "(?:" + "|".join(sorted({k[:3] for k in lex.month_num})) + ")"
     pod = r"(?:morning|afternoon|evening|night)"
+    wd = "(?:" + "|".join(sorted(w.lower() for w in lex.weekday_num if len(w) > 4 and w.endswith("day"))) + ")"
     return {
         "ago": unit + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously)",
         "bare_plural": r"(?:for|within|in|after|follows|followed|following|amid|despite)\s"
@@ -308,6 +309,10 @@ def _needles(lex: Lexicon) -> dict[str, str]:
         "iso": r"\d\d\d\d[-/]\d\d?[-/]\d",
         "date_dmy": r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon3,
         "recent_units": r"(?:recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)",
+        "until_then": r"(?:until|till)\sthen",
+        "first_units": r"the\s+(?:first|early|final|closing|opening|last)\s+(?:years|months|weeks|days|hours|decades)",
+        "units_followed": r"(?:years|months|weeks|days|decades)\s+(?:that\s+|which\s+)?followed",
+        "nth_weekday": r"(?:first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+" + wd,
     }
 
 
