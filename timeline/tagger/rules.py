@@ -490,7 +490,7 @@ def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool, i
 
     Returns the scan pattern; whether it matches one character early (a rule that can
     only start after a non-word character, see :func:`_after_nonword`: the scan opens
-    with that character instead of the first-character lookahead); and how far before a
+    with that character, before the first-character lookahead); and how far before a
     match's start the rule looks (:func:`_look_back`). None, when ``pattern`` can match
     the empty string or uses a construct not rewritten (then the rule scans with
     ``regex``)."""
@@ -502,8 +502,7 @@ def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool, i
         parsed = list(_parse(pattern))
         chars, _nullable = _first_set(parsed)
         after = _after_nonword(parsed, _word_chars(chars))
-        # (after a non-word character the first-character lookahead is left out: the
-        # branches of the rewritten pattern skip alternatives by their first letter)
+        # (after a non-word character, the first-character lookahead comes after it)
         items = parsed if after else list(_sre_p.parse(guarded[:len(guarded) - len(pattern)], re.I)) + parsed
         data, _exact = _fold(items, False, state)
         if after:
