@@ -292,13 +292,17 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     return out
 
 
-def _select(cands: list) -> list:
+def _select(cands: list[tuple[int, int, int, Rule, re.Match]]) -> list[tuple[int, int, int, Rule, re.Match]]:
     """Longest first (then rule priority), no overlaps; returned in document order."""
-    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    # (sorted by key tuples built in one loop, the index last: a stable sort without a
+    # key function called per candidate)
+    keys = [(c[0] - c[1], -c[2], c[0], i) for i, c in enumerate(cands)]
+    keys.sort()
     starts: list[int] = []
     ends: list[int] = []
-    chosen: list = []
-    for c in cands:
+    chosen: list[tuple[int, int, int, Rule, re.Match]] = []
+    for k in keys:
+        c = cands[k[3]]
         s, e = c[0], c[1]
         i = bisect.bisect_left(starts, s)
         if i > 0 and ends[i - 1] > s:
