@@ -502,19 +502,17 @@ _NONFIN: Final = 3
 
 
 def _tokenise(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[bool, ...],
-                                tuple[bool, ...], tuple[str, ...], tuple[int, ...]]:
+                                tuple[bool, ...]]:
     """The tokens of a sentence ``sl``, their start and end offsets in it, their kinds
     (False, ``_WORD``, for words: tokens that start with an ASCII letter or digit; True,
-    ``_PUNCT``, for the others), whether they start with a capital, their lower-case
-    forms and their flags (see :func:`_word_flags`).
+    ``_PUNCT``, for the others) and whether they start with a capital.
 
     No token holds a space, so the text is cut at white space first (``str.split``, no
     regular expression) and each piece is tokenised on its own: a piece of ASCII
     letters and digits is one word, one with a single punctuation mark after such a
     word is two tokens; the rare others go through ``_TOKEN_SPLIT_RE``. Same tokens as
     the pattern over the whole text (it never matches across a space). Offsets are
-    relative to the sentence: small numbers, which Python does not allocate. An ASCII
-    sentence is lower-cased whole, and each token's lower-case form is cut from it."""
+    relative to the sentence: small numbers, which Python does not allocate."""
     ascii_text = sl.isascii()
     pieces = sl.split()
     # When the pieces are one white-space character apart (none before the first, none
@@ -523,14 +521,11 @@ def _tokenise(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...
     for ch in pieces:
         total += len(ch)
     single = total == len(sl)
-    lsl = sl.lower() if ascii_text else ""
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     kinds: list[bool] = []
     caps: list[bool] = []
-    low: list[str] = []
-    flags: list[int] = []
     pos = 0
     for ch in pieces:
         n = len(ch)
@@ -548,10 +543,6 @@ def _tokenise(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...
             ends.append(e)
             kinds.append(False)
             caps.append(65 <= c0 <= 90)  # an ASCII letter or digit: upper case is A-Z
-            if ascii_text:
-                lw = lsl[a:e]
-                low.append(lw)
-                flags.append(_word_flags(lw))
             continue
         if n > 1:
             last = ch[n - 1]
@@ -570,12 +561,6 @@ def _tokenise(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...
                     kinds.append(True)
                     caps.append(65 <= c0 <= 90)
                     caps.append(last.isupper())
-                    if ascii_text:
-                        lw = lsl[a:e - 1]
-                        low.append(lw)
-                        flags.append(_word_flags(lw))
-                        low.append(last)  # an ASCII mark: its own lower case
-                        flags.append(_word_flags(last))
                     continue
         pieces2 = _TOKEN_SPLIT_RE.split(ch)
         for k in range(1, len(pieces2), 2):
@@ -588,26 +573,15 @@ def _tokenise(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...
             first = t[0]
             kinds.append(first not in _ALNUM_FIRST)
             caps.append(first.isupper())
-            if ascii_text:
-                lw = lsl[a:b]
-                low.append(lw)
-                flags.append(_word_flags(lw))
             a = b
-    ttoks = tuple(toks)
-    if ascii_text:
-        tlow = tuple(low)
-        tflags = tuple(flags)
-    else:
-        tlow = _lower(ttoks)
-        tflags = tuple([_word_flags(w) for w in tlow])
-    return ttoks, tuple(starts), tuple(ends), tuple(kinds), tuple(caps), tlow, tflags
+    return tuple(toks), tuple(starts), tuple(ends), tuple(kinds), tuple(caps)
 
 
 def _tokens(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...],
                                                      tuple[bool, ...], tuple[bool, ...]]:
     """The tokens of text[start:end], their offsets in ``text``, kinds and capitals
     (:func:`_tokenise`)."""
-    toks, starts, ends, kinds, caps, _low, _flags = _tokenise(text[start:end])
+    toks, starts, ends, kinds, caps = _tokenise(text[start:end])
     return toks, tuple([a + start for a in starts]), tuple([b + start for b in ends]), kinds, caps
 
 
@@ -623,7 +597,7 @@ def _lower(toks: tuple[str, ...]) -> tuple[str, ...]:
 class _Sentence:
     """Tokens, verb classes, verb groups and segments of one sentence."""
 
-    __slots__ = ("start", "toks", "starts", "ends", "low", "flags", "kinds", "caps", "vcls",
+    __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
                  "groups", "group_of", "segs", "seg_of", "sl", "ents", "speaker", "dates",
                  "date_runs", "clauses")
 
@@ -640,8 +614,9 @@ class _Sentence:
         # The per-token sequences are tuples: they never change once built, and the
         # garbage collector stops tracking a tuple of strings, ints and bools (the
         # analysis stays cached on the NameIndex for the whole document).
-        toks, self.starts, self.ends, self.kinds, self.caps, self.low, self.flags = _tokenise(sl)
+        toks, self.starts, self.ends, self.kinds, self.caps = _tokenise(sl)
         self.toks = toks
+        self.low = _lower(toks)
         vcls, cands = self._classify()
         self._group(vcls, cands)
         self.vcls = tuple(vcls)
@@ -659,9 +634,9 @@ class _Sentence:
         # "-ed"/"-ing" forms or "he's" (lower-case, or the sentence's first word)
         # (outside the lexicon only "-ed", "-ing" and "'s" can change a class below)
         # (punctuation is neither in the lexicon nor ends in a letter)
-        flags = self.flags
-        cands = [i for i in range(n)
-                 if flags[i] & _F_VERB or (flags[i] & _F_ENDING and not (caps[i] and i))]
+        cands = [i for i, w in enumerate(low)
+                 if w in _VERB_WORDS or (w[-1] in _DGS and w.endswith(_CAND_ENDINGS)
+                                         and not (caps[i] and i))]
         for i in cands:
             w = low[i]
             info = FORMS.get(w)
@@ -810,9 +785,9 @@ class _Sentence:
         if n and self.sl.find("\n", self.starts[0], self.ends[-1]) >= 0:
             stext, starts, ends = self.sl, self.starts, self.ends
             breaks = {i for i in range(1, n) if "\n" in stext[ends[i - 1]:starts[i]]}
-        flags = self.flags
+        special = _SEGMENT_WORDS
         # only these tokens can end a segment or name its kind
-        marks = [i for i in range(n) if flags[i] & _F_SEGMENT]
+        marks = [i for i, w in enumerate(low) if w in special]
         if breaks:
             marks = sorted(set(marks) | breaks)
         for i in marks:
@@ -867,11 +842,8 @@ class _Sentence:
         out: list[tuple[int, int, str | None, bool]] = []
         vcls = self.vcls
         for si, (s, e, k) in enumerate(segs):
-            has_verb = False
-            for t in range(s, e):
-                if vcls[t] == _AUXV or vcls[t] == _FIN:
-                    has_verb = True
-                    break
+            sl = vcls[s:e]
+            has_verb = _AUXV in sl or _FIN in sl
             first = s
             while first < e and kinds[first] != _WORD:
                 first += 1
@@ -1040,9 +1012,10 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
     """Tokens of every date phrase in [s, e): month and weekday names, years, "today"..."""
     out: set[int] = set()
     low = an.low
-    flags = an.flags
+    trig = _DATE_TRIGGERS
     i = s
-    cands = [k for k in range(s, e) if flags[k] & (_F_DATE | _F_DIGIT)]
+    cands = [k for k, w in enumerate(low) if w in trig or w[0] in _DIGITS] if s == 0 and e == len(low) \
+        else [k for k in range(s, e) if low[k] in trig or low[k][0] in _DIGITS]
     for c in cands:
         if c < i:
             continue
@@ -1233,91 +1206,12 @@ _IF_WORDS: Final = frozenset({"if", "unless"})
 _EXPECT_WORDS: Final = frozenset({"expected", "likely", "poised"})
 
 
-# ---------------------------------------------------------------------------
-# Word classes
-# ---------------------------------------------------------------------------
-
-# What the scans of a sentence ask of each token, one bit each: the word lists it is in
-# and two facts of its spelling. A token's flags are looked up once, in _LEXICON, when
-# its sentence is analysed (see _word_flags).
-_F_VERB: Final = 1 << 0         # _VERB_WORDS: a verb candidate
-_F_ENDING: Final = 1 << 1       # ends in "ed", "ing", "'s": a verb candidate outside the lexicon
-_F_SEGMENT: Final = 1 << 2      # _SEGMENT_WORDS
-_F_DATE: Final = 1 << 3         # _DATE_TRIGGERS
-_F_DIGIT: Final = 1 << 4        # starts with a digit
-_F_NEG: Final = 1 << 5          # _NEG_WORDS
-_F_NEG_KEY: Final = 1 << 6      # _NEG_PHRASE_KEYS
-_F_PLAN_KEY: Final = 1 << 7     # _PLANNED_NOUN_KEYS
-_F_HEDGE: Final = 1 << 8        # _HEDGES
-_F_HYPO: Final = 1 << 9         # _HYPO_MODALS
-_F_COND: Final = 1 << 10        # _COND_MODALS
-_F_FUTURE: Final = 1 << 11      # _FUTURE_MODALS
-_F_EXPECT: Final = 1 << 12      # _EXPECT_WORDS
-_F_IF: Final = 1 << 13          # _IF_WORDS
-
-_FLAG_SETS: Final[tuple[tuple[int, frozenset[str]], ...]] = (
-    (_F_VERB, _VERB_WORDS), (_F_SEGMENT, _SEGMENT_WORDS), (_F_DATE, _DATE_TRIGGERS),
-    (_F_NEG, _NEG_WORDS), (_F_NEG_KEY, _NEG_PHRASE_KEYS), (_F_PLAN_KEY, _PLANNED_NOUN_KEYS),
-    (_F_HEDGE, _HEDGES), (_F_HYPO, _HYPO_MODALS), (_F_COND, _COND_MODALS),
-    (_F_FUTURE, _FUTURE_MODALS), (_F_EXPECT, _EXPECT_WORDS), (_F_IF, _IF_WORDS),
-)
-
-
-def _spelling_flags(w: str) -> int:
-    """The flags of a lower-case word that come from its spelling."""
-    f = 0
-    if w[:1] in _DIGITS:
-        f |= _F_DIGIT
-    if w.endswith(_CAND_ENDINGS):
-        f |= _F_ENDING
-    return f
-
-
-def _build_lexicon() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for bit, words in _FLAG_SETS:
-        for w in words:
-            out[w] = out.get(w, 0) | bit
-    for w in out:
-        out[w] |= _spelling_flags(w)
-    return out
-
-
-#: lower-case word -> its flags, for every word in one of _FLAG_SETS
-_LEXICON: Final = _build_lexicon()
-
-
-def _word_flags(w: str) -> int:
-    """The flags of a token (its lower-case form): from _LEXICON, or from the spelling
-    of a word outside it."""
-    f = _LEXICON.get(w, -1)
-    if f >= 0:
-        return f
-    c = ord(w[0])
-    f = _F_DIGIT if 48 <= c <= 57 else 0
-    c = ord(w[-1])
-    if (c == 100 or c == 103 or c == 115) and w.endswith(_CAND_ENDINGS):  # d, g, s
-        f |= _F_ENDING
-    return f
-
-
-def _has(flags: tuple[int, ...], a: int, b: int, bit: int) -> bool:
-    """True when a token in [a, b) has ``bit`` (``b`` is cut to the sentence, as a slice is)."""
-    if b > len(flags):
-        b = len(flags)
-    for t in range(a, b):
-        if flags[t] & bit:
-            return True
-    return False
-
-
 def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     """reported / planned / expected / hypothetical / negated for the mention's clause."""
     low = an.low
     date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
-    flags = an.flags
     if cl.group < 0:
-        if not _has(flags, cl.start, cl.end, _F_PLAN_KEY):
+        if _PLANNED_NOUN_KEYS.isdisjoint(low[cl.start:cl.end]):
             return "reported"
         text = " " + " ".join(low[cl.start:cl.end]) + " "
         if _PLANNED_NOUNS_RE.search(text):
@@ -1325,12 +1219,13 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "reported"
     gs, ge, head = an.groups[cl.group]
     words = low[gs:ge]
+    wset = set(words)
     clause_words = low[cl.start:cl.end]
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
     if kind in ("if", "unless") or "whether" in clause_words[:3]:
         return "hypothetical"
-    if _has(flags, cl.start, gs, _F_IF):
+    if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
         return "hypothetical"
     # inverted conditional: "Had Kyiv agreed in March, ..."
     first = 0
@@ -1339,11 +1234,11 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     if first < len(low) and low[first] in ("had", "were", "should") and an.caps[first] \
             and an.seg_of[first] == an.seg_of[min(gs, len(low) - 1)] and "," in low:
         return "hypothetical"
-    neg = _has(flags, gs, ge, _F_NEG)
+    neg = not wset.isdisjoint(_NEG_WORDS)
     if not neg:
-        pre_end = max(ge, ms)
-        if _has(flags, cl.start, pre_end, _F_NEG_KEY):
-            neg = _NEG_PHRASES_RE.search(" " + " ".join(low[cl.start:pre_end]) + " ") is not None
+        pre_words = low[cl.start:max(ge, ms)]
+        if not _NEG_PHRASE_KEYS.isdisjoint(pre_words):
+            neg = _NEG_PHRASES_RE.search(" " + " ".join(pre_words) + " ") is not None
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -1357,12 +1252,10 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
             return "negated"  # "the Kremlin denied that Putin had met Witkoff on Tuesday"
     if neg:
         return "negated"
-    if _has(flags, gs, ge, _F_HYPO):
+    if not wset.isdisjoint(_HYPO_MODALS):
         return "hypothetical"
-    hedged = _has(flags, gs, ge, _F_HEDGE) or (
-        _has(flags, cl.start, gs, _F_HEDGE) if gs >= cl.start
-        else not _HEDGES.isdisjoint(clause_words[:gs - cl.start]))
-    if _has(flags, gs, ge, _F_COND):
+    hedged = not wset.isdisjoint(_HEDGES) or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
+    if not wset.isdisjoint(_COND_MODALS):
         if cl.governor >= 0:
             if gov_base in _PREDICT:
                 return "expected"
@@ -1370,9 +1263,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
                 return "planned"
             return "expected" if hedged else "planned"
         return "hypothetical"
-    if _has(flags, gs, ge, _F_EXPECT):
+    if not wset.isdisjoint(_EXPECT_WORDS):
         return "expected"
-    future = _has(flags, gs, ge, _F_FUTURE)
+    future = not wset.isdisjoint(_FUTURE_MODALS)
     for k, w in enumerate(words):
         b = bases[k]
         if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
@@ -1405,7 +1298,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if _has(flags, cl.start, cl.end, _F_PLAN_KEY) \
+    if not _PLANNED_NOUN_KEYS.isdisjoint(clause_words) \
             and _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
         return "planned"
     return "reported"
@@ -2267,9 +2160,9 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         if _STRICT:
             raise
         status, actors, title = "reported", [], ""
-    if len(title) < 8 or len(title.split()) < 2:
+    if len(title) < 8 or len(title.split(None, 1)) < 2:  # (fewer than two words)
         title = _fallback(text, s0, s1, m0, m1)
-        if len(title.split()) < 2:
+        if len(title.split(None, 1)) < 2:
             title = _cap(text[s0:s1]) or title  # "via January 26th 2025": keep the date words
     return Description(title=title, actors=actors, status=status)
 

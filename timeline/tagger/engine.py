@@ -68,6 +68,12 @@ def _scan_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _padded_words() -> dict[str, str]:
+    """Each word of :func:`_scan_words` with a space either side, as the scan finds it."""
+    return {w: " " + w + " " for w in _scan_words()}
+
+
+@lru_cache(maxsize=1)
 def _split_words() -> bool:
     """Whether every trigger word is a run of letters a-z (one token of a split)."""
     return all(re.fullmatch("[a-z]+", w) is not None for w in _scan_words())
@@ -123,15 +129,16 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
         return _windows_re(text)
     hits: dict[str, list[tuple[int, int]]] = {"DIGIT": [], "Y4": [], "DSEP": [], "S": []}
     words = _scan_words()
+    padded = _padded_words()
     # the runs of letters are the words of " " + letters + " "; the trigger words among
     # them (document order), each found after the one before: " w " at i is text[i:i+len(w)]
     pad = " " + text.translate(_LETTERS) + " "
     runs = pad.split()
     i = 0
     for w in compress(runs, map(words.__contains__, runs)):
-        i = pad.find(" " + w + " ", i)
+        i = pad.find(padded[w], i)
         k = len(w)
-        _add_word(hits, w, i, i + k)
+        _add_groups(hits, words[w], i, i + k)
         i += k + 1
     digits = text.translate(_DIGITS)
     e = 0
@@ -159,8 +166,13 @@ def _windows_re(text: str) -> dict[str, list[tuple[int, int]]] | None:
 
 def _add_word(hits: dict[str, list[tuple[int, int]]], w: str, s: int, e: int) -> None:
     """The trigger word ``w`` at ``s:e`` (the caller checked ``w``; never "s")."""
+    _add_groups(hits, _trigger_words()[w], s, e)
+
+
+def _add_groups(hits: dict[str, list[tuple[int, int]]], groups: tuple[str, ...], s: int, e: int) -> None:
+    """A token of the trigger groups ``groups`` at ``s:e``."""
     span = (s, e)
-    for g in _trigger_words()[w]:
+    for g in groups:
         lst = hits.get(g)
         if lst is None:
             hits[g] = [span]
@@ -292,13 +304,17 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     return out
 
 
-def _select(cands: list) -> list:
+def _select(cands: list[tuple[int, int, int, Rule, re.Match]]) -> list[tuple[int, int, int, Rule, re.Match]]:
     """Longest first (then rule priority), no overlaps; returned in document order."""
-    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    # (sorted by key tuples built in one loop, the index last: a stable sort without a
+    # key function called per candidate)
+    keys = [(c[0] - c[1], -c[2], c[0], i) for i, c in enumerate(cands)]
+    keys.sort()
     starts: list[int] = []
     ends: list[int] = []
-    chosen: list = []
-    for c in cands:
+    chosen: list[tuple[int, int, int, Rule, re.Match]] = []
+    for k in keys:
+        c = cands[k[3]]
         s, e = c[0], c[1]
         i = bisect.bisect_left(starts, s)
         if i > 0 and ends[i - 1] > s:

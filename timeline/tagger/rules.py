@@ -354,6 +354,7 @@ def _needles(lex: Lexicon) -> dict[str, str]:
     unit = lex.unit_re
     mon3 = "(?:" + "|".join(sorted({k[:3] for k in lex.month_num})) + ")"
     pod = r"(?:morning|afternoon|evening|night)"
+    wd = "(?:" + "|".join(sorted(w.lower() for w in lex.weekday_num if len(w) > 4 and w.endswith("day"))) + ")"
     return {
         "ago": unit + r"(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|previously)",
         "bare_plural": r"(?:for|within|in|after|follows|followed|following|amid|despite)\s"
@@ -375,6 +376,10 @@ def _needles(lex: Lexicon) -> dict[str, str]:
         "iso": r"\d\d\d\d[-/]\d\d?[-/]\d",
         "date_dmy": r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon3,
         "recent_units": r"(?:recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)",
+        "until_then": r"(?:until|till)\sthen",
+        "first_units": r"the\s+(?:first|early|final|closing|opening|last)\s+(?:years|months|weeks|days|hours|decades)",
+        "units_followed": r"(?:years|months|weeks|days|decades)\s+(?:that\s+|which\s+)?followed",
+        "nth_weekday": r"(?:first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+" + wd,
     }
 
 
@@ -552,7 +557,7 @@ def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool, i
 
     Returns the scan pattern; whether it matches one character early (a rule that can
     only start after a non-word character, see :func:`_after_nonword`: the scan opens
-    with that character instead of the first-character lookahead); and how far before a
+    with that character, before the first-character lookahead); and how far before a
     match's start the rule looks (:func:`_look_back`). None, when ``pattern`` can match
     the empty string or uses a construct not rewritten (then the rule scans with
     ``regex``)."""
@@ -564,12 +569,14 @@ def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool, i
         parsed = list(_parse(pattern))
         chars, _nullable = _first_set(parsed)
         after = _after_nonword(parsed, _word_chars(chars))
-        # (after a non-word character the first-character lookahead is left out: the
-        # branches of the rewritten pattern skip alternatives by their first letter)
+        # (after a non-word character, the first-character lookahead comes after it)
         items = parsed if after else list(_sre_p.parse(guarded[:len(guarded) - len(pattern)], re.I)) + parsed
         data, _exact = _fold(items, False, state)
         if after:
-            data = list(_sre_p.parse(_NONWORD_LOW, _RE_A)) + data
+            # the non-word character, then a lookahead for the characters a match starts
+            # with (sre tests one set instead of trying each alternative there)
+            first = "".join(_LOW_CLASS.get(c) or re.escape(c) for c in sorted({c if len(c) > 1 else c.lower() for c in chars}))
+            data = list(_sre_p.parse(_NONWORD_LOW + "(?=[" + first + "])", _RE_A)) + data
         return _sre_comp.compile(_sre_p.SubPattern(state, data), _RE_A), after, _look_back(parsed)
     except (_NoScan, _AnyChar):
         return None, False, 0
@@ -578,6 +585,8 @@ def scan_pattern(guarded: str, pattern: str) -> tuple[re.Pattern | None, bool, i
 # what comes before a match of a rule that starts after a non-word character (see
 # scan_pattern), in the lowercased text: sre skips to these characters
 _NONWORD_LOW = "[^0-9_a-z]"
+# the classes of :func:`_first_set` in an ASCII-only class (\\s as Unicode has it)
+_LOW_CLASS = {r"\d": r"\d", r"\s": r"\s\x1c-\x1f"}
 
 
 _State = getattr(_sre_p, "State", None) or getattr(_sre_p, "Pattern")  # (its name before 3.11)
