@@ -396,3 +396,14 @@ def test_first_char_guard() -> None:
     assert first_char_guard(r"\b\d+\s+days") == r"(?=[\d])\b\d+\s+days"
     assert first_char_guard(r"(?:a|b)?c*") == r"(?:a|b)?c*"  # can match the empty string
     assert first_char_guard(r"\b\w+ed") == r"\b\w+ed"  # any word character: no gain
+
+
+def test_timex_is_frozen_and_compares_by_value() -> None:
+    # (the compiled build writes Timex's fields natively in __init__: still frozen there;
+    # test_compiled runs this module against that build)
+    t = tag("The talks resumed on March 3, 2024.", date(2024, 3, 10))[0]
+    with pytest.raises(AttributeError):
+        t.value = "2024-03-04"  # type: ignore[misc]
+    assert t.value == "2024-03-03"
+    twin = Timex(t.start, t.end, t.text, t.type, t.value, anchor=t.anchor, year_assumed=t.year_assumed)
+    assert twin == t and hash(twin) == hash(t) and twin.extra == {}
