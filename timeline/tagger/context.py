@@ -26,7 +26,6 @@ _ABBREV_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Z]|\b(?:" + _ABBREVS + "))$")
 assert all(w != w.lower() or w.startswith("v") for w in _ABBREVS.split("|"))
 
 
-_GENERIC_PAST = re.compile(r"\b\w{3,}ed\b", re.I)
 # The tests of the words before a marker. Each ends with the white space before the
 # marker, after a word of its list or an adverb in "-ly": a marker without such a word
 # right before it is not searched (see Ctx._word_before).

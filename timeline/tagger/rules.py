@@ -70,17 +70,11 @@ _LEADING_DIGITS = re.compile(r"\d+")
 _SPAN_START = re.compile(r"\b(?:since|until|till|through|from)\s+$", re.I)
 
 
-_COMPILED: dict[tuple[str, int], re.Pattern] = {}
-
-
+@lru_cache(maxsize=None)
 def _rx(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, remembered (in the compiled build a call of
     ``re.search(pattern, ...)`` runs the interpreted ``re._compile`` each time)."""
-    key = (pattern, flags)
-    got = _COMPILED.get(key)
-    if got is None:
-        got = _COMPILED[key] = re.compile(pattern, flags)
-    return got
+    return re.compile(pattern, flags)
 
 
 def _lead_int(s: str) -> int:
