@@ -78,3 +78,21 @@ def test_markers_match_lookbehind_scan() -> None:
             s, e = sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text))))
             ctx._marker_cache.clear()
             assert ctx._markers(s, e) == _reference_markers(ctx, s, e), (text, s, e)
+
+
+def test_markers_of_several_words_match_lookbehind_scan() -> None:
+    """The first word of a longer marker is searched only when the next run can go on it:
+    first words before other words, before second words after other white space or
+    punctuation, at the edges of the scan."""
+    rnd = random.Random(13)
+    words = ["to", "begin", "to begin", "to  begin", "will", "be", "will be", "hopes", "hopes to", "as", "soon",
+             "as soon as", "is", "due", "are", "set", "expected", "expected to", "planned", "by", "next", "going",
+             "going to", "take", "place", "said", "x", "'", "\n", "-", "we'll", "toed"]
+    for _ in range(600):
+        text = "".join(rnd.choice(words) + rnd.choice(["", " ", " ", "  ", "'", ",", "\t"])
+                       for _ in range(rnd.randint(1, 30)))
+        ctx = Ctx(text, None, lexicon())
+        for _ in range(12):
+            s, e = sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text))))
+            ctx._marker_cache.clear()
+            assert ctx._markers(s, e) == _reference_markers(ctx, s, e), (text, s, e)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 from datetime import date
 
 from .lexicon import Lexicon, alt
@@ -74,10 +73,12 @@ _WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32
 
 
 @lru_cache(maxsize=4)
-def _marker_words(lex: Lexicon) -> tuple[frozenset[bytes], frozenset[bytes], frozenset[bytes], frozenset[bytes]] | None:
+def _marker_words(lex: Lexicon) -> tuple[frozenset[bytes], frozenset[bytes], frozenset[bytes], frozenset[bytes],
+                                         dict[bytes, frozenset[bytes]]] | None:
     r"""The words of the markers of ``lex.marker_lc_re`` (``(?<![\w'])(?:...|\w{3,}ed)(?!\w)``),
     as ASCII bytes: all three of the sets that follow; the markers of one word; the first
-    words of the others; the words after an apostrophe that opens a marker ("'ll"). None when the pattern is not
+    words of the others; the words after an apostrophe that opens a marker ("'ll"); and
+    for each first word, the words that come second after it. None when the pattern is not
     that, or a marker is not words of ``[a-z]`` after an optional apostrophe, with single
     spaces."""
     if lex.marker_lc_re.pattern != "(?<![\\w'])(?:" + alt(list(lex.marker_kind)) + "|\\w{3,}ed)(?!\\w)" \
@@ -86,7 +87,12 @@ def _marker_words(lex: Lexicon) -> tuple[frozenset[bytes], frozenset[bytes], fro
     one = frozenset(w.encode() for w in lex.marker_kind if " " not in w and w[0] != "'")
     first = frozenset(w.split(" ")[0].encode() for w in lex.marker_kind if " " in w and w[0] != "'")
     apos = frozenset(w[1:].split(" ")[0].encode() for w in lex.marker_kind if w[0] == "'")
-    return one | first | apos, one, first, apos
+    second: dict[bytes, set[bytes]] = {}
+    for w in lex.marker_kind:
+        if " " in w and w[0] != "'":
+            ws = w.split(" ")
+            second.setdefault(ws[0].encode(), set()).add(ws[1].encode())
+    return one | first | apos, one, first, apos, {k: frozenset(v) for k, v in second.items()}
 
 
 _FRONTED_LEAD = re.compile(r"[\s\"'(]*(?:(?:also|and|but|then|on|in|by|late|early|earlier|later)\s+){0,2}", re.I)
@@ -241,14 +247,17 @@ class Ctx:
                     p = q
             if p < 0:
                 return lo
+            last = p
             while p > lo and (text[p - 1].isspace() or text[p - 1] in ".!?"):
                 p -= 1
             s = -1
             for m in _SENT_END.finditer(text, p, hi):
                 ms = m.start()
-                if text[ms] == "." and self._abbrev_period(ms):
-                    continue
-                s = m.end()
+                me = m.end()
+                if text[ms] != "." or not self._abbrev_period(ms):
+                    s = me
+                if me > last:
+                    break  # (no break can start after ``last``: the scan would find none)
             if s >= 0:
                 return s
             if p <= lo:
@@ -272,8 +281,9 @@ class Ctx:
         s, e = self.sentence(start, end)
         text = self.text
         # "On Tuesday, the league plans to...": an adverbial that opens the sentence takes
-        # the tense of the clause after it, however long its subject
-        fronted = _FRONTED_LEAD.fullmatch(text, s, start) is not None and _FRONTED_TAIL.match(text, end) is not None
+        # the tense of the clause after it, however long its subject (only a marker after
+        # the expression, farther than 40 characters or an "-ed" word, asks: tested then)
+        fronted = -1
         # the markers nearest first (a marker after the expression counts 20 characters
         # farther; at equal distance the one before it): the first that gives a tense
         # decides, and the tests of the farther ones (regex searches) are not run
@@ -286,7 +296,10 @@ class Ctx:
         near.sort()
         present = 10_000  # the nearest present passive ("is heard"), which outranks a farther past
         for eff, _after, ms, dist, kind, word in near:
-            got = self._marker_tense(ms, end, dist, kind, word, generic, fronted)
+            if fronted < 0 and ms >= end and (dist > 40 or kind == "generic"):
+                fronted = 1 if _FRONTED_LEAD.fullmatch(text, s, start) is not None \
+                    and _FRONTED_TAIL.match(text, end) is not None else 0
+            got = self._marker_tense(ms, end, dist, kind, word, generic, fronted > 0)
             if got is None:
                 continue
             if got == "present":
@@ -354,9 +367,9 @@ class Ctx:
         In an ASCII text, a match starts with a run of word characters (or an apostrophe
         and a run): the whole run when it is a marker of one word or a word in "-ed" of
         5 letters or more (which is what the regex matches there), else the first word of
-        longer markers (the regex is tried there). The runs are split off by bytes
-        methods (C speed); those that can start a match are found by a set and by the
-        "ed " they end with."""
+        longer markers (the regex is tried there, unless the next run is no word that
+        comes second after it). The runs are split off by bytes methods (C speed) and
+        tested by a set and by the "ed" they end with."""
         out: list[tuple[int, int]] = []
         words = _marker_words(self.lex) if self.ascii else None
         if words is None:
@@ -372,35 +385,28 @@ class Ctx:
                         break
                     out.append((m.start() + 1, m.end()))
             return out
-        look, one, first, apos = words
+        look, one, first, apos, second = words
         # the runs of ``low[a:hi]`` in b" " + ... + b" " (from the character before ``s``:
         # a run that starts before ``s`` holds it); pad's i + 1 is low's a + i
         a = s - 1 if s > 0 else 0
         pad = b" " + low[a:hi].encode("ascii").translate(_WORD_BYTES) + b" "
-        runs = pad.split()
-        # (the leading space of each run that may start a match, and the run)
-        found: list[tuple[int, bytes]] = []
-        i = 0
-        for w in compress(runs, map(look.__contains__, runs)):
-            i = pad.find(b" " + w + b" ", i)
-            found.append((i, w))
-            i += len(w) + 1
-        x = pad.find(b"ed ")
-        if x >= 0:
-            more = False
-            while x >= 0:
-                i = pad.rfind(b" ", 0, x)
-                w = pad[i + 1:x + 2]
-                if len(w) >= 5 and w not in look:
-                    found.append((i, w))
-                    more = True
-                x = pad.find(b"ed ", x + 3)
-            if more:
-                found.sort()
+        # (split at each space: a run, or b"" between two spaces; pieces[0] is b"", before
+        # pad's first space, and the last piece is b"", after its last one)
+        pieces = pad.split(b" ")
         match = self.lex.marker_lc_re.match
         pos = s  # (matches do not overlap: the scan goes on after each)
-        for i, w in found:
-            r = a + i
+        i = -1  # pad's index of the space after the piece (pieces[k] is the next one)
+        k = 0
+        for w in pieces:
+            k += 1
+            n = len(w)
+            i += n + 1
+            if n == 0:
+                continue
+            ed = n >= 5 and w.endswith(b"ed")
+            if not ed and w not in look:
+                continue
+            r = a + i - n - 1  # (pad's i - n - 1 is the space before the run)
             if r > 0 and low[r - 1] == "'":
                 # (the lookbehind: only a marker that opens with the apostrophe)
                 if w not in apos:
@@ -414,10 +420,12 @@ class Ctx:
                 continue
             elif r >= e:
                 break
-            elif w not in first:  # the whole run: a marker of one word, or "-ed"
-                if not (w in one or (len(w) >= 5 and w.endswith(b"ed"))):
+            elif w not in first or (pieces[k] and pieces[k] not in second[w]):
+                # the whole run: a marker of one word, or "-ed" (a first word of a longer
+                # marker that the next run cannot go on: the regex would match that too)
+                if not (ed or w in one):
                     continue
-                pos = r + len(w)
+                pos = r + n
                 out.append((r, pos))
                 continue
             got = match(low, r, hi)
