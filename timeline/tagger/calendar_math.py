@@ -119,3 +119,17 @@ def weekday_on_or_after(d: date, weekday: int, strict: bool = False) -> date:
     if strict and delta == 0:
         delta = 7
     return d + timedelta(days=delta)
+
+
+# days of a common year before each month (index 1-12)
+_DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+
+
+def day_number(year: int, month: int, day: int) -> int:
+    """``date(year, month, day).toordinal()`` for a valid date, in integer arithmetic
+    (no date object: differences of day numbers are those of dates in days)."""
+    y = year - 1
+    n = y * 365 + y // 4 - y // 100 + y // 400 + _DAYS_BEFORE_MONTH[month] + day
+    if month > 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        n += 1
+    return n

@@ -72,9 +72,11 @@ def _marker_sep_re(lex: Lexicon) -> re.Pattern | None:
 _WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256))
 
 
+_MarkerWords = tuple[frozenset[bytes], frozenset[bytes], frozenset[bytes], frozenset[bytes], dict[bytes, frozenset[bytes]]]
+
+
 @lru_cache(maxsize=4)
-def _marker_words(lex: Lexicon) -> tuple[frozenset[bytes], frozenset[bytes], frozenset[bytes], frozenset[bytes],
-                                         dict[bytes, frozenset[bytes]]] | None:
+def _marker_words(lex: Lexicon) -> _MarkerWords | None:
     r"""The words of the markers of ``lex.marker_lc_re`` (``(?<![\w'])(?:...|\w{3,}ed)(?!\w)``),
     as ASCII bytes: all three of the sets that follow; the markers of one word; the first
     words of the others; the words after an apostrophe that opens a marker ("'ll"); and
@@ -151,6 +153,7 @@ class Ctx:
         self.year_from_narrative = False  # set by the last year resolution
         self._low: str | None = None
         self.ascii = text.isascii()  # (then its lowercased copy has the same offsets)
+        self._words = _marker_words(lex) if self.ascii else None  # (see _marker_spans)
         self._abbrev: dict[int, bool] = {}  # is the period at i that of an abbreviation?
         self._marker_cache: dict[tuple[int, int], list[tuple[int, int, str, str]]] = {}
 
@@ -360,9 +363,11 @@ class Ctx:
         w = text[k:j]
         return w.lower() if w.isascii() else None
 
-    def _marker_spans(self, low: str, s: int, e: int, hi: int) -> list[tuple[int, int]]:
+    def _marker_spans(self, low: str, off: int, s: int, e: int, hi: int) -> list[tuple[int, int]]:
         r"""The matches of ``lex.marker_lc_re`` that ``finditer(low, s, hi)`` finds, up
-        to the first that starts at ``e`` or later.
+        to the first that starts at ``e`` or later, for ``low`` the text lowercased from
+        ``off`` (``off`` is 0 unless ``self._words``: then ``low`` is ``text[off:hi]``
+        lowercased, and ``off`` is ``s - 1``, or 0 at the start of the text).
 
         In an ASCII text, a match starts with a run of word characters (or an apostrophe
         and a run): the whole run when it is a marker of one word or a word in "-ed" of
@@ -371,7 +376,7 @@ class Ctx:
         comes second after it). The runs are split off by bytes methods (C speed) and
         tested by a set and by the "ed" they end with."""
         out: list[tuple[int, int]] = []
-        words = _marker_words(self.lex) if self.ascii else None
+        words = self._words
         if words is None:
             sep = _marker_sep_re(self.lex) if s > 0 else None
             if sep is None:  # (at the start of the text no character comes before a word)
@@ -386,10 +391,10 @@ class Ctx:
                     out.append((m.start() + 1, m.end()))
             return out
         look, one, first, apos, second = words
-        # the runs of ``low[a:hi]`` in b" " + ... + b" " (from the character before ``s``:
-        # a run that starts before ``s`` holds it); pad's i + 1 is low's a + i
-        a = s - 1 if s > 0 else 0
-        pad = b" " + low[a:hi].encode("ascii").translate(_WORD_BYTES) + b" "
+        # the runs of the text's ``a:hi`` in b" " + ... + b" " (from the character before
+        # ``s``: a run that starts before ``s`` holds it); pad's i + 1 is the text's a + i
+        a = off
+        pad = b" " + low.encode("ascii").translate(_WORD_BYTES) + b" "
         # (split at each space: a run, or b"" between two spaces; pieces[0] is b"", before
         # pad's first space, and the last piece is b"", after its last one)
         pieces = pad.split(b" ")
@@ -407,7 +412,9 @@ class Ctx:
             if not ed and w not in look:
                 continue
             r = a + i - n - 1  # (pad's i - n - 1 is the space before the run)
-            if r > 0 and low[r - 1] == "'":
+            if r < pos:
+                continue
+            if r > 0 and low[r - 1 - a] == "'":
                 # (the lookbehind: only a marker that opens with the apostrophe)
                 if w not in apos:
                     continue
@@ -416,8 +423,6 @@ class Ctx:
                     continue
                 if r >= e:
                     break
-            elif r < pos:
-                continue
             elif r >= e:
                 break
             elif w not in first or (pieces[k] and pieces[k] not in second[w]):
@@ -428,9 +433,9 @@ class Ctx:
                 pos = r + n
                 out.append((r, pos))
                 continue
-            got = match(low, r, hi)
+            got = match(low, r - a, hi - a)
             if got is not None:
-                pos = got.end()
+                pos = got.end() + a
                 out.append((r, pos))
         return out
 
@@ -441,19 +446,24 @@ class Ctx:
         got = self._marker_cache.get(key)
         if got is not None:
             return got
-        if self._low is None:
-            low = self.text.lower()
-            self._low = low if len(low) == len(self.text) else self.text
-        low = self._low
+        text = self.text
+        # a little past ``e`` so that a word at the edge is read whole
+        hi = e + 40 if e + 40 < len(text) else len(text)
+        if self._words is not None:
+            off = s - 1 if s > 0 else 0
+            low = text[off:hi].lower()
+        else:
+            if self._low is None:
+                low = text.lower()
+                self._low = low if len(low) == len(text) else text
+            low = self._low
+            off = 0
         out = []
         kinds = self.lex.marker_kind
         cs = self.lex.future_cs
         reporting = self.lex.reporting
-        # a little past ``e`` so that a word at the edge is read whole
-        hi = e + 40 if e + 40 < len(low) else len(low)
-        text = self.text
-        for ms, me in self._marker_spans(low, s, e, hi):
-            w = low[ms:me]
+        for ms, me in self._marker_spans(low, off, s, e, hi):
+            w = low[ms - off:me - off]
             kind = kinds.get(w)
             if kind is None:
                 if not w.endswith("ed"):

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Callable, Union
 
 from .calendar_math import (
+    day_number,
     easter,
     fmt,
     nth_weekday,
@@ -68,6 +69,8 @@ class Rule:
 _LEADING_DIGITS = re.compile(r"\d+")
 # a date that opens or closes a span ("closed since Jan. 15") is not when a report was made
 _SPAN_START = re.compile(r"\b(?:since|until|till|through|from)\s+$", re.I)
+# a deadline before a month: "to pay the loan by February" (searched in the 9 characters before it)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+$", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -296,18 +299,21 @@ _DEFERRED = re.compile(r"\b(?:postpon|delay|extend|defer|adjourn|suspend|put\s+o
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s+)?)?$", re.I)
 # every match of _DEFERRED holds one of these (lowercase)
 _DEFERRED_STEMS = ("postpon", "delay", "extend", "defer", "adjourn", "suspend", "put", "push", "recess")
+# ... and ends with a match of this (its end, without the word boundary)
+_DEFERRED_TAIL = re.compile(r"(?:until|till|to)\s+(?:\d[\d:.]*\s*(?:[ap]\.m\.\s*)?(?:[A-Z]{2,3}\s+)?)?$", re.I)
+assert _DEFERRED.pattern.endswith(_DEFERRED_TAIL.pattern)
 
 
 def _deferred(ctx: Ctx, start: int) -> bool:
     """Does a deferral end right before ``start`` (:data:`_DEFERRED`, in the 90
     characters before it)? In an ASCII text, only a stretch with one of its verbs is
-    searched."""
+    searched; in any, only one that ends as it does ("until"...)."""
     lo = start - 90 if start > 90 else 0
     if ctx.ascii:
         low = ctx.text[lo:start].lower()
         if not any(w in low for w in _DEFERRED_STEMS):
             return False
-    return _DEFERRED.search(ctx.text, lo, start) is not None
+    return _DEFERRED_TAIL.search(ctx.text, lo, start) is not None and _DEFERRED.search(ctx.text, lo, start) is not None
 
 
 def _title_name(m: re.Match, group: str, text: str) -> bool:
@@ -763,7 +769,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return dct.year
         tense, _w, tdist = ctx.tense_marker_at(start, end, generic=day is None)
         if day is None and (tense is None or tdist > 20) \
-                and _rx(r"\b(?:by|until|till|through)\s+$", re.I).search(ctx.text[max(0, start - 9):start]):
+                and _DEADLINE_BEFORE.search(ctx.text[max(0, start - 9):start]):
             tense = "future"  # a deadline: "to pay the loan by February"
         if day is None and tense == "past":
             # "fighting turned last year. In July, ...": the year just named, when it is
@@ -772,19 +778,21 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             if ry is not None and ry == dct.year - 1:
                 ctx.year_from_narrative = True
                 return ry
-        best = None
-        for y in (dct.year - 1, dct.year, dct.year + 1):
-            c = date(y, month, min(day or 15, 28))
-            dist = abs((c - dct).days)
-            if best is None or dist < best[0]:
-                best = (dist, y)
-        assert best is not None
-        y = best[1]
-        c = date(y, month, min(day or 15, 28))
+        # the nearest of the three years (by day numbers: no date objects)
+        dd = min(day or 15, 28)
+        if not 1 < dct.year < 9999:
+            date(dct.year - 1 if dct.year <= 1 else dct.year + 1, month, dd)  # (date's ValueError)
+        today = dct.toordinal()
+        y = best = 0
+        for yy in (dct.year - 1, dct.year, dct.year + 1):
+            dist = abs(day_number(yy, month, dd) - today)
+            if yy == dct.year - 1 or dist < best:
+                best, y = dist, yy
+        ahead = day_number(y, month, dd) - today  # (days from the reference date)
         slack = 31 if day else 45
-        if tense == "past" and (c - dct).days > slack:
+        if tense == "past" and ahead > slack:
             y -= 1
-        elif tense == "future" and (dct - c).days > slack:
+        elif tense == "future" and -ahead > slack:
             y += 1
         return y
 
@@ -828,7 +836,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if ctx.text.startswith("'s", end):
             return weekday_on_or_before(dct, wd)
         tense, marker = ctx.tense_marker(start, end)
-        if _UNTIL_BEFORE.search(ctx.text[max(0, start - 20):start]) and tense != "past":
+        before = ctx.text[max(0, start - 20):start]
+        # (in an ASCII text, "until", "till" or "by" must be there for the search to match)
+        if tense != "past" and (not ctx.ascii or "til" in (low := before.lower()) or "by" in low) \
+                and _UNTIL_BEFORE.search(before):
             tense = "future"
         elif _deferred(ctx, start):
             tense = "future"  # "postponed until Tuesday": put off to a day still ahead
@@ -852,23 +863,24 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     RANGE_SEP = r"\s*(?:-|to|through|thru|until|till|and)\s*"
 
     def h_mdy(m: re.Match, ctx: Ctx) -> Result:
-        mo = month_of(m.group("mon"))
-        d = _lead_int(m.group("day"))
-        y = int(m.group("year")) if m.group("year") else None
-        if m.group("day2"):
-            d2 = _lead_int(m.group("day2"))
-            h1 = ymd_hit(ctx, y, mo, d, m.start(), m.end())
-            h2 = ymd_hit(ctx, y if y else None, mo, d2, m.start(), m.end())
+        g_mon, g_day, g_year, g_day2 = m.group("mon", "day", "year", "day2")
+        mo = month_of(g_mon)
+        d = _lead_int(g_day)
+        y = int(g_year) if g_year else None
+        start, end = m.span()
+        if g_day2:
+            d2 = _lead_int(g_day2)
+            h1 = ymd_hit(ctx, y, mo, d, start, end)
+            h2 = ymd_hit(ctx, y if y else None, mo, d2, start, end)
             if h1 is None or h2 is None or d2 <= d:
                 return None
             if not y and h1.point:
-                h2 = ymd_hit(ctx, h1.point[0].year, mo, d2, m.start(), m.end()) or h2
+                h2 = ymd_hit(ctx, h1.point[0].year, mo, d2, start, end) or h2
                 h2.year_assumed = True
-            s1 = m.start()
             e1 = m.end("day")
             s2 = m.start("day2")
-            return [(s1, e1, h1), (s2, m.end(), h2)]
-        return ymd_hit(ctx, y, mo, d, m.start(), m.end())
+            return [(start, e1, h1), (s2, end, h2)]
+        return ymd_hit(ctx, y, mo, d, start, end)
 
     add("date_mdy",
         rf"\b(?:(?:{WD}|{WDA})\s*,?\s+)?(?P<mon>{MON})\s*(?P<day>{DAY})\b"
@@ -942,8 +954,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("month_year", rf"\b(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN}(?![\w-]))", h_month_year, priority=4)
 
     def g_month(m: re.Match, text: str) -> bool:
-        word = m.group("mon").lower().rstrip(".")
-        if m.group("rel") or m.group("rely"):
+        g_mon, g_rel, g_rely = m.group("mon", "rel", "rely")
+        word = g_mon.lower().rstrip(".")
+        if g_rel or g_rely:
             return True
         if word in lex.month_ambiguous:
             before = _word_before(text, m.start())
@@ -957,9 +970,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return True
 
     def h_month(m: re.Match, ctx: Ctx) -> Result:
-        mo = month_of(m.group("mon"))
-        rel = (m.group("rel") or "").lower() or None
-        rely = (m.group("rely") or "").lower()
+        g_mon, g_rel, g_rely = m.group("mon", "rel", "rely")
+        mo = month_of(g_mon)
+        rel = (g_rel or "").lower() or None
+        rely = (g_rely or "").lower()
         if rely and ctx.dct:
             y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rely]
             return Hit("DATE", f"{y:04d}-{mo:02d}", anchor="dct", point=(date(y, mo, 15), "M"), names_year=True)
@@ -1415,19 +1429,21 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         r"(?P<pod>morning|afternoon|evening)(?![\w-])(?:\s+(?P<dw>yesterday|today|tomorrow)(?!\w))?", h_bare_pod, priority=1)
 
     def h_weekday(m: re.Match, ctx: Ctx) -> Result:
-        wd = lex.weekday_num[m.group("wd").lower()]
-        rel = (m.group("rel") or "").lower().split()[-1] if m.group("rel") else None
-        if m.group("prev"):
-            rel = m.group("prev").lower().split()[-1]
-        if rel == "coming" and m.group("rel").lower().startswith("this"):
+        g_wd, g_rel, g_prev, g_pre, g_pod, g_pl, g_pl2 = m.group("wd", "rel", "prev", "pre", "pod", "pl", "pl2")
+        wd = lex.weekday_num[g_wd.lower()]
+        rel = g_rel.lower().split()[-1] if g_rel else None
+        if g_prev:
+            rel = g_prev.lower().split()[-1]
+        if rel == "coming" and g_rel.lower().startswith("this"):
             rel = "next"
-        pod = (m.group("pod") or "").lower()
-        if m.group("pl") or m.group("pl2"):
+        pod = (g_pod or "").lower()
+        if g_pl or g_pl2:
             code = f"XXXX-WXX-{wd}" + (f"T{lex.pod_code[pod]}" if pod else "")
             return Hit("SET", code)
-        pre = (m.group("pre") or "").lower()
-        mod = {"early": "START", "late": "END"}.get(pre)
-        d = weekday_date(ctx, wd, rel, m.start(), m.end())
+        pre = (g_pre or "").lower()
+        mod = "START" if pre == "early" else "END" if pre == "late" else None
+        start, end = m.span()
+        d = weekday_date(ctx, wd, rel, start, end)
         if d is None:
             v = f"XXXX-WXX-{wd}"
             return Hit("TIME" if pod else "DATE", v + (f"T{lex.pod_code[pod]}" if pod else ""), mod=mod)
