@@ -44,6 +44,10 @@ _APPROX_PREFIX = re.compile(r"\b(?:around|approximately|roughly)\s+$", re.I)
 _DIGIT = re.compile(r"\d")
 _WS_RUN = re.compile(r"\s+")
 _RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
+_CONNECTORS = frozenset(("-", "to", "through", "thru", "until", "till", "and"))  # (its words)
+# the word that ends a match of _MOD_PREFIX, before "-" and before white space
+_MOD_DASH_WORDS = frozenset(("early", "late", "mid"))
+_MOD_WORDS = frozenset(("early", "late", "mid", "of", "the"))
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 
 @lru_cache(maxsize=1)
@@ -353,6 +357,18 @@ def _apply_mod(text: str, start: int, hit: Hit) -> tuple[int, Hit]:
         return start, hit
     elif text[start - 2] not in "eydfEYDF" and not text[start - 2].isspace():
         return start, hit
+    # the whole word before the "-" or the white space must be one of those (when it is
+    # ASCII: then its lowercase tells; Unicode case folding, only the regex)
+    j = start - 1
+    if c != "-":
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    w = text[k:j]
+    if w.isascii() and w.lower() not in (_MOD_DASH_WORDS if c == "-" else _MOD_WORDS):
+        return start, hit
     m = _MOD_PREFIX.search(text, max(0, start - 30), start)
     if not m or m.end() != start:
         return start, hit
@@ -413,9 +429,10 @@ def _mark_ranges(text: str, tx: list[Timex]) -> list[Timex]:
         if a.range_role or b.range_role or a.type != "DATE" or b.type != "DATE":
             continue
         gap = text[a.end:b.start]
-        if not _RANGE_CONNECTOR.match(gap):
-            continue
         conn = gap.strip().lower()
+        # (an ASCII connector: its lowercase tells; else Unicode case folding, the regex)
+        if conn not in _CONNECTORS and (gap.isascii() or not _RANGE_CONNECTOR.match(gap)):
+            continue
         opener = _RANGE_OPENER.search(text, max(0, a.start - 10), a.start)
         if conn == "and" and not (opener and opener.group(0).lower().startswith("between")):
             continue
@@ -444,6 +461,10 @@ def _mark_ranges(text: str, tx: list[Timex]) -> list[Timex]:
 
 
 def _replace(t: Timex, **kw) -> Timex:
-    from dataclasses import replace
-
-    return replace(t, **kw)
+    """``dataclasses.replace(t, **kw)``, written out (a tenth of the cost): the same
+    fields, ``extra`` the same dict."""
+    g = kw.get
+    return Timex(g("start", t.start), g("end", t.end), g("text", t.text), g("type", t.type), g("value", t.value),
+                 g("mod", t.mod), g("anchor", t.anchor), g("year_assumed", t.year_assumed),
+                 g("range_end", t.range_end), g("range_role", t.range_role), g("quant", t.quant),
+                 g("freq", t.freq), g("extra", t.extra))

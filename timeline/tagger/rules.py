@@ -286,6 +286,16 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|until|by|of|from|to|the|for)\Z", re.I)
 _YEAR_AMOUNT = re.compile(r"(?:[$£€#]|\babout|\bsome|\bnearly|\bover|\bthan|\bno\.|\bnumber)\Z", re.I)
 _YEAR_ART = re.compile(r"\b(?:to|of|the|for)\Z", re.I)
 _YEAR_OLD_PREP = re.compile(r"\b(?:in|since|until|by|year|of|from|before|after)\Z", re.I)
+# g_duration's tests (of the 8 characters after the match, of the words before it)
+_DUR_COMPARISON = re.compile(r"-(?:to|over|on|by)-", re.I)
+_DUR_OLD = re.compile(r"[-\s]+old\b", re.I)
+_DUR_OF = re.compile(r"\s+of\b")
+_DUR_YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
+_DUR_PART = re.compile(r"[-\s]+(?:quarter|half)\b", re.I)
+_DUR_AS_MANY = re.compile(r"\bas\s+$", re.I)
+_DUR_COUNT = re.compile(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|"
+                        r"\bmillion)\W*$", re.I)
+_DUR_ONE_A = re.compile(r"\b(?:one|a)\s+$", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\bbillion|\bmillion|\b(?!(?:wa|i|ha|thi|hi|it|a|u|ye|variou|seriou|previou|ju)s\b)[a-z]{2,}s)\s+$", re.I)
 
 
@@ -996,10 +1006,13 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         {h.split()[-1] for h in lex.holidays}
 
     def g_year(m: re.Match, text: str) -> bool:
-        y = int(m.group("year"))
+        start, end = m.span()
+        year: str
+        year, g_after = m.group("year", "after")
+        y = int(year)
         # the words right before the year, trailing spaces dropped: each test below is
         # "this word ends it" (``\Z``), searched only over its last few characters
-        before = _word_before(text, m.start(), 30).rstrip()
+        before = _word_before(text, start, 30).rstrip()
         tail = max(0, len(before) - 8)
         if _may_end_not_after(before) and _YEAR_NOT_AFTER.search(before, tail):
             if not _YEAR_PREP.search(before, tail) or _YEAR_AMOUNT.search(before, tail):
@@ -1008,12 +1021,12 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 return False
         if y < 1600 and not _YEAR_OLD_PREP.search(before, tail):
             return False
-        if lex.count_nouns_re.match(text, m.end()):
+        if lex.count_nouns_re.match(text, end):
             return False
-        if m.group("after") and month_before.search(text, max(0, m.start() - 12), m.start()):
+        if g_after and month_before.search(text, max(0, start - 12), start):
             return False  # "October 1994 or later": the month-year is the longer date
-        nb = name_before.search(text, max(0, m.start() - 24), m.start()) if _may_follow_name(text, m.start()) else None
-        if nb is not None and nb.group(1).lower() not in date_words and m.start() == m.start("year"):
+        nb = name_before.search(text, max(0, start - 24), start) if _may_follow_name(text, start) else None
+        if nb is not None and nb.group(1).lower() not in date_words and start == m.start("year"):
             return False  # "Orion 1980", "Expo 2020": a year in a name
         return True
 
@@ -1429,12 +1442,17 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         r"(?P<pod>morning|afternoon|evening)(?![\w-])(?:\s+(?P<dw>yesterday|today|tomorrow)(?!\w))?", h_bare_pod, priority=1)
 
     def h_weekday(m: re.Match, ctx: Ctx) -> Result:
+        g_wd: str
+        g_rel: str | None
+        g_prev: str | None
+        g_pre: str | None
+        g_pod: str | None
         g_wd, g_rel, g_prev, g_pre, g_pod, g_pl, g_pl2 = m.group("wd", "rel", "prev", "pre", "pod", "pl", "pl2")
         wd = lex.weekday_num[g_wd.lower()]
         rel = g_rel.lower().split()[-1] if g_rel else None
         if g_prev:
             rel = g_prev.lower().split()[-1]
-        if rel == "coming" and g_rel.lower().startswith("this"):
+        if rel == "coming" and g_rel is not None and g_rel.lower().startswith("this"):
             rel = "next"
         pod = (g_pod or "").lower()
         if g_pl or g_pl2:
@@ -1622,37 +1640,42 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     # durations
     def g_duration(m: re.Match, text: str) -> bool:
-        after = text[m.end():m.end() + 8]
-        if _rx(r"-(?:to|over|on|by)-", re.I).match(after):
+        start, end = m.span()
+        after = text[end:end + 8]
+        if _DUR_COMPARISON.match(after):
             return False  # "a year-to-year basis", "day-by-day": a comparison, not a duration
-        if _rx(r"[-\s]+old\b", re.I).match(after):
+        if _DUR_OLD.match(after):
             return False
-        unit = lex.unit_info[m.group("u").lower()]["name"]
-        qs = m.group("q").lower()
+        g_u: str
+        g_q: str
+        g_u, g_q, g_det = m.group("u", "q", "det")
+        u = g_u.lower()
+        unit = lex.unit_info[u]["name"]
+        qs = g_q.lower()
         if _title_name(m, "u", text):
             return False
-        if unit == "quarter" and (_rx(r"\s+of\b").match(after) or "-" in text[m.end("q"):m.start("u")]) \
-                and m.group("u").lower().endswith("s") and qs not in lex.vague_qty:
+        if unit == "quarter" and (_DUR_OF.match(after) or "-" in text[m.end("q"):m.start("u")]) \
+                and u.endswith("s") and qs not in lex.vague_qty:
             return False  # "three-quarters of its food": a fraction
-        if unit == "quarter" and qs in ("a", "an", "one") and _rx(r"\s+of\b").match(after):
+        if unit == "quarter" and qs in ("a", "an", "one") and _DUR_OF.match(after):
             return False  # "more than a quarter of the market": a fraction too
-        if _rx(r"(?:1[0-9]|20)\d\d").fullmatch(qs):
+        if _DUR_YEAR.fullmatch(qs):
             return False  # a year ("the 1988 second quarter", "the 1988 quarter")
-        if unit == "second" and not m.group("u").lower().endswith("s") and _rx(r"[-\s]+(?:quarter|half)\b", re.I).match(after):
+        if unit == "second" and not u.endswith("s") and _DUR_PART.match(after):
             return False
-        if unit == "second" and not m.group("u").lower().endswith("s") and qs in ("a", "an", "one"):
+        if unit == "second" and not u.endswith("s") and qs in ("a", "an", "one"):
             return False
         if unit == "night" and qs in ("a", "an"):
             return False
-        if qs == "many" and _rx(r"\bas\s+$", re.I).search(text[max(0, m.start() - 4):m.start()]):
+        if qs == "many" and _DUR_AS_MANY.search(text[max(0, start - 4):start]):
             return False  # "the third strike in as many weeks": a count, not a stretch of time
-        if qs in ("a", "an", "one") and unit in ("day", "year", "week", "month") and not m.group("det"):
-            before = _word_before(text, m.start(), 25)
-            if _rx(r"(?:\d|%|\bpercent|\bcents?|\bdollars?|\btimes|\bonce|\btwice|\bthrice|\bshare|\bbillion|\bmillion)\W*$", re.I).search(before):
+        if qs in ("a", "an", "one") and unit in ("day", "year", "week", "month") and not g_det:
+            before = _word_before(text, start, 25)
+            if _DUR_COUNT.search(before):
                 return False
             if _RATE_BEFORE.search(before):
                 return False  # "four flights a week": a rate (the "rate" rule)
-            if _rx(r"\b(?:one|a)\s+$", re.I).search(text[max(0, m.start() - 6):m.start()]):
+            if _DUR_ONE_A.search(text[max(0, start - 6):start]):
                 return False
         return True
 
