@@ -122,7 +122,7 @@ def weekday_on_or_after(d: date, weekday: int, strict: bool = False) -> date:
 
 
 # days of a common year before each month (index 1-12)
-_DAYS_BEFORE_MONTH = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+_DAYS_BEFORE_MONTH: tuple[int, ...] = (0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 
 
 def day_number(year: int, month: int, day: int) -> int:

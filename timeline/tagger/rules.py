@@ -286,6 +286,18 @@ _YEAR_PREP = re.compile(r"\b(?:in|since|until|by|of|from|to|the|for)\Z", re.I)
 _YEAR_AMOUNT = re.compile(r"(?:[$£€#]|\babout|\bsome|\bnearly|\bover|\bthan|\bno\.|\bnumber)\Z", re.I)
 _YEAR_ART = re.compile(r"\b(?:to|of|the|for)\Z", re.I)
 _YEAR_OLD_PREP = re.compile(r"\b(?:in|since|until|by|year|of|from|before|after)\Z", re.I)
+_WS_RUN = re.compile(r"\s+")  # (a run of white space, made one space)
+# the guards' tests, compiled once: "the" before (a month, "future"), the clause that goes
+# on after "two days before" (g_ago), the words around "current", "the past", "soon"
+# (g_vague), a determiner before "past years" (recent_units)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:!?)\"']|$|and\b|but\b)")
+_WORD_AFTER = re.compile(r"\s+[a-z]")
+_COUNT_AFTER = re.compile(r"\s+(?:few|several|two|three|\d)")
+_AS_SO_BEFORE = re.compile(r"\b(?:as|so)\s+$", re.I)
+_SOON_CONJ_AFTER = re.compile(r"\s+(?:as|after|afterwards?|before|thereafter)\b", re.I)
+_DET_PLURAL_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+
 # g_duration's tests (of the 8 characters after the match, of the words before it)
 _DUR_COMPARISON = re.compile(r"-(?:to|over|on|by)-", re.I)
 _DUR_OLD = re.compile(r"[-\s]+old\b", re.I)
@@ -873,6 +885,10 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     RANGE_SEP = r"\s*(?:-|to|through|thru|until|till|and)\s*"
 
     def h_mdy(m: re.Match, ctx: Ctx) -> Result:
+        g_mon: str
+        g_day: str
+        g_year: str | None
+        g_day2: str | None
         g_mon, g_day, g_year, g_day2 = m.group("mon", "day", "year", "day2")
         mo = month_of(g_mon)
         d = _lead_int(g_day)
@@ -964,6 +980,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("month_year", rf"\b(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?P<year>{YEAR4}|{SPOKEN}(?![\w-]))", h_month_year, priority=4)
 
     def g_month(m: re.Match, text: str) -> bool:
+        g_mon: str
         g_mon, g_rel, g_rely = m.group("mon", "rel", "rely")
         word = g_mon.lower().rstrip(".")
         if g_rel or g_rely:
@@ -974,12 +991,15 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                 return True
             # "the March accession", "the May figures": a month before the noun it dates
             # (not "the March on Washington", a noun before its preposition)
-            return bool(_rx(r"\bthe\s+$", re.I).search(before)) and len(word) > 3 and \
+            return bool(_THE_BEFORE.search(before)) and len(word) > 3 and \
                 _rx(r"\s+(?!(?:of|on|in|to|for|from|at|by|with|and|or|was|is|has|had|will)\b)[a-z]{3,}\b").match(
                     text[m.end():m.end() + 24]) is not None
         return True
 
     def h_month(m: re.Match, ctx: Ctx) -> Result:
+        g_mon: str
+        g_rel: str | None
+        g_rely: str | None
         g_mon, g_rel, g_rely = m.group("mon", "rel", "rely")
         mo = month_of(g_mon)
         rel = (g_rel or "").lower() or None
@@ -1319,7 +1339,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
                "the same": 0, "the prior": -1, "the subsequent": 1}
 
     def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
-        rel = _rx(r"\s+").sub(" ", m.group("rel").lower())
+        rel = _WS_RUN.sub(" ", m.group("rel").lower())
         unit = m.group("u").lower()
         gran = UNIT_GRAN[unit]
         pre = (m.group("pre") or "").lower()
@@ -1592,7 +1612,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         q = lex.number(m.group("q"))
         unit = lex.unit_info[m.group("u").lower()]["name"]
         gran = UNIT_GRAN[unit]
-        dirw = _rx(r"\s+").sub(" ", m.group("dir").lower())
+        dirw = _WS_RUN.sub(" ", m.group("dir").lower())
         if q is None:
             return Hit("DATE", "PAST_REF" if dirw in ("ago", "earlier", "before") else "FUTURE_REF",
                        anchor="dct" if dirw == "ago" else "narrative")
@@ -1631,7 +1651,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     def g_ago(m: re.Match, text: str) -> bool:
         d = m.group("dir").lower()
         if d in ("before", "after"):
-            return bool(_rx(r"\s*(?:[,.;:!?)\"']|$|and\b|but\b)").match(text[m.end():m.end() + 6]))
+            return bool(_CLAUSE_GOES_ON.match(text[m.end():m.end() + 6]))
         return True
 
     add("ago", rf"\b(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over)\s+)?"
@@ -1686,7 +1706,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         iso = u["iso"]
         if u["name"] == "weekend":
             iso = "WE"
-        det = _rx(r"\s+").sub(" ", (m.group("det") or "").lower())
+        det = _WS_RUN.sub(" ", (m.group("det") or "").lower())
         if q is not None and u.get("factor"):
             q *= u["factor"]
         if m.group("half") is not None or m.group("half1") is not None:
@@ -1695,7 +1715,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         if value == "P9M" or (value == "P6M" and det):
             ctx.ytd_pos = m.start()  # "for the nine months": the year to date of a report
         apx = (m.group("apx") or "").lower()
-        mod = lex.approx.get(_rx(r"\s+").sub(" ", apx)) if apx else None
+        mod = lex.approx.get(_WS_RUN.sub(" ", apx)) if apx else None
         hit = Hit("DURATION", value, mod=mod)
         if det in ("the", "these", "those") and "-" in m.group(0)[m.start("q") - m.start():]:
             return [(m.start("apx") if apx else m.start("q"), m.end(), hit)]
@@ -1774,7 +1794,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     # vague references
     def h_vague(m: re.Match, ctx: Ctx) -> Result:
-        w = _rx(r"\s+").sub(" ", m.group(0).lower())
+        w = _WS_RUN.sub(" ", m.group(0).lower())
         v = lex.vague.get(w)
         if v is None:
             return None
@@ -1786,15 +1806,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         w = m.group(0).lower()
         after = text[m.end():m.end() + 12]
         before = _word_before(text, m.start(), 12)
-        if w in ("current", "future") and not _rx(r"\s+[a-z]").match(after):
-            return w == "future" and bool(_rx(r"\bthe\s+$", re.I).search(before))
-        if w in ("the past",) and _rx(r"\s+(?:few|several|two|three|\d)").match(after):
+        if w in ("current", "future") and not _WORD_AFTER.match(after):
+            return w == "future" and bool(_THE_BEFORE.search(before))
+        if w in ("the past",) and _COUNT_AFTER.match(after):
             return False
         if w == "soon":
             # "as soon as", "so soon as" are conjunctions; "soon after the vote" places a time
             # relative to an event, which the phrase after it names
-            return not _rx(r"\b(?:as|so)\s+$", re.I).search(before) and \
-                not _rx(r"\s+(?:as|after|afterwards?|before|thereafter)\b", re.I).match(after)
+            return not _AS_SO_BEFORE.search(before) and not _SOON_CONJ_AFTER.match(after)
         return True
 
     add("vague", rf"(?<![\w-]){lex.vague_re}(?![\w-])", h_vague, g_vague, priority=0)
@@ -1818,7 +1837,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return Hit("DATE", "PAST_REF" if word == "past" else "FUTURE_REF", anchor="dct")
 
     add("recent_units", r"\b(recent|coming|past|future)\s+(years|months|weeks|decades|days|quarters)\b", h_recent_units,
-        lambda m, t: not _rx(r"\b(?:the|these|those)\s+$", re.I).search(t[max(0, m.start() - 7):m.start()])
+        lambda m, t: not _DET_PLURAL_BEFORE.search(t[max(0, m.start() - 7):m.start()])
         or m.group(1).lower() in ("recent", "coming"), priority=2)
 
     # sets
@@ -1875,7 +1894,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         return not (nxt and not m.group("year") and nxt.group(1) not in ("Day", "Eve", "Sunday", "Monday", "Week"))
 
     def h_holiday(m: re.Match, ctx: Ctx) -> Result:
-        name = _rx(r"\s+").sub(" ", m.group("h").lower())
+        name = _WS_RUN.sub(" ", m.group("h").lower())
         kind, spec = lex.holidays[name]
         rel = (m.group("rel") or "").lower()
         if m.group("year"):
@@ -2049,7 +2068,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("in_the_unit", r"\b(?:earlier|later)\s+in\s+the\s+(?P<u>day|week|month|year)\b", h_in_the_unit, priority=2)
 
     def h_next_pod(m: re.Match, ctx: Ctx) -> Result:
-        rel = _rx(r"\s+").sub(" ", m.group("rel").lower())
+        rel = _WS_RUN.sub(" ", m.group("rel").lower())
         code = lex.pod_code[m.group("pod").lower()]
         nar = ctx.narrative()
         if nar is None or nar[1] != "D":
