@@ -96,3 +96,15 @@ def test_markers_of_several_words_match_lookbehind_scan() -> None:
             s, e = sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text))))
             ctx._marker_cache.clear()
             assert ctx._markers(s, e) == _reference_markers(ctx, s, e), (text, s, e)
+
+
+def test_abbreviation_test_matches_regex() -> None:
+    """Ctx._abbrev_period reads the abbreviation before a period without the regex."""
+    rnd = random.Random(23)
+    pieces = ["Mr", "Mrs", "mr", "Messrs", "vs", "v", "Lv", "A", "a", "B", "U", "S", "Ala", "Jan", "Sept", "X",
+              "\u00e9", "\u00c9", "3", "_", " ", "\n", "\n\n", ".", "-", "(", "Dr", "xDr", "Ft"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) + "."
+        i = len(text) - 1
+        expected = _ABBREV_BEFORE.search(text, max(0, i - 8), i) is not None
+        assert Ctx(text, None, lexicon())._abbrev_period(i) == expected, text

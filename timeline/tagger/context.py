@@ -20,9 +20,27 @@ _ABBREVS = ("Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Gov|Sen|R
             "Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|Ore|Pa|Penn|Tenn|Tex|Va|Vt|"
             "Wash|Wis|Wyo|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec")
 _ABBREV_BEFORE = re.compile(r"(?:(?<![A-Za-z])[A-Z]|\b(?:" + _ABBREVS + "))$")
-# every abbreviation but "vs" and "v" has a capital: the 8 characters before a period that
-# have neither a capital nor a "v" cannot end one (a cheap test before the search)
-assert all(w != w.lower() or w.startswith("v") for w in _ABBREVS.split("|"))
+# (what Ctx._abbrev_period searches, read without the regex: see _abbrev_ends_at)
+_ABBREV_WORDS = frozenset(_ABBREVS.split("|"))
+assert all(w.isascii() and w.isalpha() and len(w) <= 6 for w in _ABBREV_WORDS)
+
+
+def _abbrev_ends_at(text: str, j: int) -> bool:
+    r"""Does a match of ``_ABBREV_BEFORE`` (without its ``$``) end at ``j``: a capital
+    after no ASCII letter, or a word of the list that is a whole ``\w`` run (``\b``)?"""
+    if j <= 0:
+        return False
+    c = text[j - 1]
+    if "A" <= c <= "Z":
+        if j == 1:
+            return True
+        b = text[j - 2]
+        if not ("A" <= b <= "Z" or "a" <= b <= "z"):
+            return True
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+        k -= 1
+    return j - k <= 6 and text[k:j] in _ABBREV_WORDS
 
 
 # The tests of the words before a marker. Each ends with the white space before the
@@ -210,9 +228,10 @@ class Ctx:
         """Does the period at ``i`` end an abbreviation or an initial (remembered)?"""
         a = self._abbrev.get(i)
         if a is None:
-            lo = i - 8 if i > 8 else 0
-            w = self.text[lo:i]
-            a = self._abbrev[i] = (w != w.lower() or "v" in w) and _ABBREV_BEFORE.search(self.text, lo, i) is not None
+            # ``_ABBREV_BEFORE.search(text, i - 8, i)``: its ``$`` is at ``i``, or before a
+            # newline that ends the text searched
+            text = self.text
+            a = self._abbrev[i] = _abbrev_ends_at(text, i) or (i > 0 and text[i - 1] == "\n" and _abbrev_ends_at(text, i - 1))
         return a
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
@@ -223,9 +242,13 @@ class Ctx:
         n = len(text)
         hi = end + 250 if end + 250 < n else n
         e = hi
-        for m in _SENT_END.finditer(text, end, hi):
+        # (the first break of ``_SENT_END.finditer(text, end, hi)`` after no abbreviation:
+        # the scan searches again from the end of each match, none of which is empty)
+        pos = end
+        while (m := _SENT_END.search(text, pos, hi)) is not None:
             ms = m.start()
             if text[ms] == "." and self._abbrev_period(ms):
+                pos = m.end()
                 continue
             e = ms + 1
             break
@@ -254,12 +277,12 @@ class Ctx:
             while p > lo and (text[p - 1].isspace() or text[p - 1] in ".!?"):
                 p -= 1
             s = -1
-            for m in _SENT_END.finditer(text, p, hi):
-                ms = m.start()
-                me = m.end()
+            pos = p  # (the scan of finditer: a search from the end of each match)
+            while (m := _SENT_END.search(text, pos, hi)) is not None:
+                ms, pos = m.span()
                 if text[ms] != "." or not self._abbrev_period(ms):
-                    s = me
-                if me > last:
+                    s = pos
+                if pos > last:
                     break  # (no break can start after ``last``: the scan would find none)
             if s >= 0:
                 return s
