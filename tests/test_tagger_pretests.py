@@ -53,3 +53,16 @@ def test_marker_word_pretests() -> None:
         for regex, words, back in tests:
             if regex.search(text, max(0, ms - back), ms):
                 assert w is None or w in words or w.endswith("ly"), (text, regex.pattern)
+
+
+def test_deferral_verb_at_word_start() -> None:
+    """A deferral verb inside another word ("dispute", "input") is no deferral; one at
+    the start of a word is searched."""
+    rnd = random.Random(6)
+    pieces = ["dispute", "deputy", "input", "_put", "3put", "put", "Put off", "(put off", "-delayed", "xdelay",
+              "pushed back", "until", "till", "to", " ", "  ", "the", "vote", "9 a.m.", "EST ", "x"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) + " Tuesday"
+        start = len(text) - 7
+        expected = _DEFERRED.search(text, max(0, start - 90), start) is not None
+        assert _deferred(Ctx(text, None, lexicon()), start) == expected, text

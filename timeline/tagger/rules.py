@@ -328,13 +328,22 @@ assert _DEFERRED.pattern.endswith(_DEFERRED_TAIL.pattern)
 
 def _deferred(ctx: Ctx, start: int) -> bool:
     """Does a deferral end right before ``start`` (:data:`_DEFERRED`, in the 90
-    characters before it)? In an ASCII text, only a stretch with one of its verbs is
-    searched; in any, only one that ends as it does ("until"...)."""
+    characters before it)? In an ASCII text, only a stretch with one of its verbs at the
+    start of a word ("put", not "dispute") is searched, from the first such verb; in any,
+    only one that ends as it does ("until"...)."""
     lo = start - 90 if start > 90 else 0
     if ctx.ascii:
         low = ctx.text[lo:start].lower()
-        if not any(w in low for w in _DEFERRED_STEMS):
+        first = -1
+        for w in _DEFERRED_STEMS:
+            i = low.find(w)
+            while i > 0 and (low[i - 1].isalnum() or low[i - 1] == "_"):
+                i = low.find(w, i + 1)
+            if i >= 0 and (first < 0 or i < first):
+                first = i
+        if first < 0:
             return False
+        lo += first  # (a match starts with a verb)
     return _DEFERRED_TAIL.search(ctx.text, lo, start) is not None and _DEFERRED.search(ctx.text, lo, start) is not None
 
 
@@ -781,14 +790,16 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         dct = ctx.dct
         if dct is None:
             return None
-        md = (month, day or 0)
-        ref = (dct.month, dct.day if day else 0)
-        if rel in ("last", "past"):
-            return dct.year if md < ref else dct.year - 1
-        if rel in ("next", "coming"):
-            return dct.year if md > ref else dct.year + 1
-        if rel == "this":
-            return dct.year
+        dy = dct.year
+        if rel is not None:
+            md = (month, day or 0)
+            ref = (dct.month, dct.day if day else 0)
+            if rel in ("last", "past"):
+                return dy if md < ref else dy - 1
+            if rel in ("next", "coming"):
+                return dy if md > ref else dy + 1
+            if rel == "this":
+                return dy
         tense, _w, tdist = ctx.tense_marker_at(start, end, generic=day is None)
         if day is None and (tense is None or tdist > 20) \
                 and _DEADLINE_BEFORE.search(ctx.text[max(0, start - 9):start]):
@@ -797,18 +808,18 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             # "fighting turned last year. In July, ...": the year just named, when it is
             # the year before the reference date (two years back is the narrative drifting)
             ry = ctx.recent_year(start)
-            if ry is not None and ry == dct.year - 1:
+            if ry is not None and ry == dy - 1:
                 ctx.year_from_narrative = True
                 return ry
         # the nearest of the three years (by day numbers: no date objects)
         dd = min(day or 15, 28)
-        if not 1 < dct.year < 9999:
-            date(dct.year - 1 if dct.year <= 1 else dct.year + 1, month, dd)  # (date's ValueError)
+        if not 1 < dy < 9999:
+            date(dy - 1 if dy <= 1 else dy + 1, month, dd)  # (date's ValueError)
         today = dct.toordinal()
         y = best = 0
-        for yy in (dct.year - 1, dct.year, dct.year + 1):
+        for yy in range(dy - 1, dy + 2):
             dist = abs(day_number(yy, month, dd) - today)
-            if yy == dct.year - 1 or dist < best:
+            if yy == dy - 1 or dist < best:
                 best, y = dist, yy
         ahead = day_number(y, month, dd) - today  # (days from the reference date)
         slack = 31 if day else 45
