@@ -743,6 +743,115 @@ def _fold_in(items: list, cs: bool) -> tuple[tuple, bool]:
     return (C.IN, out), exact
 
 
+# The year and the day of dates given without them (the handlers of build_rules call
+# these; module functions, which the compiled build calls natively)
+def resolve_year(ctx: Ctx, month: int, day: int | None, start: int, end: int,
+                 rel: str | None = None) -> int | None:
+    """The year of a month(-day) given without one: by the relative word, else the
+    tense of the sentence (past: the latest such date not after the reference date;
+    future: the earliest not before it), else the nearest one."""
+    ctx.year_from_narrative = False
+    dct = ctx.dct
+    if dct is None:
+        return None
+    dy = dct.year
+    if rel is not None:
+        md = (month, day or 0)
+        ref = (dct.month, dct.day if day else 0)
+        if rel in ("last", "past"):
+            return dy if md < ref else dy - 1
+        if rel in ("next", "coming"):
+            return dy if md > ref else dy + 1
+        if rel == "this":
+            return dy
+    tense, _w, tdist = ctx.tense_marker_at(start, end, generic=day is None)
+    if day is None and (tense is None or tdist > 20) \
+            and _DEADLINE_BEFORE.search(ctx.text[max(0, start - 9):start]):
+        tense = "future"  # a deadline: "to pay the loan by February"
+    if day is None and tense == "past":
+        # "fighting turned last year. In July, ...": the year just named, when it is
+        # the year before the reference date (two years back is the narrative drifting)
+        ry = ctx.recent_year(start)
+        if ry is not None and ry == dy - 1:
+            ctx.year_from_narrative = True
+            return ry
+    # the nearest of the three years (by day numbers: no date objects)
+    dd = min(day or 15, 28)
+    if not 1 < dy < 9999:
+        date(dy - 1 if dy <= 1 else dy + 1, month, dd)  # (date's ValueError)
+    today = dct.toordinal()
+    y = best = 0
+    for yy in range(dy - 1, dy + 2):
+        dist = abs(day_number(yy, month, dd) - today)
+        if yy == dy - 1 or dist < best:
+            best, y = dist, yy
+    ahead = day_number(y, month, dd) - today  # (days from the reference date)
+    slack = 31 if day else 45
+    if tense == "past" and ahead > slack:
+        y -= 1
+    elif tense == "future" and -ahead > slack:
+        y += 1
+    return y
+
+
+def ymd_hit(ctx: Ctx, y: int | None, mo: int, d: int | None, start: int, end: int,
+            rel: str | None = None) -> Hit | None:
+    assumed = False
+    if y is None:
+        y = resolve_year(ctx, mo, d, start, end, rel)
+        assumed = True
+        if y is None:
+            v = f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else "")
+            return Hit("DATE", v, year_assumed=True)
+    anchor = ("narrative" if ctx.year_from_narrative else "dct") if assumed else None
+    if d:
+        dd = _safe_date(y, mo, d)
+        if dd is None:
+            return None
+        return Hit("DATE", dd.isoformat(), anchor=anchor, year_assumed=assumed,
+                   point=(dd, "D"), names_year=not assumed)
+    return Hit("DATE", f"{y:04d}-{mo:02d}", anchor=anchor, year_assumed=assumed,
+               point=(date(y, mo, 15), "M"), names_year=not assumed)
+
+
+def weekday_date(ctx: Ctx, wd: int, rel: str | None, start: int, end: int) -> date | None:
+    dct = ctx.dct
+    if dct is None:
+        return None
+    rel = (rel or "").lower()
+    if rel in ("previous", "following", "preceding"):
+        # "the previous Friday": the one before the day the text is talking about
+        nar = ctx.narrative()
+        base = nar[0] if nar and nar[1] == "D" else dct
+        if rel == "following":
+            return weekday_on_or_after(base, wd, strict=True)
+        return weekday_on_or_before(base, wd, strict=True)
+    if rel in ("last", "past"):
+        return weekday_on_or_before(dct, wd, strict=True)
+    if rel in ("next", "coming"):
+        return weekday_on_or_after(dct, wd, strict=True)
+    if rel == "this":
+        return dct + timedelta(days=wd - dct.isoweekday())
+    if ctx.text.startswith("'s", end):
+        return weekday_on_or_before(dct, wd)
+    tense, marker = ctx.tense_marker(start, end)
+    before = ctx.text[max(0, start - 20):start]
+    # (in an ASCII text, "until", "till" or "by" must be there for the search to match)
+    if tense != "past" and (not ctx.ascii or "til" in (low := before.lower()) or "by" in low) \
+            and _UNTIL_BEFORE.search(before):
+        tense = "future"
+    elif _deferred(ctx, start):
+        tense = "future"  # "postponed until Tuesday": put off to a day still ahead
+    if tense == "future":
+        nar = ctx.narrative()
+        if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300 \
+                and not _SPAN_START.search(ctx.text, max(0, ctx.anchor_pos - 12), max(0, ctx.anchor_pos)):
+            # future in the past: "On August 4 he said the envoy would visit on Thursday"
+            return weekday_on_or_after(nar[0], wd, strict=True)
+        return weekday_on_or_after(dct, wd)
+    return weekday_on_or_before(dct, wd)
+
+
 def build_rules(lex: Lexicon) -> list[Rule]:
     """Compile every rule from the lexicon's fragments."""
     MON = lex.month_any_re
@@ -780,110 +889,6 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     # ---------------------------------------------------------------- helpers
     def month_of(s: str) -> int:
         return lex.month_num[s.lower().rstrip(".")]
-
-    def resolve_year(ctx: Ctx, month: int, day: int | None, start: int, end: int,
-                     rel: str | None = None) -> int | None:
-        ctx.year_from_narrative = False
-        """The year of a month(-day) given without one: by the relative word, else the
-        tense of the sentence (past: the latest such date not after the reference date;
-        future: the earliest not before it), else the nearest one."""
-        dct = ctx.dct
-        if dct is None:
-            return None
-        dy = dct.year
-        if rel is not None:
-            md = (month, day or 0)
-            ref = (dct.month, dct.day if day else 0)
-            if rel in ("last", "past"):
-                return dy if md < ref else dy - 1
-            if rel in ("next", "coming"):
-                return dy if md > ref else dy + 1
-            if rel == "this":
-                return dy
-        tense, _w, tdist = ctx.tense_marker_at(start, end, generic=day is None)
-        if day is None and (tense is None or tdist > 20) \
-                and _DEADLINE_BEFORE.search(ctx.text[max(0, start - 9):start]):
-            tense = "future"  # a deadline: "to pay the loan by February"
-        if day is None and tense == "past":
-            # "fighting turned last year. In July, ...": the year just named, when it is
-            # the year before the reference date (two years back is the narrative drifting)
-            ry = ctx.recent_year(start)
-            if ry is not None and ry == dy - 1:
-                ctx.year_from_narrative = True
-                return ry
-        # the nearest of the three years (by day numbers: no date objects)
-        dd = min(day or 15, 28)
-        if not 1 < dy < 9999:
-            date(dy - 1 if dy <= 1 else dy + 1, month, dd)  # (date's ValueError)
-        today = dct.toordinal()
-        y = best = 0
-        for yy in range(dy - 1, dy + 2):
-            dist = abs(day_number(yy, month, dd) - today)
-            if yy == dy - 1 or dist < best:
-                best, y = dist, yy
-        ahead = day_number(y, month, dd) - today  # (days from the reference date)
-        slack = 31 if day else 45
-        if tense == "past" and ahead > slack:
-            y -= 1
-        elif tense == "future" and -ahead > slack:
-            y += 1
-        return y
-
-    def ymd_hit(ctx: Ctx, y: int | None, mo: int, d: int | None, start: int, end: int,
-                rel: str | None = None) -> Hit | None:
-        assumed = False
-        if y is None:
-            y = resolve_year(ctx, mo, d, start, end, rel)
-            assumed = True
-            if y is None:
-                v = f"XXXX-{mo:02d}" + (f"-{d:02d}" if d else "")
-                return Hit("DATE", v, year_assumed=True)
-        anchor = ("narrative" if ctx.year_from_narrative else "dct") if assumed else None
-        if d:
-            dd = _safe_date(y, mo, d)
-            if dd is None:
-                return None
-            return Hit("DATE", dd.isoformat(), anchor=anchor, year_assumed=assumed,
-                       point=(dd, "D"), names_year=not assumed)
-        return Hit("DATE", f"{y:04d}-{mo:02d}", anchor=anchor, year_assumed=assumed,
-                   point=(date(y, mo, 15), "M"), names_year=not assumed)
-
-    def weekday_date(ctx: Ctx, wd: int, rel: str | None, start: int, end: int) -> date | None:
-        dct = ctx.dct
-        if dct is None:
-            return None
-        rel = (rel or "").lower()
-        if rel in ("previous", "following", "preceding"):
-            # "the previous Friday": the one before the day the text is talking about
-            nar = ctx.narrative()
-            base = nar[0] if nar and nar[1] == "D" else dct
-            if rel == "following":
-                return weekday_on_or_after(base, wd, strict=True)
-            return weekday_on_or_before(base, wd, strict=True)
-        if rel in ("last", "past"):
-            return weekday_on_or_before(dct, wd, strict=True)
-        if rel in ("next", "coming"):
-            return weekday_on_or_after(dct, wd, strict=True)
-        if rel == "this":
-            return dct + timedelta(days=wd - dct.isoweekday())
-        if ctx.text.startswith("'s", end):
-            return weekday_on_or_before(dct, wd)
-        tense, marker = ctx.tense_marker(start, end)
-        before = ctx.text[max(0, start - 20):start]
-        # (in an ASCII text, "until", "till" or "by" must be there for the search to match)
-        if tense != "past" and (not ctx.ascii or "til" in (low := before.lower()) or "by" in low) \
-                and _UNTIL_BEFORE.search(before):
-            tense = "future"
-        elif _deferred(ctx, start):
-            tense = "future"  # "postponed until Tuesday": put off to a day still ahead
-        if tense == "future":
-            nar = ctx.narrative()
-            if marker == "would" and nar and nar[1] == "D" and nar[0] < dct and 0 <= start - ctx.anchor_pos <= 300 \
-                    and not _SPAN_START.search(ctx.text, max(0, ctx.anchor_pos - 12), max(0, ctx.anchor_pos)):
-                # future in the past: "On August 4 he said the envoy would visit on Thursday"
-                return weekday_on_or_after(nar[0], wd, strict=True)
-            return weekday_on_or_after(dct, wd)
-        return weekday_on_or_before(dct, wd)
 
     def rel_point(ctx: Ctx, gran: str, n: int, narrative: bool) -> tuple[date, str] | None:
         base = ctx.narrative() if narrative else ((ctx.dct, "D") if ctx.dct else None)
