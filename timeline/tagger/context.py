@@ -100,9 +100,9 @@ def _marker_words(lex: Lexicon) -> _MarkerWords | None:
     words of the others; the words after an apostrophe that opens a marker ("'ll"); and
     for each first word, the words that come second after it. None when the pattern is not
     that, or a marker is not words of ``[a-z]`` after an optional apostrophe, with single
-    spaces."""
+    spaces, the first of two letters or more."""
     if lex.marker_lc_re.pattern != "(?<![\\w'])(?:" + alt(list(lex.marker_kind)) + "|\\w{3,}ed)(?!\\w)" \
-            or not all(re.fullmatch(r"'?[a-z]+(?: [a-z]+)*", w) for w in lex.marker_kind):
+            or not all(re.fullmatch(r"'?[a-z]{2,}(?: [a-z]+)*", w) for w in lex.marker_kind):
         return None
     one = frozenset(w.encode() for w in lex.marker_kind if " " not in w and w[0] != "'")
     first = frozenset(w.split(" ")[0].encode() for w in lex.marker_kind if " " in w and w[0] != "'")
@@ -429,8 +429,8 @@ class Ctx:
             k += 1
             n = len(w)
             i += n + 1
-            if n == 0:
-                continue
+            if n < 2:
+                continue  # (b"", or one letter: every marker's first word has two or more)
             ed = n >= 5 and w.endswith(b"ed")
             if not ed and w not in look:
                 continue
