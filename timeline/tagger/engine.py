@@ -68,9 +68,16 @@ def _scan_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _padded_words() -> dict[str, str]:
-    """Each word of :func:`_scan_words` with a space either side, as the scan finds it."""
-    return {w: " " + w + " " for w in _scan_words()}
+def _byte_words() -> dict[bytes, tuple[str, ...]]:
+    """:func:`_scan_words` keyed by the ASCII bytes of each word (what the scan of an
+    ASCII text looks up)."""
+    return {w.encode("ascii"): g for w, g in _scan_words().items() if w.isascii()}
+
+
+@lru_cache(maxsize=1)
+def _padded_words() -> dict[bytes, bytes]:
+    """Each word of :func:`_byte_words` with a space either side, as the scan finds it."""
+    return {w: b" " + w + b" " for w in _byte_words()}
 
 
 @lru_cache(maxsize=1)
@@ -109,10 +116,10 @@ def _as_date(ref: date | datetime | None) -> date | None:
     return ref
 
 
-# for an ASCII text: its letters (lowercased) with every other character a space, and its
-# digits with every other character a space
-_LETTERS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)})
-_DIGITS = str.maketrans({chr(c): chr(c) if chr(c).isdigit() else " " for c in range(128)})
+# for the bytes of an ASCII text: its letters (lowercased) with every other byte a space,
+# and its digits with every other byte a space
+_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_DIGITS = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
@@ -121,18 +128,20 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
     :func:`.rules.trigger_groups`); None when lowercasing changes the length (then every
     rule scans the whole text).
 
-    An ASCII text is scanned by string methods (C speed): the runs of letters are the
-    words of its letters-only copy (one dict look-up each), the trigger words among them
-    are located with ``str.find``, and so are the runs of digits of its digits-only copy.
-    Any other text takes one pass of a regex (:func:`_windows_re`: the same tokens)."""
+    An ASCII text is scanned by bytes methods (C speed, a byte table per character): the
+    runs of letters are the words of its letters-only copy (one dict look-up each), the
+    trigger words among them are located with ``bytes.find``, and so are the runs of
+    digits of its digits-only copy. Any other text takes one pass of a regex
+    (:func:`_windows_re`: the same tokens)."""
     if not text.isascii() or not _split_words():
         return _windows_re(text)
     hits: dict[str, list[tuple[int, int]]] = {"DIGIT": [], "Y4": [], "DSEP": [], "S": []}
-    words = _scan_words()
+    words = _byte_words()
     padded = _padded_words()
+    raw = text.encode("ascii")
     # the runs of letters are the words of " " + letters + " "; the trigger words among
     # them (document order), each found after the one before: " w " at i is text[i:i+len(w)]
-    pad = " " + text.translate(_LETTERS) + " "
+    pad = b" " + raw.translate(_LETTERS) + b" "
     runs = pad.split()
     i = 0
     for w in compress(runs, map(words.__contains__, runs)):
@@ -140,7 +149,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
         k = len(w)
         _add_groups(hits, words[w], i, i + k)
         i += k + 1
-    digits = text.translate(_DIGITS)
+    digits = raw.translate(_DIGITS)
     e = 0
     for run in digits.split():
         s = digits.find(run, e)  # only spaces between two runs
