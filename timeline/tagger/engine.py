@@ -19,8 +19,15 @@ from itertools import compress
 
 from .context import Ctx, Hit
 from .lexicon import alt, lexicon
-from .rules import NEEDLE_BACK as _NB, Rule, build_rules, trigger_groups
+from .rules import NEEDLE_BACK as _NB, Rule, _after_nonword, _first_set, build_rules, trigger_groups
 from .timex import Timex
+
+try:  # the regex parser (:func:`_starts_at_token`): re._parser from 3.11, sre_parse before
+    import re._constants as _sre_c
+    import re._parser as _sre_p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_p  # type: ignore[no-redef]
 
 __all__ = ["tag", "normalise"]
 
@@ -49,6 +56,97 @@ _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
 @lru_cache(maxsize=1)
 def _rules() -> tuple[Rule, ...]:
     return tuple(build_rules(lexicon()))
+
+
+@lru_cache(maxsize=1)
+def _anchored() -> tuple[bool, ...]:
+    """Per rule of :func:`_rules`, whether each of its matches starts at one of its
+    trigger tokens (:func:`_starts_at_token`): then only those are tried."""
+    out: list[bool] = []
+    for r in _rules():
+        words = {w for w, gs in _scan_words().items() if any(g in r.trigger for g in gs)}
+        out.append(bool(words) and _starts_at_token(r.regex.pattern, words))
+    return tuple(out)
+
+
+def _starts_at_token(pattern: str, words: set[str]) -> bool:
+    """Whether every match of ``pattern`` (IGNORECASE) starts at the start of a whole run
+    of letters that is one of ``words``: the pattern opens with zero-width items (one of
+    which rules out a word character before: ``\\b`` or a lookbehind, see
+    :func:`.rules._after_nonword`), then an item whose matches (a finite set) are each
+    a word of ``words`` followed, in the match, by a character that is not a letter; or
+    just a word, where what comes next must match such a character first."""
+    items = list(_sre_p.parse(pattern, re.I))
+    zero = (_sre_c.ASSERT, _sre_c.ASSERT_NOT, _sre_c.AT)
+    i = 0
+    while i < len(items) and items[i][0] in zero:
+        i += 1
+    if i == len(items):
+        return False
+    strings = _strings([items[i]], 5000)
+    if not strings:
+        return False
+    if not any(_after_nonword([z], True) for z in items[:i]):
+        return False
+    whole = False  # some string is a word alone
+    for w in strings:
+        k = 0
+        while k < len(w) and "a" <= w[k] <= "z":
+            k += 1
+        if k == 0 or not w.isascii() or w[:k] not in words:
+            return False
+        whole = whole or k == len(w)
+    if not whole:
+        return True
+    rest = items[i + 1:]
+    if rest and rest[0][0] is _sre_c.ASSERT and rest[0][1][0] == 1:
+        rest = list(rest[0][1][1])  # a lookahead: what it reads comes next
+    try:
+        chars, nullable = _first_set(rest)
+    except Exception:  # (_AnyChar: any character may come next)
+        return False
+    return not nullable and all(len(c) > 1 or not ("a" <= c.lower() <= "z") for c in chars)
+
+
+def _strings(items: list, limit: int) -> set[str] | None:
+    """Every string (lowercased) the parsed sequence ``items`` matches, if they are
+    finitely many (at most ``limit``); else None."""
+    C = _sre_c
+    out = {""}
+    for op, av in items:
+        alts: set[str] | None
+        if op is C.LITERAL:
+            alts = {chr(av).lower()}
+        elif op is C.IN:
+            alts = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    alts.add(chr(a).lower())
+                elif o is C.RANGE and a[1] - a[0] < 64:
+                    alts |= {chr(c).lower() for c in range(a[0], a[1] + 1)}
+                else:
+                    return None
+        elif op is C.SUBPATTERN:
+            alts = _strings(list(av[3]), limit)
+        elif op is C.BRANCH:
+            alts = set()
+            for b in av[1]:
+                sub = _strings(list(b), limit)
+                if sub is None:
+                    return None
+                alts |= sub
+        elif (op is C.MAX_REPEAT or op is C.MIN_REPEAT) and av[1] == 1:
+            alts = _strings(list(av[2]), limit)
+            if alts is not None and av[0] == 0:
+                alts = alts | {""}
+        else:
+            return None
+        if alts is None:
+            return None
+        out = {a + b for a in out for b in alts}
+        if len(out) > limit:
+            return None
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -251,16 +349,18 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     append = out.append
     tokens_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same triggers
     spans_of: dict[tuple, list[tuple[int, int]]] = {}  # ... and the same reach
-    for r in _rules():
+    anchored = _anchored()
+    toks: list[tuple[int, int]] | None = None
+    for ri, r in enumerate(_rules()):
         if hits is None or not r.trigger:
             ranges = whole
         else:
+            toks = tokens_of.get(r.trigger)
+            if toks is None:
+                toks = tokens_of[r.trigger] = _trigger_spans(r.trigger, hits)
             key = (r.trigger, r.reach)
             known = spans_of.get(key)
             if known is None:
-                toks = tokens_of.get(r.trigger)
-                if toks is None:
-                    toks = tokens_of[r.trigger] = _trigger_spans(r.trigger, hits)
                 known = spans_of[key] = _merge_spans(toks, r.reach, n)
             ranges = known
             if not ranges:
@@ -273,8 +373,34 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
         back = r.scan_back + 1  # (and the character a scan_after pattern matches first)
         match = r.regex.match
         after = r.scan_after
+        # a rule whose matches start at its trigger tokens is tried at each of them (in
+        # order, from the end of its last match), in the windows the scan would search:
+        # what finditer finds there (and no needle is needed)
+        at_tokens = toks if scan is not None and anchored[ri] else None
+        j = 0
         # the windows of one rule are disjoint: no match is found twice
         for ws, we in ranges:
+            if at_tokens is not None and (ascii_text or text[ws - back if ws > back else 0:we].isascii()):
+                nt = len(at_tokens)
+                while j < nt and at_tokens[j][0] < ws:
+                    j += 1
+                pos = ws
+                while j < nt:
+                    s = at_tokens[j][0]
+                    if s >= we:
+                        break
+                    j += 1
+                    if s < pos:
+                        continue
+                    found = match(text, s, we)
+                    if found is None:
+                        continue
+                    e = found.end()
+                    pos = e
+                    if guard is not None and not guard(found, text):
+                        continue
+                    append((s, e, prio, r, found))
+                continue
             if needle is not None and needle(low, ws - _NB if ws > _NB else 0, we) is None:
                 continue
             if scan is None or not (ascii_text or text[ws - back if ws > back else 0:we].isascii()):
