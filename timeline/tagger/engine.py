@@ -58,59 +58,126 @@ def _rules() -> tuple[Rule, ...]:
     return tuple(build_rules(lexicon()))
 
 
+# a rule tried only at its trigger tokens: how many words may come before the token in a
+# match (its optional opening words), which, and whether a run of letters cut by the
+# window's end may hold a match
+_Anchor = tuple[int, frozenset[str], bool]
+
+
 @lru_cache(maxsize=1)
-def _anchored() -> tuple[bool, ...]:
+def _anchored() -> tuple[_Anchor | None, ...]:
     """Per rule of :func:`_rules`, whether each of its matches starts at one of its
-    trigger tokens (:func:`_starts_at_token`): then only those are tried."""
-    out: list[bool] = []
+    trigger tokens or at one of a few words just before it (:func:`_token_start`):
+    then only those places are tried."""
+    out: list[_Anchor | None] = []
     for r in _rules():
         words = {w for w, gs in _scan_words().items() if any(g in r.trigger for g in gs)}
-        out.append(bool(words) and _starts_at_token(r.regex.pattern, words))
+        out.append(_token_start(r.regex.pattern, words) if words else None)
     return tuple(out)
 
 
-def _starts_at_token(pattern: str, words: set[str]) -> bool:
-    """Whether every match of ``pattern`` (IGNORECASE) starts at the start of a whole run
-    of letters that is one of ``words``: the pattern opens with zero-width items (one of
-    which rules out a word character before: ``\\b`` or a lookbehind, see
-    :func:`.rules._after_nonword`), then an item whose matches (a finite set) are each
-    a word of ``words`` followed, in the match, by a character that is not a letter; or
-    just a word, where what comes next must match such a character first."""
+def _letter_runs(w: str) -> list[str]:
+    """The runs of letters a-z of ``w``."""
+    return [x for x in re.split("[^a-z]+", w) if x]
+
+
+def _token_start(pattern: str, words: set[str]) -> _Anchor | None:
+    """For a rule whose every match (``pattern``, IGNORECASE) starts at the start of a
+    whole run of letters that is one of ``words``, or at the first of at most ``n`` runs
+    of letters of the set ``before`` that come just before one (with only other
+    characters between): ``(n, before)``; else None.
+
+    That is the pattern: zero-width items, one of which rules out a word character
+    before the match (``\\b``, a lookbehind: :func:`.rules._after_nonword`); optional
+    items, whose matches (finitely many strings, but for repeats of characters that are
+    no letters) start with a letter and end with another character, their runs of
+    letters none of ``words``; then an item whose matches (finitely many) are each one
+    of ``words`` followed, in the match, by a character that is not a letter, or just
+    such a word, where what comes next must match such a character first."""
     items = list(_sre_p.parse(pattern, re.I))
     zero = (_sre_c.ASSERT, _sre_c.ASSERT_NOT, _sre_c.AT)
     i = 0
     while i < len(items) and items[i][0] in zero:
         i += 1
-    if i == len(items):
-        return False
-    strings = _strings([items[i]], 5000)
-    if not strings:
-        return False
     if not any(_after_nonword([z], True) for z in items[:i]):
-        return False
+        return None
+    first = i
+    try:
+        while i < len(items) and _first_set([items[i]])[1]:
+            i += 1  # an optional item
+    except Exception:  # (_AnyChar: it may start with any character)
+        return None
+    if i == len(items):
+        return None
+    # the word: as many items as have finitely many strings ("friday" and its "s")
+    k = i + 1
+    strings = _strings([items[i]], 5000, False)
+    while strings and k < len(items):
+        more = _strings(items[i:k + 1], 5000, False)
+        if more is None:
+            break
+        strings, k = more, k + 1
+    opening = _strings(items[first:i], 5000, True)
+    if not strings or opening is None:
+        return None
+    before: set[str] = set()
+    n = 0
+    for w in opening:
+        if not w:
+            continue
+        if not w.isascii() or not ("a" <= w[0] <= "z") or "a" <= w[-1] <= "z":
+            return None
+        runs = _letter_runs(w)
+        before.update(runs)
+        n = max(n, len(runs))
+    if before & words:
+        return None
     whole = False  # some string is a word alone
     for w in strings:
-        k = 0
-        while k < len(w) and "a" <= w[k] <= "z":
-            k += 1
-        if k == 0 or not w.isascii() or w[:k] not in words:
-            return False
-        whole = whole or k == len(w)
+        c = 0
+        while c < len(w) and "a" <= w[c] <= "z":
+            c += 1
+        if c == 0 or not w.isascii() or w[:c] not in words:
+            return None
+        whole = whole or c == len(w)
     if not whole:
-        return True
-    rest = items[i + 1:]
+        return n, frozenset(before), False
+    rest = items[k:]
+    if rest and _no_word_next(rest[0]):
+        # a letter cannot come next, but the end of the string can: where a window's
+        # end cuts a run of letters, the rule may match at its start too
+        return n, frozenset(before), True
     if rest and rest[0][0] is _sre_c.ASSERT and rest[0][1][0] == 1:
         rest = list(rest[0][1][1])  # a lookahead: what it reads comes next
     try:
         chars, nullable = _first_set(rest)
     except Exception:  # (_AnyChar: any character may come next)
+        return None
+    if nullable or not all(len(c) > 1 or not ("a" <= c.lower() <= "z") for c in chars):
+        return None
+    return n, frozenset(before), False
+
+
+def _no_word_next(item: tuple) -> bool:
+    """Whether the parsed item (after a letter) lets no word character follow: ``\\b``,
+    or a negative lookahead with ``\\w`` as one of its alternatives."""
+    C = _sre_c
+    op, av = item
+    if op is C.AT:
+        return av is C.AT_BOUNDARY
+    if op is not C.ASSERT_NOT or av[0] != 1:
         return False
-    return not nullable and all(len(c) > 1 or not ("a" <= c.lower() <= "z") for c in chars)
+    sub = list(av[1])
+    alts = [list(b) for b in sub[0][1][1]] if len(sub) == 1 and sub[0][0] is C.BRANCH else [sub]
+    return any(len(a) == 1 and a[0][0] is C.IN and (C.CATEGORY, C.CATEGORY_WORD) in a[0][1]
+               and all(o is not C.NEGATE for o, _x in a[0][1]) for a in alts)
 
 
-def _strings(items: list, limit: int) -> set[str] | None:
+def _strings(items: list, limit: int, seps: bool) -> set[str] | None:
     """Every string (lowercased) the parsed sequence ``items`` matches, if they are
-    finitely many (at most ``limit``); else None."""
+    finitely many (at most ``limit``); else None. With ``seps``, a repeat of a character
+    that is no letter (``\\s+``, ``[-\\s]*``) stands for " " (and "" if it may be
+    empty): the strings then have the same runs of letters as the matches."""
     C = _sre_c
     out = {""}
     for op, av in items:
@@ -127,18 +194,20 @@ def _strings(items: list, limit: int) -> set[str] | None:
                 else:
                     return None
         elif op is C.SUBPATTERN:
-            alts = _strings(list(av[3]), limit)
+            alts = _strings(list(av[3]), limit, seps)
         elif op is C.BRANCH:
             alts = set()
             for b in av[1]:
-                sub = _strings(list(b), limit)
+                sub = _strings(list(b), limit, seps)
                 if sub is None:
                     return None
                 alts |= sub
         elif (op is C.MAX_REPEAT or op is C.MIN_REPEAT) and av[1] == 1:
-            alts = _strings(list(av[2]), limit)
+            alts = _strings(list(av[2]), limit, seps)
             if alts is not None and av[0] == 0:
                 alts = alts | {""}
+        elif (op is C.MAX_REPEAT or op is C.MIN_REPEAT) and seps and _nonletter_char(list(av[2])):
+            alts = {"", " "} if av[0] == 0 else {" "}
         else:
             return None
         if alts is None:
@@ -147,6 +216,17 @@ def _strings(items: list, limit: int) -> set[str] | None:
         if len(out) > limit:
             return None
     return out
+
+
+def _nonletter_char(items: list) -> bool:
+    """Whether the parsed sequence ``items`` is one character that is no letter."""
+    if len(items) != 1 or items[0][0] not in (_sre_c.LITERAL, _sre_c.IN):
+        return False
+    try:
+        chars, nullable = _first_set(items)
+    except Exception:  # (_AnyChar)
+        return False
+    return not nullable and all(len(c) > 1 or not c.isalpha() for c in chars)
 
 
 @lru_cache(maxsize=1)
@@ -354,6 +434,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     for ri, r in enumerate(_rules()):
         if hits is None or not r.trigger:
             ranges = whole
+            toks = None
         else:
             toks = tokens_of.get(r.trigger)
             if toks is None:
@@ -373,33 +454,45 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
         back = r.scan_back + 1  # (and the character a scan_after pattern matches first)
         match = r.regex.match
         after = r.scan_after
-        # a rule whose matches start at its trigger tokens is tried at each of them (in
-        # order, from the end of its last match), in the windows the scan would search:
-        # what finditer finds there (and no needle is needed)
-        at_tokens = toks if scan is not None and anchored[ri] else None
+        # a rule whose matches start at its trigger tokens (or at the words just before
+        # one, see _token_start) is tried there, in order, from the end of its last
+        # match, in the windows the scan would search: what finditer finds (and no
+        # needle is needed)
+        anchor = anchored[ri] if scan is not None else None
         j = 0
         # the windows of one rule are disjoint: no match is found twice
         for ws, we in ranges:
-            if at_tokens is not None and (ascii_text or text[ws - back if ws > back else 0:we].isascii()):
-                nt = len(at_tokens)
-                while j < nt and at_tokens[j][0] < ws:
+            if anchor is not None and toks is not None and low is not None and \
+                    (ascii_text or text[ws - back if ws > back else 0:we].isascii()):
+                nb, before, cut = anchor
+                nt = len(toks)
+                while j < nt and toks[j][0] < ws:
                     j += 1
+                starts: list[int] = []
+                while j < nt and toks[j][0] < we:
+                    starts.append(toks[j][0])
+                    j += 1
+                if cut and we < n:
+                    c = _cut_run(low, ws, we)
+                    if c >= 0 and (not starts or starts[-1] != c):
+                        starts.append(c)
                 pos = ws
-                while j < nt:
-                    s = at_tokens[j][0]
-                    if s >= we:
-                        break
-                    j += 1
-                    if s < pos:
+                for ts in starts:
+                    if ts < pos:
                         continue
-                    found = match(text, s, we)
-                    if found is None:
-                        continue
-                    e = found.end()
-                    pos = e
-                    if guard is not None and not guard(found, text):
-                        continue
-                    append((s, e, prio, r, found))
+                    cands = _words_before(low, ts, pos, nb, before) if nb else []
+                    cands.append(ts)
+                    for s in cands:
+                        if s < pos:
+                            continue
+                        found = match(text, s, we)
+                        if found is None:
+                            continue
+                        e = found.end()
+                        pos = e
+                        if guard is not None and not guard(found, text):
+                            continue
+                        append((s, e, prio, r, found))
                 continue
             if needle is not None and needle(low, ws - _NB if ws > _NB else 0, we) is None:
                 continue
@@ -437,6 +530,44 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
                     continue
                 append((s, e, prio, r, found))
     return out
+
+
+def _words_before(low: str, ts: int, lo: int, nb: int, before: frozenset[str]) -> list[int]:
+    """The starts of the runs of letters just before ``ts`` in ``low`` (other characters
+    between), in order: at most ``nb``, each one of ``before``, none before ``lo``."""
+    out: list[int] = []
+    k = ts
+    for _ in range(nb):
+        i = k - 1
+        while i >= lo and not ("a" <= low[i] <= "z"):
+            i -= 1
+        if i < lo:
+            break
+        e = i + 1
+        while i >= lo and "a" <= low[i] <= "z":
+            i -= 1
+        b = i + 1
+        if b == lo and b > 0 and "a" <= low[b - 1] <= "z":
+            break  # (the run starts before lo)
+        if low[b:e] not in before:
+            break
+        out.append(b)
+        k = b
+    out.reverse()
+    return out
+
+
+def _cut_run(low: str, ws: int, we: int) -> int:
+    """The start of the run of letters that the window ``ws:we`` of ``low`` ends inside
+    (-1: none, or it starts before ``ws``)."""
+    if not ("a" <= low[we - 1] <= "z" and "a" <= low[we] <= "z"):
+        return -1
+    c = we - 1
+    while c > ws and "a" <= low[c - 1] <= "z":
+        c -= 1
+    if c == ws and ws > 0 and "a" <= low[ws - 1] <= "z":
+        return -1
+    return c
 
 
 def _select(cands: list[tuple[int, int, int, Rule, re.Match]]) -> list[tuple[int, int, int, Rule, re.Match]]:
