@@ -431,6 +431,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     spans_of: dict[tuple, list[tuple[int, int]]] = {}  # ... and the same reach
     anchored = _anchored()
     toks: list[tuple[int, int]] | None = None
+    lowb: bytes | None = None  # low's bytes, made when first needed
     for ri, r in enumerate(_rules()):
         if hits is None or not r.trigger:
             ranges = whole
@@ -465,6 +466,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
             if anchor is not None and toks is not None and low is not None and \
                     (ascii_text or text[ws - back if ws > back else 0:we].isascii()):
                 nb, before, cut = anchor
+                if lowb is None:
+                    # (a byte per character: any other than ASCII is "?")
+                    lowb = low.encode("ascii", "replace")
                 nt = len(toks)
                 while j < nt and toks[j][0] < ws:
                     j += 1
@@ -473,14 +477,14 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
                     starts.append(toks[j][0])
                     j += 1
                 if cut and we < n:
-                    c = _cut_run(low, ws, we)
+                    c = _cut_run(lowb, ws, we)
                     if c >= 0 and (not starts or starts[-1] != c):
                         starts.append(c)
                 pos = ws
                 for ts in starts:
                     if ts < pos:
                         continue
-                    cands = _words_before(low, ts, pos, nb, before) if nb else []
+                    cands = _words_before(low, lowb, ts, pos, nb, before) if nb else []
                     cands.append(ts)
                     for s in cands:
                         if s < pos:
@@ -532,22 +536,23 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     return out
 
 
-def _words_before(low: str, ts: int, lo: int, nb: int, before: frozenset[str]) -> list[int]:
+def _words_before(low: str, lowb: bytes, ts: int, lo: int, nb: int, before: frozenset[str]) -> list[int]:
     """The starts of the runs of letters just before ``ts`` in ``low`` (other characters
-    between), in order: at most ``nb``, each one of ``before``, none before ``lo``."""
+    between), in order: at most ``nb``, each one of ``before``, none before ``lo``
+    (``lowb``: ``low`` as bytes, a byte for each character)."""
     out: list[int] = []
     k = ts
     for _ in range(nb):
         i = k - 1
-        while i >= lo and not ("a" <= low[i] <= "z"):
+        while i >= lo and not (97 <= lowb[i] <= 122):
             i -= 1
         if i < lo:
             break
         e = i + 1
-        while i >= lo and "a" <= low[i] <= "z":
+        while i >= lo and 97 <= lowb[i] <= 122:
             i -= 1
         b = i + 1
-        if b == lo and b > 0 and "a" <= low[b - 1] <= "z":
+        if b == lo and b > 0 and 97 <= lowb[b - 1] <= 122:
             break  # (the run starts before lo)
         if low[b:e] not in before:
             break
@@ -557,15 +562,15 @@ def _words_before(low: str, ts: int, lo: int, nb: int, before: frozenset[str]) -
     return out
 
 
-def _cut_run(low: str, ws: int, we: int) -> int:
-    """The start of the run of letters that the window ``ws:we`` of ``low`` ends inside
-    (-1: none, or it starts before ``ws``)."""
-    if not ("a" <= low[we - 1] <= "z" and "a" <= low[we] <= "z"):
+def _cut_run(lowb: bytes, ws: int, we: int) -> int:
+    """The start of the run of letters that the window ``ws:we`` ends inside (-1: none,
+    or it starts before ``ws``), in the lowercased text's bytes ``lowb``."""
+    if not (97 <= lowb[we - 1] <= 122 and 97 <= lowb[we] <= 122):
         return -1
     c = we - 1
-    while c > ws and "a" <= low[c - 1] <= "z":
+    while c > ws and 97 <= lowb[c - 1] <= 122:
         c -= 1
-    if c == ws and ws > 0 and "a" <= low[ws - 1] <= "z":
+    if c == ws and ws > 0 and 97 <= lowb[ws - 1] <= 122:
         return -1
     return c
 
