@@ -59,20 +59,24 @@ def _rules() -> tuple[Rule, ...]:
 
 
 # a rule tried only at its trigger tokens: how many words may come before the token in a
-# match (its optional opening words), which, and whether a run of letters cut by the
-# window's end may hold a match
-_Anchor = tuple[int, frozenset[str], bool]
+# match (its opening words), which, and the trigger words, for a run of letters cut by
+# the window's end (empty: no match can end there, see _token_start)
+_Anchor = tuple[int, frozenset[str], frozenset[str]]
 
 
 @lru_cache(maxsize=1)
 def _anchored() -> tuple[_Anchor | None, ...]:
     """Per rule of :func:`_rules`, whether each of its matches starts at one of its
     trigger tokens or at one of a few words just before it (:func:`_token_start`):
-    then only those places are tried."""
+    then only those places are tried. (Not for a rule whose needle opens with a letter:
+    sre skips to that, which costs less than trying the rule at each token.)"""
     out: list[_Anchor | None] = []
     for r in _rules():
         words = {w for w, gs in _scan_words().items() if any(g in r.trigger for g in gs)}
-        out.append(_token_start(r.regex.pattern, words) if words else None)
+        if not words or (r.needle is not None and _sre_p.parse(r.needle.pattern)[0][0] is _sre_c.LITERAL):
+            out.append(None)
+            continue
+        out.append(_token_start(r.regex.pattern, words))
     return tuple(out)
 
 
@@ -102,16 +106,18 @@ def _token_start(pattern: str, words: set[str]) -> _Anchor | None:
     if not any(_after_nonword([z], True) for z in items[:i]):
         return None
     first = i
-    try:
-        while i < len(items) and _first_set([items[i]])[1]:
-            i += 1  # an optional item
-    except Exception:  # (_AnyChar: it may start with any character)
-        return None
+    # the word: the first item whose strings each start with one of ``words`` (and as
+    # many items after it as keep them finitely many: "friday" and its "s")
+    strings: set[str] | None = None
+    while i < len(items):
+        strings = _strings([items[i]], 5000, False)
+        if strings and all(_letter_runs(w)[:1] and w.startswith(_letter_runs(w)[0]) and _letter_runs(w)[0] in words
+                           for w in strings):
+            break
+        i += 1
     if i == len(items):
         return None
-    # the word: as many items as have finitely many strings ("friday" and its "s")
     k = i + 1
-    strings = _strings([items[i]], 5000, False)
     while strings and k < len(items):
         more = _strings(items[i:k + 1], 5000, False)
         if more is None:
@@ -141,12 +147,13 @@ def _token_start(pattern: str, words: set[str]) -> _Anchor | None:
             return None
         whole = whole or c == len(w)
     if not whole:
-        return n, frozenset(before), False
+        return n, frozenset(before), frozenset()
     rest = items[k:]
     if rest and _no_word_next(rest[0]):
         # a letter cannot come next, but the end of the string can: where a window's
-        # end cuts a run of letters, the rule may match at its start too
-        return n, frozenset(before), True
+        # end cuts a run of letters, the rule may match at its start too (when what
+        # the window holds of it is one of ``words``)
+        return n, frozenset(before), frozenset(words)
     if rest and rest[0][0] is _sre_c.ASSERT and rest[0][1][0] == 1:
         rest = list(rest[0][1][1])  # a lookahead: what it reads comes next
     try:
@@ -155,7 +162,7 @@ def _token_start(pattern: str, words: set[str]) -> _Anchor | None:
         return None
     if nullable or not all(len(c) > 1 or not ("a" <= c.lower() <= "z") for c in chars):
         return None
-    return n, frozenset(before), False
+    return n, frozenset(before), frozenset()
 
 
 def _no_word_next(item: tuple) -> bool:
@@ -191,6 +198,8 @@ def _strings(items: list, limit: int, seps: bool) -> set[str] | None:
                     alts.add(chr(a).lower())
                 elif o is C.RANGE and a[1] - a[0] < 64:
                     alts |= {chr(c).lower() for c in range(a[0], a[1] + 1)}
+                elif seps and o is C.CATEGORY and a in (C.CATEGORY_SPACE, C.CATEGORY_DIGIT):
+                    alts.add(" ")  # (no letter)
                 else:
                     return None
         elif op is C.SUBPATTERN:
@@ -206,8 +215,10 @@ def _strings(items: list, limit: int, seps: bool) -> set[str] | None:
             alts = _strings(list(av[2]), limit, seps)
             if alts is not None and av[0] == 0:
                 alts = alts | {""}
-        elif (op is C.MAX_REPEAT or op is C.MIN_REPEAT) and seps and _nonletter_char(list(av[2])):
+        elif (op is C.MAX_REPEAT or op is C.MIN_REPEAT) and seps and _no_letters(list(av[2]), limit):
             alts = {"", " "} if av[0] == 0 else {" "}
+        elif op in (C.ASSERT, C.ASSERT_NOT, C.AT) and seps:
+            alts = {""}  # (it only narrows the matches)
         else:
             return None
         if alts is None:
@@ -218,15 +229,11 @@ def _strings(items: list, limit: int, seps: bool) -> set[str] | None:
     return out
 
 
-def _nonletter_char(items: list) -> bool:
-    """Whether the parsed sequence ``items`` is one character that is no letter."""
-    if len(items) != 1 or items[0][0] not in (_sre_c.LITERAL, _sre_c.IN):
-        return False
-    try:
-        chars, nullable = _first_set(items)
-    except Exception:  # (_AnyChar)
-        return False
-    return not nullable and all(len(c) > 1 or not c.isalpha() for c in chars)
+def _no_letters(items: list, limit: int) -> bool:
+    """Whether the parsed sequence ``items`` matches no letter a-z (finitely many
+    strings, but for repeats of such sequences)."""
+    strings = _strings(items, limit, True)
+    return strings is not None and not any(_letter_runs(w) for w in strings)
 
 
 @lru_cache(maxsize=1)
@@ -478,7 +485,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
                     j += 1
                 if cut and we < n:
                     c = _cut_run(lowb, ws, we)
-                    if c >= 0 and (not starts or starts[-1] != c):
+                    if c >= 0 and (not starts or starts[-1] != c) and low[c:we] in cut:
                         starts.append(c)
                 pos = ws
                 for ts in starts:
