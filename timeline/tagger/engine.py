@@ -19,8 +19,15 @@ from itertools import compress
 
 from .context import Ctx, Hit
 from .lexicon import alt, lexicon
-from .rules import NEEDLE_BACK as _NB, Rule, build_rules, trigger_groups
+from .rules import NEEDLE_BACK as _NB, Rule, _after_nonword, _first_set, build_rules, trigger_groups
 from .timex import Timex
+
+try:  # the regex parser (:func:`_starts_at_token`): re._parser from 3.11, sre_parse before
+    import re._constants as _sre_c
+    import re._parser as _sre_p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_p  # type: ignore[no-redef]
 
 __all__ = ["tag", "normalise"]
 
@@ -55,6 +62,184 @@ def _rules() -> tuple[Rule, ...]:
     return tuple(build_rules(lexicon()))
 
 
+# a rule tried only at its trigger tokens: how many words may come before the token in a
+# match (its opening words), which, and the trigger words, for a run of letters cut by
+# the window's end (empty: no match can end there, see _token_start)
+_Anchor = tuple[int, frozenset[str], frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def _anchored() -> tuple[_Anchor | None, ...]:
+    """Per rule of :func:`_rules`, whether each of its matches starts at one of its
+    trigger tokens or at one of a few words just before it (:func:`_token_start`):
+    then only those places are tried. (Not for a rule whose needle opens with a letter:
+    sre skips to that, which costs less than trying the rule at each token.)"""
+    out: list[_Anchor | None] = []
+    for r in _rules():
+        words = {w for w, gs in _scan_words().items() if any(g in r.trigger for g in gs)}
+        if not words or (r.needle is not None and _sre_p.parse(r.needle.pattern)[0][0] is _sre_c.LITERAL):
+            out.append(None)
+            continue
+        out.append(_token_start(r.regex.pattern, words))
+    return tuple(out)
+
+
+def _letter_runs(w: str) -> list[str]:
+    """The runs of letters a-z of ``w``."""
+    return [x for x in re.split("[^a-z]+", w) if x]
+
+
+def _token_start(pattern: str, words: set[str]) -> _Anchor | None:
+    """For a rule whose every match (``pattern``, IGNORECASE) starts at the start of a
+    whole run of letters that is one of ``words``, or at the first of at most ``n`` runs
+    of letters of the set ``before`` that come just before one (with only other
+    characters between): ``(n, before)``; else None.
+
+    That is the pattern: zero-width items, one of which rules out a word character
+    before the match (``\\b``, a lookbehind: :func:`.rules._after_nonword`); optional
+    items, whose matches (finitely many strings, but for repeats of characters that are
+    no letters) start with a letter and end with another character, their runs of
+    letters none of ``words``; then an item whose matches (finitely many) are each one
+    of ``words`` followed, in the match, by a character that is not a letter, or just
+    such a word, where what comes next must match such a character first."""
+    items = list(_sre_p.parse(pattern, re.I))
+    zero = (_sre_c.ASSERT, _sre_c.ASSERT_NOT, _sre_c.AT)
+    i = 0
+    while i < len(items) and items[i][0] in zero:
+        i += 1
+    if not any(_after_nonword([z], True) for z in items[:i]):
+        return None
+    first = i
+    # the word: the first item whose strings each start with one of ``words`` (and as
+    # many items after it as keep them finitely many: "friday" and its "s")
+    strings: set[str] | None = None
+    while i < len(items):
+        strings = _strings([items[i]], 5000, False)
+        if strings and all(_letter_runs(w)[:1] and w.startswith(_letter_runs(w)[0]) and _letter_runs(w)[0] in words
+                           for w in strings):
+            break
+        i += 1
+    if i == len(items):
+        return None
+    k = i + 1
+    while strings and k < len(items):
+        more = _strings(items[i:k + 1], 5000, False)
+        if more is None:
+            break
+        strings, k = more, k + 1
+    opening = _strings(items[first:i], 5000, True)
+    if not strings or opening is None:
+        return None
+    before: set[str] = set()
+    n = 0
+    for w in opening:
+        if not w:
+            continue
+        if not w.isascii() or not ("a" <= w[0] <= "z") or "a" <= w[-1] <= "z":
+            return None
+        runs = _letter_runs(w)
+        before.update(runs)
+        n = max(n, len(runs))
+    if before & words:
+        return None
+    whole = False  # some string is a word alone
+    for w in strings:
+        c = 0
+        while c < len(w) and "a" <= w[c] <= "z":
+            c += 1
+        if c == 0 or not w.isascii() or w[:c] not in words:
+            return None
+        whole = whole or c == len(w)
+    if not whole:
+        return n, frozenset(before), frozenset()
+    rest = items[k:]
+    if rest and _no_word_next(rest[0]):
+        # a letter cannot come next, but the end of the string can: where a window's
+        # end cuts a run of letters, the rule may match at its start too (when what
+        # the window holds of it is one of ``words``)
+        return n, frozenset(before), frozenset(words)
+    if rest and rest[0][0] is _sre_c.ASSERT and rest[0][1][0] == 1:
+        rest = list(rest[0][1][1])  # a lookahead: what it reads comes next
+    try:
+        chars, nullable = _first_set(rest)
+    except Exception:  # (_AnyChar: any character may come next)
+        return None
+    if nullable or not all(len(c) > 1 or not ("a" <= c.lower() <= "z") for c in chars):
+        return None
+    return n, frozenset(before), frozenset()
+
+
+def _no_word_next(item: tuple) -> bool:
+    """Whether the parsed item (after a letter) lets no word character follow: ``\\b``,
+    or a negative lookahead with ``\\w`` as one of its alternatives."""
+    C = _sre_c
+    op, av = item
+    if op is C.AT:
+        return av is C.AT_BOUNDARY
+    if op is not C.ASSERT_NOT or av[0] != 1:
+        return False
+    sub = list(av[1])
+    alts = [list(b) for b in sub[0][1][1]] if len(sub) == 1 and sub[0][0] is C.BRANCH else [sub]
+    return any(len(a) == 1 and a[0][0] is C.IN and (C.CATEGORY, C.CATEGORY_WORD) in a[0][1]
+               and all(o is not C.NEGATE for o, _x in a[0][1]) for a in alts)
+
+
+def _strings(items: list, limit: int, seps: bool) -> set[str] | None:
+    """Every string (lowercased) the parsed sequence ``items`` matches, if they are
+    finitely many (at most ``limit``); else None. With ``seps``, a repeat of a character
+    that is no letter (``\\s+``, ``[-\\s]*``) stands for " " (and "" if it may be
+    empty): the strings then have the same runs of letters as the matches."""
+    C = _sre_c
+    out = {""}
+    for op, av in items:
+        alts: set[str] | None
+        if op is C.LITERAL:
+            alts = {chr(av).lower()}
+        elif op is C.IN:
+            alts = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    alts.add(chr(a).lower())
+                elif o is C.RANGE and a[1] - a[0] < 64:
+                    alts |= {chr(c).lower() for c in range(a[0], a[1] + 1)}
+                elif seps and o is C.CATEGORY and a in (C.CATEGORY_SPACE, C.CATEGORY_DIGIT):
+                    alts.add(" ")  # (no letter)
+                else:
+                    return None
+        elif op is C.SUBPATTERN:
+            alts = _strings(list(av[3]), limit, seps)
+        elif op is C.BRANCH:
+            alts = set()
+            for b in av[1]:
+                sub = _strings(list(b), limit, seps)
+                if sub is None:
+                    return None
+                alts |= sub
+        elif (op is C.MAX_REPEAT or op is C.MIN_REPEAT) and av[1] == 1:
+            alts = _strings(list(av[2]), limit, seps)
+            if alts is not None and av[0] == 0:
+                alts = alts | {""}
+        elif (op is C.MAX_REPEAT or op is C.MIN_REPEAT) and seps and _no_letters(list(av[2]), limit):
+            alts = {"", " "} if av[0] == 0 else {" "}
+        elif op in (C.ASSERT, C.ASSERT_NOT, C.AT) and seps:
+            alts = {""}  # (it only narrows the matches)
+        else:
+            return None
+        if alts is None:
+            return None
+        out = {a + b for a in out for b in alts}
+        if len(out) > limit:
+            return None
+    return out
+
+
+def _no_letters(items: list, limit: int) -> bool:
+    """Whether the parsed sequence ``items`` matches no letter a-z (finitely many
+    strings, but for repeats of such sequences)."""
+    strings = _strings(items, limit, True)
+    return strings is not None and not any(_letter_runs(w) for w in strings)
+
+
 @lru_cache(maxsize=1)
 def _trigger_words() -> dict[str, tuple[str, ...]]:
     words: dict[str, list[str]] = {}
@@ -72,9 +257,16 @@ def _scan_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _padded_words() -> dict[str, str]:
-    """Each word of :func:`_scan_words` with a space either side, as the scan finds it."""
-    return {w: " " + w + " " for w in _scan_words()}
+def _byte_words() -> dict[bytes, tuple[str, ...]]:
+    """:func:`_scan_words` keyed by the ASCII bytes of each word (what the scan of an
+    ASCII text looks up)."""
+    return {w.encode("ascii"): g for w, g in _scan_words().items() if w.isascii()}
+
+
+@lru_cache(maxsize=1)
+def _padded_words() -> dict[bytes, bytes]:
+    """Each word of :func:`_byte_words` with a space either side, as the scan finds it."""
+    return {w: b" " + w + b" " for w in _byte_words()}
 
 
 @lru_cache(maxsize=1)
@@ -113,10 +305,10 @@ def _as_date(ref: date | datetime | None) -> date | None:
     return ref
 
 
-# for an ASCII text: its letters (lowercased) with every other character a space, and its
-# digits with every other character a space
-_LETTERS = str.maketrans({chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)})
-_DIGITS = str.maketrans({chr(c): chr(c) if chr(c).isdigit() else " " for c in range(128)})
+# for the bytes of an ASCII text: its letters (lowercased) with every other byte a space,
+# and its digits with every other byte a space
+_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_DIGITS = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
@@ -125,18 +317,20 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
     :func:`.rules.trigger_groups`); None when lowercasing changes the length (then every
     rule scans the whole text).
 
-    An ASCII text is scanned by string methods (C speed): the runs of letters are the
-    words of its letters-only copy (one dict look-up each), the trigger words among them
-    are located with ``str.find``, and so are the runs of digits of its digits-only copy.
-    Any other text takes one pass of a regex (:func:`_windows_re`: the same tokens)."""
+    An ASCII text is scanned by bytes methods (C speed, a byte table per character): the
+    runs of letters are the words of its letters-only copy (one dict look-up each), the
+    trigger words among them are located with ``bytes.find``, and so are the runs of
+    digits of its digits-only copy. Any other text takes one pass of a regex
+    (:func:`_windows_re`: the same tokens)."""
     if not text.isascii() or not _split_words():
         return _windows_re(text)
     hits: dict[str, list[tuple[int, int]]] = {"DIGIT": [], "Y4": [], "DSEP": [], "S": []}
-    words = _scan_words()
+    words = _byte_words()
     padded = _padded_words()
+    raw = text.encode("ascii")
     # the runs of letters are the words of " " + letters + " "; the trigger words among
     # them (document order), each found after the one before: " w " at i is text[i:i+len(w)]
-    pad = " " + text.translate(_LETTERS) + " "
+    pad = b" " + raw.translate(_LETTERS) + b" "
     runs = pad.split()
     i = 0
     for w in compress(runs, map(words.__contains__, runs)):
@@ -144,7 +338,7 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]] | None:
         k = len(w)
         _add_groups(hits, words[w], i, i + k)
         i += k + 1
-    digits = text.translate(_DIGITS)
+    digits = raw.translate(_DIGITS)
     e = 0
     for run in digits.split():
         s = digits.find(run, e)  # only spaces between two runs
@@ -246,16 +440,20 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
     append = out.append
     tokens_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # rules with the same triggers
     spans_of: dict[tuple, list[tuple[int, int]]] = {}  # ... and the same reach
-    for r in _rules():
+    anchored = _anchored()
+    toks: list[tuple[int, int]] | None = None
+    lowb: bytes | None = None  # low's bytes, made when first needed
+    for ri, r in enumerate(_rules()):
         if hits is None or not r.trigger:
             ranges = whole
+            toks = None
         else:
+            toks = tokens_of.get(r.trigger)
+            if toks is None:
+                toks = tokens_of[r.trigger] = _trigger_spans(r.trigger, hits)
             key = (r.trigger, r.reach)
             known = spans_of.get(key)
             if known is None:
-                toks = tokens_of.get(r.trigger)
-                if toks is None:
-                    toks = tokens_of[r.trigger] = _trigger_spans(r.trigger, hits)
                 known = spans_of[key] = _merge_spans(toks, r.reach, n)
             ranges = known
             if not ranges:
@@ -268,8 +466,49 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
         back = r.scan_back + 1  # (and the character a scan_after pattern matches first)
         match = r.regex.match
         after = r.scan_after
+        # a rule whose matches start at its trigger tokens (or at the words just before
+        # one, see _token_start) is tried there, in order, from the end of its last
+        # match, in the windows the scan would search: what finditer finds (and no
+        # needle is needed)
+        anchor = anchored[ri] if scan is not None else None
+        j = 0
         # the windows of one rule are disjoint: no match is found twice
         for ws, we in ranges:
+            if anchor is not None and toks is not None and low is not None and \
+                    (ascii_text or text[ws - back if ws > back else 0:we].isascii()):
+                nb, before, cut = anchor
+                if lowb is None:
+                    # (a byte per character: any other than ASCII is "?")
+                    lowb = low.encode("ascii", "replace")
+                nt = len(toks)
+                while j < nt and toks[j][0] < ws:
+                    j += 1
+                starts: list[int] = []
+                while j < nt and toks[j][0] < we:
+                    starts.append(toks[j][0])
+                    j += 1
+                if cut and we < n:
+                    c = _cut_run(lowb, ws, we)
+                    if c >= 0 and (not starts or starts[-1] != c) and low[c:we] in cut:
+                        starts.append(c)
+                pos = ws
+                for ts in starts:
+                    if ts < pos:
+                        continue
+                    cands = _words_before(low, lowb, ts, pos, nb, before) if nb else []
+                    cands.append(ts)
+                    for s in cands:
+                        if s < pos:
+                            continue
+                        found = match(text, s, we)
+                        if found is None:
+                            continue
+                        e = found.end()
+                        pos = e
+                        if guard is not None and not guard(found, text):
+                            continue
+                        append((s, e, prio, r, found))
+                continue
             if needle is not None and needle(low, ws - _NB if ws > _NB else 0, we) is None:
                 continue
             if scan is None or not (ascii_text or text[ws - back if ws > back else 0:we].isascii()):
@@ -306,6 +545,45 @@ def _candidates(text: str) -> list[tuple[int, int, int, Rule, re.Match]]:
                     continue
                 append((s, e, prio, r, found))
     return out
+
+
+def _words_before(low: str, lowb: bytes, ts: int, lo: int, nb: int, before: frozenset[str]) -> list[int]:
+    """The starts of the runs of letters just before ``ts`` in ``low`` (other characters
+    between), in order: at most ``nb``, each one of ``before``, none before ``lo``
+    (``lowb``: ``low`` as bytes, a byte for each character)."""
+    out: list[int] = []
+    k = ts
+    for _ in range(nb):
+        i = k - 1
+        while i >= lo and not (97 <= lowb[i] <= 122):
+            i -= 1
+        if i < lo:
+            break
+        e = i + 1
+        while i >= lo and 97 <= lowb[i] <= 122:
+            i -= 1
+        b = i + 1
+        if b == lo and b > 0 and 97 <= lowb[b - 1] <= 122:
+            break  # (the run starts before lo)
+        if low[b:e] not in before:
+            break
+        out.append(b)
+        k = b
+    out.reverse()
+    return out
+
+
+def _cut_run(lowb: bytes, ws: int, we: int) -> int:
+    """The start of the run of letters that the window ``ws:we`` ends inside (-1: none,
+    or it starts before ``ws``), in the lowercased text's bytes ``lowb``."""
+    if not (97 <= lowb[we - 1] <= 122 and 97 <= lowb[we] <= 122):
+        return -1
+    c = we - 1
+    while c > ws and 97 <= lowb[c - 1] <= 122:
+        c -= 1
+    if c == ws and ws > 0 and 97 <= lowb[ws - 1] <= 122:
+        return -1
+    return c
 
 
 def _select(cands: list[tuple[int, int, int, Rule, re.Match]]) -> list[tuple[int, int, int, Rule, re.Match]]:

@@ -404,10 +404,10 @@ def _needles(lex: Lexicon) -> dict[str, str]:
         "this_pod": r"(?:this|last|that)\s+" + pod,
         "year_end": r"year(?:-|\s+|'s\s+)end",
         "day_before": r"day\s+(?:before|after)",
-        "iso": r"\d\d\d\d[-/]\d\d?[-/]\d",
+        "iso": r"[-/]\d\d?[-/]\d",  # (what follows the year: sre skips to "-" or "/")
         "date_dmy": r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?" + mon3,
         "recent_units": r"(?:recent|coming|past|future)\s+(?:years|months|weeks|decades|days|quarters)",
-        "until_then": r"(?:until|till)\sthen",
+        "until_then": r"till?\sthen",  # ("until then", "till then": sre skips to "til")
         "first_units": r"the\s+(?:first|early|final|closing|opening|last)\s+(?:years|months|weeks|days|hours|decades)",
         "units_followed": r"(?:years|months|weeks|days|decades)\s+(?:that\s+|which\s+)?followed",
         "nth_weekday": r"(?:first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+" + wd,
