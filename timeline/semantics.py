@@ -38,7 +38,6 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import filterfalse
 from pathlib import Path
 from typing import Final
 
@@ -560,7 +559,8 @@ def _tokenise(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...
                     kinds.append(False)
                     kinds.append(True)
                     caps.append(65 <= c0 <= 90)
-                    caps.append(last.isupper())
+                    # (an ASCII character that is not a letter or digit is never upper case)
+                    caps.append(False if ascii_text else last.isupper())
                     continue
         pieces2 = _TOKEN_SPLIT_RE.split(ch)
         for k in range(1, len(pieces2), 2):
@@ -599,7 +599,7 @@ class _Sentence:
 
     __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
                  "groups", "group_of", "segs", "seg_of", "sl", "ents", "speaker", "dates",
-                 "date_runs", "clauses")
+                 "date_runs", "clauses", "cues", "first_word")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -608,6 +608,7 @@ class _Sentence:
         self.ents: list[_Run] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
+        self.cues: list[int] | None = None  # see _status_cues
         #: memos of _date_run and _find_clause for this sentence, by token range
         self.date_runs: dict[tuple[int, int], tuple[int, int]] = {}
         self.clauses: dict[tuple[int, int], _Clause] = {}
@@ -617,10 +618,17 @@ class _Sentence:
         toks, self.starts, self.ends, self.kinds, self.caps = _tokenise(sl)
         self.toks = toks
         self.low = _lower(toks)
+        # the first word (after any opening punctuation); len(toks) if none
+        first = 0
+        kinds = self.kinds
+        while first < len(kinds) and kinds[first]:
+            first += 1
+        self.first_word = first
         vcls, cands = self._classify()
         self._group(vcls, cands)
         self.vcls = tuple(vcls)
-        self._segment()
+        # (only _classify's candidates can be auxiliaries or finite verbs)
+        self._segment([k for k in cands if vcls[k] == _AUXV or vcls[k] == _FIN])
 
     # -- verbs ---------------------------------------------------------------
 
@@ -773,8 +781,9 @@ class _Sentence:
 
     # -- segments ------------------------------------------------------------
 
-    def _segment(self) -> None:
-        """Split into segments at clause punctuation and before subordinators."""
+    def _segment(self, verbs: list[int]) -> None:
+        """Split into segments at clause punctuation and before subordinators (``verbs``:
+        the auxiliaries and finite verbs, in order)."""
         low, kinds = self.low, self.kinds
         n = len(low)
         segs: list[tuple[int, int, str | None]] = []  # (start, end, kind)
@@ -840,10 +849,12 @@ class _Sentence:
             segs.append((cur, n, kind))
         seg_of: list[int] = []
         out: list[tuple[int, int, str | None, bool]] = []
-        vcls = self.vcls
+        vi = 0
+        nv = len(verbs)
         for si, (s, e, k) in enumerate(segs):
-            sl = vcls[s:e]
-            has_verb = _AUXV in sl or _FIN in sl
+            while vi < nv and verbs[vi] < s:
+                vi += 1
+            has_verb = vi < nv and verbs[vi] < e
             first = s
             while first < e and kinds[first] != _WORD:
                 first += 1
@@ -1204,14 +1215,56 @@ _ASKING: Final = frozenset({"ask", "urge", "invite", "order", "allow", "want", "
 _BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
 _IF_WORDS: Final = frozenset({"if", "unless"})
 _EXPECT_WORDS: Final = frozenset({"expected", "likely", "poised"})
+_WHETHER: Final = frozenset({"whether"})
+#: the words the clause-wide tests of _status look for
+_STATUS_CUES: Final = _IF_WORDS | _NEG_PHRASE_KEYS | _HEDGES | _PLANNED_NOUN_KEYS | _WHETHER
+# The verb group's words are looked up once, for all their cue classes: bits of
+# _STATUS_BITS[word] (0 for the other words).
+_B_NEG: Final = 1
+_B_HYPO: Final = 2
+_B_HEDGE: Final = 4
+_B_COND: Final = 8
+_B_EXPECT: Final = 16
+_B_FUTURE: Final = 32
+
+
+def _status_bits() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for words, bit in ((_NEG_WORDS, _B_NEG), (_HYPO_MODALS, _B_HYPO), (_HEDGES, _B_HEDGE),
+                       (_COND_MODALS, _B_COND), (_EXPECT_WORDS, _B_EXPECT), (_FUTURE_MODALS, _B_FUTURE)):
+        for w in words:
+            out[w] = out.get(w, 0) | bit
+    return out
+
+
+_STATUS_BITS: Final = _status_bits()
+
+
+def _status_cues(an: _Sentence) -> list[int]:
+    """Tokens of the sentence that a clause-wide test of :func:`_status` looks for (found
+    once per sentence: most sentences have none)."""
+    cues = an.cues
+    if cues is None:
+        cues = an.cues = [i for i, w in enumerate(an.low) if w in _STATUS_CUES]
+    return cues
+
+
+def _cue_in(an: _Sentence, words: frozenset[str], a: int, b: int) -> bool:
+    """True when a token in [a, b) is one of ``words`` (a subset of ``_STATUS_CUES``)."""
+    low = an.low
+    for t in _status_cues(an):
+        if a <= t < b and low[t] in words:
+            return True
+    return False
 
 
 def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     """reported / planned / expected / hypothetical / negated for the mention's clause."""
     low = an.low
+    n = len(low)
     date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
     if cl.group < 0:
-        if _PLANNED_NOUN_KEYS.isdisjoint(low[cl.start:cl.end]):
+        if not _cue_in(an, _PLANNED_NOUN_KEYS, cl.start, cl.end):
             return "reported"
         text = " " + " ".join(low[cl.start:cl.end]) + " "
         if _PLANNED_NOUNS_RE.search(text):
@@ -1219,26 +1272,25 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "reported"
     gs, ge, head = an.groups[cl.group]
     words = low[gs:ge]
-    wset = set(words)
-    clause_words = low[cl.start:cl.end]
+    # the cue classes of the verb group's words
+    bits = 0
+    for w in words:
+        bits |= _STATUS_BITS.get(w, 0)
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
-    if kind in ("if", "unless") or "whether" in clause_words[:3]:
+    if kind in ("if", "unless") or _cue_in(an, _WHETHER, cl.start, min(cl.end, cl.start + 3)):
         return "hypothetical"
-    if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
+    if _cue_in(an, _IF_WORDS, cl.start, gs):
         return "hypothetical"
     # inverted conditional: "Had Kyiv agreed in March, ..."
-    first = 0
-    while first < len(low) and an.kinds[first]:
-        first += 1
+    first = an.first_word
     if first < len(low) and low[first] in ("had", "were", "should") and an.caps[first] \
             and an.seg_of[first] == an.seg_of[min(gs, len(low) - 1)] and "," in low:
         return "hypothetical"
-    neg = not wset.isdisjoint(_NEG_WORDS)
+    neg = (bits & _B_NEG) != 0
     if not neg:
-        pre_words = low[cl.start:max(ge, ms)]
-        if not _NEG_PHRASE_KEYS.isdisjoint(pre_words):
-            neg = _NEG_PHRASES_RE.search(" " + " ".join(pre_words) + " ") is not None
+        if _cue_in(an, _NEG_PHRASE_KEYS, cl.start, max(ge, ms)):
+            neg = _NEG_PHRASES_RE.search(" " + " ".join(low[cl.start:max(ge, ms)]) + " ") is not None
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -1252,10 +1304,14 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
             return "negated"  # "the Kremlin denied that Putin had met Witkoff on Tuesday"
     if neg:
         return "negated"
-    if not wset.isdisjoint(_HYPO_MODALS):
+    if bits & _B_HYPO:
         return "hypothetical"
-    hedged = not wset.isdisjoint(_HEDGES) or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
-    if not wset.isdisjoint(_COND_MODALS):
+    # the clause's words before the verb group (as the slice low[cl.start:cl.end][:gs - cl.start])
+    before = gs - cl.start
+    if before < 0:
+        before += max(0, min(cl.end, n) - cl.start)
+    hedged = (bits & _B_HEDGE) != 0 or _cue_in(an, _HEDGES, cl.start, min(cl.end, cl.start + before))
+    if bits & _B_COND:
         if cl.governor >= 0:
             if gov_base in _PREDICT:
                 return "expected"
@@ -1263,9 +1319,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
                 return "planned"
             return "expected" if hedged else "planned"
         return "hypothetical"
-    if not wset.isdisjoint(_EXPECT_WORDS):
+    if bits & _B_EXPECT:
         return "expected"
-    future = not wset.isdisjoint(_FUTURE_MODALS)
+    future = (bits & _B_FUTURE) != 0
     for k, w in enumerate(words):
         b = bases[k]
         if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
@@ -1298,8 +1354,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if not _PLANNED_NOUN_KEYS.isdisjoint(clause_words) \
-            and _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
+    if _cue_in(an, _PLANNED_NOUN_KEYS, cl.start, cl.end) \
+            and _PLANNED_NOUNS_RE.search(" " + " ".join(low[cl.start:cl.end]) + " "):
         return "planned"
     return "reported"
 
@@ -1382,9 +1438,7 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
 def _classify_cached(an: _Sentence, a0: int, a1: int,
                      names: NameIndex) -> list[tuple[int, int, str, str]]:
     toks, low = an.toks, an.low
-    sent_first = 0
-    while sent_first < len(toks) and an.kinds[sent_first]:
-        sent_first += 1
+    sent_first = an.first_word
     key = (toks[a0:a1], a0 == sent_first, low[a1] if a1 < len(low) else "")
     rel = names._runs.get(key)
     if rel is None:
@@ -1790,7 +1844,8 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         kept = [t for t in idx if an.seg_of[t] == own
                 or not (an.segs[an.seg_of[t]][2] in _RELATIVE_KINDS and an.segs[an.seg_of[t]][3])]
         if len(kept) < len(idx):
-            kept = list(filterfalse(an.kinds.__getitem__, kept))  # no stray commas
+            kinds = an.kinds
+            kept = [t for t in kept if not kinds[t]]  # no stray commas
         idx = kept
     prefix = ""
     while idx and (low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
@@ -1812,7 +1867,8 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
             idx = idx[1:]
     ents = [x for x in _entities(an, idx[0], idx[-1] + 1, names) if not _after_prep(an, x[0])] \
         if idx else []
-    lead = list(filterfalse(an.kinds.__getitem__, idx))  # the words (kinds: True for punctuation)
+    kinds = an.kinds
+    lead = [t for t in idx if not kinds[t]]  # the words (kinds: True for punctuation)
     if ents and not reduced and any(
             not an.kinds[t] and not an.caps[t] and low[t] not in _SUBJECT_FILLER
             for t in idx if t < ents[-1][0]):
