@@ -599,7 +599,7 @@ class _Sentence:
 
     __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
                  "groups", "group_of", "segs", "seg_of", "sl", "ents", "speaker", "dates",
-                 "date_runs", "clauses", "cues", "first_word")
+                 "date_runs", "clauses", "first_word")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -608,7 +608,6 @@ class _Sentence:
         self.ents: list[_Run] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
-        self.cues: list[int] | None = None  # see _status_cues
         #: memos of _date_run and _find_clause for this sentence, by token range
         self.date_runs: dict[tuple[int, int], tuple[int, int]] = {}
         self.clauses: dict[tuple[int, int], _Clause] = {}
@@ -881,6 +880,27 @@ class _Sentence:
             return i + 1
         return i
 
+    def tok_indexes(self, pos: int, pos2: int) -> tuple[int, int]:
+        """``(tok_index(pos), tok_index(pos2))`` for ``pos2 >= pos``: one binary search, then
+        a step forward over the few tokens between the two offsets."""
+        pos -= self.start
+        pos2 -= self.start
+        starts, ends = self.starts, self.ends
+        n = len(starts)
+        i = bisect_right(starts, pos) - 1
+        j = i
+        while j + 1 < n and starts[j + 1] <= pos2:
+            j += 1
+        if i < 0:
+            i = 0
+        elif ends[i] <= pos and i + 1 < n:
+            i += 1
+        if j < 0:
+            j = 0
+        elif ends[j] <= pos2 and j + 1 < n:
+            j += 1
+        return i, j
+
 
 def _after_aux(low: tuple[str, ...], vcls: list[int], i: int) -> bool:
     """True when token i follows an auxiliary with only adverbs/negation between."""
@@ -1003,11 +1023,14 @@ def _find_date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
     return k, e
 
 
-def _date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
-    """All tokens of date phrases in [s, e) (for titles)."""
-    if an.dates is None:
-        an.dates = _all_date_tokens(an, 0, len(an.toks))
-    return {t for t in an.dates if s <= t < e}
+def _add_date_tokens(an: _Sentence, s: int, e: int, out: set[int]) -> None:
+    """Add all tokens of date phrases in [s, e) to ``out`` (for titles)."""
+    dates = an.dates
+    if dates is None:
+        dates = an.dates = _all_date_tokens(an, 0, len(an.toks))
+    for t in dates:
+        if s <= t < e:
+            out.add(t)
 
 
 def _is_year(w: str) -> bool:
@@ -1215,9 +1238,6 @@ _ASKING: Final = frozenset({"ask", "urge", "invite", "order", "allow", "want", "
 _BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
 _IF_WORDS: Final = frozenset({"if", "unless"})
 _EXPECT_WORDS: Final = frozenset({"expected", "likely", "poised"})
-_WHETHER: Final = frozenset({"whether"})
-#: the words the clause-wide tests of _status look for
-_STATUS_CUES: Final = _IF_WORDS | _NEG_PHRASE_KEYS | _HEDGES | _PLANNED_NOUN_KEYS | _WHETHER
 # The verb group's words are looked up once, for all their cue classes: bits of
 # _STATUS_BITS[word] (0 for the other words).
 _B_NEG: Final = 1
@@ -1240,31 +1260,12 @@ def _status_bits() -> dict[str, int]:
 _STATUS_BITS: Final = _status_bits()
 
 
-def _status_cues(an: _Sentence) -> list[int]:
-    """Tokens of the sentence that a clause-wide test of :func:`_status` looks for (found
-    once per sentence: most sentences have none)."""
-    cues = an.cues
-    if cues is None:
-        cues = an.cues = [i for i, w in enumerate(an.low) if w in _STATUS_CUES]
-    return cues
-
-
-def _cue_in(an: _Sentence, words: frozenset[str], a: int, b: int) -> bool:
-    """True when a token in [a, b) is one of ``words`` (a subset of ``_STATUS_CUES``)."""
-    low = an.low
-    for t in _status_cues(an):
-        if a <= t < b and low[t] in words:
-            return True
-    return False
-
-
 def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     """reported / planned / expected / hypothetical / negated for the mention's clause."""
     low = an.low
-    n = len(low)
     date_first = cl.group >= 0 and ms < an.groups[cl.group][0]
     if cl.group < 0:
-        if not _cue_in(an, _PLANNED_NOUN_KEYS, cl.start, cl.end):
+        if _PLANNED_NOUN_KEYS.isdisjoint(low[cl.start:cl.end]):
             return "reported"
         text = " " + " ".join(low[cl.start:cl.end]) + " "
         if _PLANNED_NOUNS_RE.search(text):
@@ -1276,11 +1277,12 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     bits = 0
     for w in words:
         bits |= _STATUS_BITS.get(w, 0)
+    clause_words = low[cl.start:cl.end]
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
-    if kind in ("if", "unless") or _cue_in(an, _WHETHER, cl.start, min(cl.end, cl.start + 3)):
+    if kind in ("if", "unless") or "whether" in clause_words[:3]:
         return "hypothetical"
-    if _cue_in(an, _IF_WORDS, cl.start, gs):
+    if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
         return "hypothetical"
     # inverted conditional: "Had Kyiv agreed in March, ..."
     first = an.first_word
@@ -1289,8 +1291,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "hypothetical"
     neg = (bits & _B_NEG) != 0
     if not neg:
-        if _cue_in(an, _NEG_PHRASE_KEYS, cl.start, max(ge, ms)):
-            neg = _NEG_PHRASES_RE.search(" " + " ".join(low[cl.start:max(ge, ms)]) + " ") is not None
+        pre_words = low[cl.start:max(ge, ms)]
+        if not _NEG_PHRASE_KEYS.isdisjoint(pre_words):
+            neg = _NEG_PHRASES_RE.search(" " + " ".join(pre_words) + " ") is not None
     bases = [(_FORMS.get(w) or ("", ()))[0] for w in words]
     if not neg:
         for k, b in enumerate(bases):
@@ -1306,11 +1309,7 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "negated"
     if bits & _B_HYPO:
         return "hypothetical"
-    # the clause's words before the verb group (as the slice low[cl.start:cl.end][:gs - cl.start])
-    before = gs - cl.start
-    if before < 0:
-        before += max(0, min(cl.end, n) - cl.start)
-    hedged = (bits & _B_HEDGE) != 0 or _cue_in(an, _HEDGES, cl.start, min(cl.end, cl.start + before))
+    hedged = (bits & _B_HEDGE) != 0 or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
     if bits & _B_COND:
         if cl.governor >= 0:
             if gov_base in _PREDICT:
@@ -1354,8 +1353,8 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         if hedged or (gov_base in _PREDICT):
             return "expected"
         return "planned"
-    if _cue_in(an, _PLANNED_NOUN_KEYS, cl.start, cl.end) \
-            and _PLANNED_NOUNS_RE.search(" " + " ".join(low[cl.start:cl.end]) + " "):
+    if not _PLANNED_NOUN_KEYS.isdisjoint(clause_words) \
+            and _PLANNED_NOUNS_RE.search(" " + " ".join(clause_words) + " "):
         return "planned"
     return "reported"
 
@@ -1545,6 +1544,7 @@ def _after_prep(an: _Sentence, t: int) -> bool:
         and an.low[k] != "between"
 
 
+_PARTNER_PREPS: Final = frozenset({"between", "with", "by"})
 _SUBORD_PREPS: Final = frozenset({"as", "like", "since", "after", "before", "until", "till", "once"})
 _PARTNER_VERBS: Final = frozenset({"meet", "talk", "speak", "negotiate", "call", "discuss", "confer",
                             "agree", "sign", "hold", "clash", "fight", "trade", "cooperate",
@@ -1687,8 +1687,7 @@ def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
         passive = any(low[t] in ("was", "were", "been", "be", "is", "are", "being")
                       for t in range(gs, head)) and "pp" in (_FORMS.get(low[head]) or ("", ()))[1]
         k = ge
-        rest = low[ge:cl.end]
-        if "between" not in rest and "with" not in rest and "by" not in rest:
+        if _PARTNER_PREPS.isdisjoint(low[ge:cl.end]):
             k = cl.end
         if hb in _PARTNER_VERBS and hb not in ("visit", "work", "join", "deal", "trade", "fight"):
             stop = ge
@@ -1962,7 +1961,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
     low = an.low
     ds, de = _date_run(an, ms, me) if ms >= 0 else (-1, -1)
     drop = {t for t in range(ds, de)} if ds >= 0 else set()
-    drop |= _date_tokens(an, cl.start, cl.end)
+    _add_date_tokens(an, cl.start, cl.end, drop)
     if cl.group < 0:
         idx = [t for t in range(cl.start, cl.end) if t not in drop]
         return _finish(an, idx)
@@ -2009,7 +2008,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
         # coordinated verbs in headline tense too: "meets Rubio and discusses air defence"
         if an.vcls[t] == _FIN and low[t - 1] == "and" and (p := _present(low[t], plural)):
             rest = rest.replace("and " + an.toks[t], "and " + p, 1)
-    title = " ".join(x for x in (subj, verb, rest) if x)
+    title = " ".join([x for x in (subj, verb, rest) if x])
     return _cap(title) if depth == 0 else _trim(title)
 
 
@@ -2194,16 +2193,22 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
     if not an.toks:
         return Description(title=_fallback(text, s0, s1, m0, m1), actors=[], status="reported")
     try:
-        ms = min(an.tok_index(m0), len(an.toks) - 1)
-        me = min(max(ms + 1, an.tok_index(max(m0, m1 - 1)) + 1), len(an.toks))
+        t0, t1 = an.tok_indexes(m0, max(m0, m1 - 1))
+        ms = min(t0, len(an.toks) - 1)
+        me = min(max(ms + 1, t1 + 1), len(an.toks))
         cl = _find_clause(an, ms, me)
         status = _status(an, cl, ms, me)
         # several dates in one clause ("on Wednesday or Thursday") share actors and title
         dates = an.dates
         if dates is None:
             dates = an.dates = _all_date_tokens(an, 0, len(an.toks))
-        key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
-            if dates.isdisjoint(range(ms, me)) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+        dated = False  # the mention is one of the sentence's date phrases
+        for t in range(ms, me):
+            if t in dates:
+                dated = True
+                break
+        key = (s0, s1, cl.start, cl.end, cl.group, cl.governor) if dated \
+            else (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me)
         hit = names._clauses.get(key)
         if hit is None:
             actors = _actors(an, cl, names)
