@@ -331,14 +331,13 @@ class NameIndex:
     also caches per-sentence analyses for :func:`describe`.
     """
 
-    __slots__ = ("text", "persons", "_cache", "_runs", "_pron", "_clauses")
+    __slots__ = ("text", "persons", "_cache", "_pron", "_clauses")
 
     def __init__(self, text: str = "", persons: dict[str, str] | None = None) -> None:
         self.text = text
         #: last name (or single name) -> fullest person name in the document
         self.persons: dict[str, str] = persons or {}
         self._cache: dict[tuple[int, int], _Sentence] = {}
-        self._runs: dict[tuple, tuple[tuple[int, int, str, str], ...]] = {}
         self._pron: dict[int, str] = {}
         self._clauses: dict[tuple, tuple[tuple[str, ...], str]] = {}
 
@@ -1369,7 +1368,8 @@ def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int
 
     kind is "person", "org", "other" (places, unknown names) or "group". The runs of
     capitalised words are found once per sentence; a run is classified only when a
-    range that touches it is asked for (and cached per document by its words).
+    range that touches it is asked for (and kept on the run: each run of a sentence is
+    classified at most once).
     """
     runs = an.ents
     if runs is None:
@@ -1383,7 +1383,7 @@ def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int
             break
         ents = run.ents
         if ents is None:
-            ents = run.ents = _classify_cached(an, a0, a1, names)
+            ents = run.ents = _classify_run(an, [t for t in range(a0, a1)], an.first_word, names)
         for x in ents:
             if s <= x[0] and x[1] <= e:
                 out.append(x)
@@ -1432,19 +1432,6 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
             out.append(_Run(i, last + 1))
         i = max(j, i + 1)
     return out
-
-
-def _classify_cached(an: _Sentence, a0: int, a1: int,
-                     names: NameIndex) -> list[tuple[int, int, str, str]]:
-    toks, low = an.toks, an.low
-    sent_first = an.first_word
-    key = (toks[a0:a1], a0 == sent_first, low[a1] if a1 < len(low) else "")
-    rel = names._runs.get(key)
-    if rel is None:
-        found = _classify_run(an, [t for t in range(a0, a1)], sent_first, names)
-        names._runs[key] = tuple([(x[0] - a0, x[1] - a0, x[2], x[3]) for x in found])
-        return found
-    return [(r0 + a0, r1 + a0, disp, kind) for (r0, r1, disp, kind) in rel]
 
 
 def _strip_poss(tok: str) -> str:
