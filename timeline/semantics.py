@@ -242,6 +242,7 @@ _ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 _DGS: Final = frozenset("dgs")
 _DIGITS: Final = frozenset("0123456789")
 _CAND_ENDINGS: Final = ("ed", "ing", "'s", "’s")
+_POSS_LAST: Final = frozenset({"s", "'", "’"})  # the last characters of possessive endings
 _POSS_RE: Final = re.compile(r"['’]s?$")
 _SPACE_RE: Final = re.compile(r"\s+")
 
@@ -352,11 +353,12 @@ class NameIndex:
                 if len(words) < 2:
                     continue
             # A possessive ends a name: "Trump's Threats Push Putin" -> "Trump's".
-            for i, w in enumerate(words):
-                if w.endswith(("'s", "’s", "'", "’")):
-                    words = words[: i + 1]
-                    words[-1] = _strip_poss(w)
-                    break
+            if "'" in run or "’" in run:
+                for i, w in enumerate(words):
+                    if w.endswith(("'s", "’s", "'", "’")):
+                        words = words[: i + 1]
+                        words[-1] = _strip_poss(w)
+                        break
             name = _person_name(words)
             if name is None:
                 continue
@@ -598,7 +600,7 @@ class _Sentence:
 
     __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
                  "groups", "group_of", "segs", "seg_of", "sl", "ents", "speaker", "dates",
-                 "date_runs", "clauses", "first_word")
+                 "date_runs", "first_word")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -607,9 +609,8 @@ class _Sentence:
         self.ents: list[_Run] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
-        #: memos of _date_run and _find_clause for this sentence, by token range
+        #: memo of _date_run for this sentence, by token range
         self.date_runs: dict[tuple[int, int], tuple[int, int]] = {}
-        self.clauses: dict[tuple[int, int], _Clause] = {}
         # The per-token sequences are tuples: they never change once built, and the
         # garbage collector stops tracking a tuple of strings, ints and bools (the
         # analysis stays cached on the NameIndex for the whole document).
@@ -1069,15 +1070,8 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
 
 
 def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
-    """The clause the mention [ms, me) belongs to (memoised per sentence)."""
-    hit = an.clauses.get((ms, me))
-    if hit is None:
-        hit = an.clauses[(ms, me)] = _clause_of(an, ms, me)
-    return hit
-
-
-def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
-    """:func:`_find_clause`, not memoised."""
+    """The clause the mention [ms, me) belongs to. (Not memoised: the mentions of a
+    sentence and the verb groups asked for by the other clauses are different ranges.)"""
     segs, groups = an.segs, an.groups
     si = an.seg_of[ms] if an.toks else 0
     if not segs:
@@ -1420,7 +1414,7 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
                 last = j
                 tj = toks[j]
                 j += 1
-                if _strip_poss(tj) is not tj:
+                if tj[-1] in _POSS_LAST and _strip_poss(tj) is not tj:
                     break  # a possessive ends a name
             elif last >= 0 and j + 1 < n and caps[j + 1] and (
                     (low[j] in _NAME_CONNECTORS and low[j] != "the")
