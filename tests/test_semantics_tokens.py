@@ -30,3 +30,26 @@ def test_name_runs_are_the_pattern_matches() -> None:
     for text in _texts(5000, 12) + ["Russian President Vladimir V. Putin met U.S. envoy Steve Witkoff."]:
         expected = [(m.start(), m.group()) for m in S._RUN_RE.finditer(text)]
         assert S._name_runs(text) == expected, text
+
+
+def test_tok_indexes_is_tok_index_twice() -> None:
+    # one binary search and a step forward give what two binary searches give
+    for text in _texts(1500, 13):
+        for start in (0, 3):
+            doc = "x. " + text if start else text
+            an = S._Sentence(doc, start, len(doc))
+            if not an.toks:
+                continue
+            for p in range(start, len(doc) + 1):
+                for q in range(p, len(doc) + 1):
+                    assert an.tok_indexes(p, q) == (an.tok_index(p), an.tok_index(q)), (doc, p, q)
+
+
+def test_status_bits_are_the_cue_sets() -> None:
+    sets = [(S._NEG_WORDS, S._B_NEG), (S._HYPO_MODALS, S._B_HYPO), (S._HEDGES, S._B_HEDGE),
+            (S._COND_MODALS, S._B_COND), (S._EXPECT_WORDS, S._B_EXPECT), (S._FUTURE_MODALS, S._B_FUTURE)]
+    words = set().union(*(w for w, _ in sets)) | {"said", "to", "meet", "", "Will"}
+    for w in words:
+        bits = S._STATUS_BITS.get(w, 0)
+        for ws, bit in sets:
+            assert bool(bits & bit) == (w in ws), (w, bit)

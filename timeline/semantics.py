@@ -38,7 +38,6 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from itertools import filterfalse
 from pathlib import Path
 from typing import Final
 
@@ -243,6 +242,7 @@ _ALNUM_FIRST: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 _DGS: Final = frozenset("dgs")
 _DIGITS: Final = frozenset("0123456789")
 _CAND_ENDINGS: Final = ("ed", "ing", "'s", "’s")
+_POSS_LAST: Final = frozenset({"s", "'", "’"})  # the last characters of possessive endings
 _POSS_RE: Final = re.compile(r"['’]s?$")
 _SPACE_RE: Final = re.compile(r"\s+")
 
@@ -332,14 +332,13 @@ class NameIndex:
     also caches per-sentence analyses for :func:`describe`.
     """
 
-    __slots__ = ("text", "persons", "_cache", "_runs", "_pron", "_clauses")
+    __slots__ = ("text", "persons", "_cache", "_pron", "_clauses")
 
     def __init__(self, text: str = "", persons: dict[str, str] | None = None) -> None:
         self.text = text
         #: last name (or single name) -> fullest person name in the document
         self.persons: dict[str, str] = persons or {}
         self._cache: dict[tuple[int, int], _Sentence] = {}
-        self._runs: dict[tuple, tuple[tuple[int, int, str, str], ...]] = {}
         self._pron: dict[int, str] = {}
         self._clauses: dict[tuple, tuple[tuple[str, ...], str]] = {}
 
@@ -354,11 +353,12 @@ class NameIndex:
                 if len(words) < 2:
                     continue
             # A possessive ends a name: "Trump's Threats Push Putin" -> "Trump's".
-            for i, w in enumerate(words):
-                if w.endswith(("'s", "’s", "'", "’")):
-                    words = words[: i + 1]
-                    words[-1] = _strip_poss(w)
-                    break
+            if "'" in run or "’" in run:
+                for i, w in enumerate(words):
+                    if w.endswith(("'s", "’s", "'", "’")):
+                        words = words[: i + 1]
+                        words[-1] = _strip_poss(w)
+                        break
             name = _person_name(words)
             if name is None:
                 continue
@@ -560,7 +560,8 @@ def _tokenise(sl: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...
                     kinds.append(False)
                     kinds.append(True)
                     caps.append(65 <= c0 <= 90)
-                    caps.append(last.isupper())
+                    # (an ASCII character that is not a letter or digit is never upper case)
+                    caps.append(False if ascii_text else last.isupper())
                     continue
         pieces2 = _TOKEN_SPLIT_RE.split(ch)
         for k in range(1, len(pieces2), 2):
@@ -599,7 +600,7 @@ class _Sentence:
 
     __slots__ = ("start", "toks", "starts", "ends", "low", "kinds", "caps", "vcls",
                  "groups", "group_of", "segs", "seg_of", "sl", "ents", "speaker", "dates",
-                 "date_runs", "clauses")
+                 "date_runs", "first_word")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.start = start
@@ -608,19 +609,25 @@ class _Sentence:
         self.ents: list[_Run] | None = None  # capitalised runs, classified lazily
         self.speaker: tuple[str | None] | None = None
         self.dates: set[int] | None = None
-        #: memos of _date_run and _find_clause for this sentence, by token range
+        #: memo of _date_run for this sentence, by token range
         self.date_runs: dict[tuple[int, int], tuple[int, int]] = {}
-        self.clauses: dict[tuple[int, int], _Clause] = {}
         # The per-token sequences are tuples: they never change once built, and the
         # garbage collector stops tracking a tuple of strings, ints and bools (the
         # analysis stays cached on the NameIndex for the whole document).
         toks, self.starts, self.ends, self.kinds, self.caps = _tokenise(sl)
         self.toks = toks
         self.low = _lower(toks)
+        # the first word (after any opening punctuation); len(toks) if none
+        first = 0
+        kinds = self.kinds
+        while first < len(kinds) and kinds[first]:
+            first += 1
+        self.first_word = first
         vcls, cands = self._classify()
         self._group(vcls, cands)
         self.vcls = tuple(vcls)
-        self._segment()
+        # (only _classify's candidates can be auxiliaries or finite verbs)
+        self._segment([k for k in cands if vcls[k] == _AUXV or vcls[k] == _FIN])
 
     # -- verbs ---------------------------------------------------------------
 
@@ -773,8 +780,9 @@ class _Sentence:
 
     # -- segments ------------------------------------------------------------
 
-    def _segment(self) -> None:
-        """Split into segments at clause punctuation and before subordinators."""
+    def _segment(self, verbs: list[int]) -> None:
+        """Split into segments at clause punctuation and before subordinators (``verbs``:
+        the auxiliaries and finite verbs, in order)."""
         low, kinds = self.low, self.kinds
         n = len(low)
         segs: list[tuple[int, int, str | None]] = []  # (start, end, kind)
@@ -840,10 +848,12 @@ class _Sentence:
             segs.append((cur, n, kind))
         seg_of: list[int] = []
         out: list[tuple[int, int, str | None, bool]] = []
-        vcls = self.vcls
+        vi = 0
+        nv = len(verbs)
         for si, (s, e, k) in enumerate(segs):
-            sl = vcls[s:e]
-            has_verb = _AUXV in sl or _FIN in sl
+            while vi < nv and verbs[vi] < s:
+                vi += 1
+            has_verb = vi < nv and verbs[vi] < e
             first = s
             while first < e and kinds[first] != _WORD:
                 first += 1
@@ -869,6 +879,27 @@ class _Sentence:
         if self.ends[i] <= pos and i + 1 < len(self.starts):
             return i + 1
         return i
+
+    def tok_indexes(self, pos: int, pos2: int) -> tuple[int, int]:
+        """``(tok_index(pos), tok_index(pos2))`` for ``pos2 >= pos``: one binary search, then
+        a step forward over the few tokens between the two offsets."""
+        pos -= self.start
+        pos2 -= self.start
+        starts, ends = self.starts, self.ends
+        n = len(starts)
+        i = bisect_right(starts, pos) - 1
+        j = i
+        while j + 1 < n and starts[j + 1] <= pos2:
+            j += 1
+        if i < 0:
+            i = 0
+        elif ends[i] <= pos and i + 1 < n:
+            i += 1
+        if j < 0:
+            j = 0
+        elif ends[j] <= pos2 and j + 1 < n:
+            j += 1
+        return i, j
 
 
 def _after_aux(low: tuple[str, ...], vcls: list[int], i: int) -> bool:
@@ -992,11 +1023,14 @@ def _find_date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
     return k, e
 
 
-def _date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
-    """All tokens of date phrases in [s, e) (for titles)."""
-    if an.dates is None:
-        an.dates = _all_date_tokens(an, 0, len(an.toks))
-    return {t for t in an.dates if s <= t < e}
+def _add_date_tokens(an: _Sentence, s: int, e: int, out: set[int]) -> None:
+    """Add all tokens of date phrases in [s, e) to ``out`` (for titles)."""
+    dates = an.dates
+    if dates is None:
+        dates = an.dates = _all_date_tokens(an, 0, len(an.toks))
+    for t in dates:
+        if s <= t < e:
+            out.add(t)
 
 
 def _is_year(w: str) -> bool:
@@ -1036,15 +1070,8 @@ def _all_date_tokens(an: _Sentence, s: int, e: int) -> set[int]:
 
 
 def _find_clause(an: _Sentence, ms: int, me: int) -> _Clause:
-    """The clause the mention [ms, me) belongs to (memoised per sentence)."""
-    hit = an.clauses.get((ms, me))
-    if hit is None:
-        hit = an.clauses[(ms, me)] = _clause_of(an, ms, me)
-    return hit
-
-
-def _clause_of(an: _Sentence, ms: int, me: int) -> _Clause:
-    """:func:`_find_clause`, not memoised."""
+    """The clause the mention [ms, me) belongs to. (Not memoised: the mentions of a
+    sentence and the verb groups asked for by the other clauses are different ranges.)"""
     segs, groups = an.segs, an.groups
     si = an.seg_of[ms] if an.toks else 0
     if not segs:
@@ -1204,6 +1231,26 @@ _ASKING: Final = frozenset({"ask", "urge", "invite", "order", "allow", "want", "
 _BE: Final = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "’s"})
 _IF_WORDS: Final = frozenset({"if", "unless"})
 _EXPECT_WORDS: Final = frozenset({"expected", "likely", "poised"})
+# The verb group's words are looked up once, for all their cue classes: bits of
+# _STATUS_BITS[word] (0 for the other words).
+_B_NEG: Final = 1
+_B_HYPO: Final = 2
+_B_HEDGE: Final = 4
+_B_COND: Final = 8
+_B_EXPECT: Final = 16
+_B_FUTURE: Final = 32
+
+
+def _status_bits() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for words, bit in ((_NEG_WORDS, _B_NEG), (_HYPO_MODALS, _B_HYPO), (_HEDGES, _B_HEDGE),
+                       (_COND_MODALS, _B_COND), (_EXPECT_WORDS, _B_EXPECT), (_FUTURE_MODALS, _B_FUTURE)):
+        for w in words:
+            out[w] = out.get(w, 0) | bit
+    return out
+
+
+_STATUS_BITS: Final = _status_bits()
 
 
 def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
@@ -1219,7 +1266,10 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
         return "reported"
     gs, ge, head = an.groups[cl.group]
     words = low[gs:ge]
-    wset = set(words)
+    # the cue classes of the verb group's words
+    bits = 0
+    for w in words:
+        bits |= _STATUS_BITS.get(w, 0)
     clause_words = low[cl.start:cl.end]
     kind = cl.kind
     # hypothetical: conditional clause, "were to", could/might/may
@@ -1228,13 +1278,11 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
     if not _IF_WORDS.isdisjoint(low[cl.start:gs]):
         return "hypothetical"
     # inverted conditional: "Had Kyiv agreed in March, ..."
-    first = 0
-    while first < len(low) and an.kinds[first]:
-        first += 1
+    first = an.first_word
     if first < len(low) and low[first] in ("had", "were", "should") and an.caps[first] \
             and an.seg_of[first] == an.seg_of[min(gs, len(low) - 1)] and "," in low:
         return "hypothetical"
-    neg = not wset.isdisjoint(_NEG_WORDS)
+    neg = (bits & _B_NEG) != 0
     if not neg:
         pre_words = low[cl.start:max(ge, ms)]
         if not _NEG_PHRASE_KEYS.isdisjoint(pre_words):
@@ -1252,10 +1300,10 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
             return "negated"  # "the Kremlin denied that Putin had met Witkoff on Tuesday"
     if neg:
         return "negated"
-    if not wset.isdisjoint(_HYPO_MODALS):
+    if bits & _B_HYPO:
         return "hypothetical"
-    hedged = not wset.isdisjoint(_HEDGES) or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
-    if not wset.isdisjoint(_COND_MODALS):
+    hedged = (bits & _B_HEDGE) != 0 or not _HEDGES.isdisjoint(clause_words[:gs - cl.start])
+    if bits & _B_COND:
         if cl.governor >= 0:
             if gov_base in _PREDICT:
                 return "expected"
@@ -1263,9 +1311,9 @@ def _status(an: _Sentence, cl: _Clause, ms: int, me: int) -> str:
                 return "planned"
             return "expected" if hedged else "planned"
         return "hypothetical"
-    if not wset.isdisjoint(_EXPECT_WORDS):
+    if bits & _B_EXPECT:
         return "expected"
-    future = not wset.isdisjoint(_FUTURE_MODALS)
+    future = (bits & _B_FUTURE) != 0
     for k, w in enumerate(words):
         b = bases[k]
         if k + 1 < len(words) and words[k + 1] == "to" and (b in _PLAN_CAT or w in _PLAN_CAT):
@@ -1314,7 +1362,8 @@ def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int
 
     kind is "person", "org", "other" (places, unknown names) or "group". The runs of
     capitalised words are found once per sentence; a run is classified only when a
-    range that touches it is asked for (and cached per document by its words).
+    range that touches it is asked for (and kept on the run: each run of a sentence is
+    classified at most once).
     """
     runs = an.ents
     if runs is None:
@@ -1328,7 +1377,7 @@ def _entities(an: _Sentence, s: int, e: int, names: NameIndex) -> list[tuple[int
             break
         ents = run.ents
         if ents is None:
-            ents = run.ents = _classify_cached(an, a0, a1, names)
+            ents = run.ents = _classify_run(an, [t for t in range(a0, a1)], an.first_word, names)
         for x in ents:
             if s <= x[0] and x[1] <= e:
                 out.append(x)
@@ -1365,7 +1414,7 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
                 last = j
                 tj = toks[j]
                 j += 1
-                if _strip_poss(tj) is not tj:
+                if tj[-1] in _POSS_LAST and _strip_poss(tj) is not tj:
                     break  # a possessive ends a name
             elif last >= 0 and j + 1 < n and caps[j + 1] and (
                     (low[j] in _NAME_CONNECTORS and low[j] != "the")
@@ -1377,21 +1426,6 @@ def _capital_runs(an: _Sentence) -> list[_Run]:
             out.append(_Run(i, last + 1))
         i = max(j, i + 1)
     return out
-
-
-def _classify_cached(an: _Sentence, a0: int, a1: int,
-                     names: NameIndex) -> list[tuple[int, int, str, str]]:
-    toks, low = an.toks, an.low
-    sent_first = 0
-    while sent_first < len(toks) and an.kinds[sent_first]:
-        sent_first += 1
-    key = (toks[a0:a1], a0 == sent_first, low[a1] if a1 < len(low) else "")
-    rel = names._runs.get(key)
-    if rel is None:
-        found = _classify_run(an, [t for t in range(a0, a1)], sent_first, names)
-        names._runs[key] = tuple([(x[0] - a0, x[1] - a0, x[2], x[3]) for x in found])
-        return found
-    return [(r0 + a0, r1 + a0, disp, kind) for (r0, r1, disp, kind) in rel]
 
 
 def _strip_poss(tok: str) -> str:
@@ -1491,6 +1525,7 @@ def _after_prep(an: _Sentence, t: int) -> bool:
         and an.low[k] != "between"
 
 
+_PARTNER_PREPS: Final = frozenset({"between", "with", "by"})
 _SUBORD_PREPS: Final = frozenset({"as", "like", "since", "after", "before", "until", "till", "once"})
 _PARTNER_VERBS: Final = frozenset({"meet", "talk", "speak", "negotiate", "call", "discuss", "confer",
                             "agree", "sign", "hold", "clash", "fight", "trade", "cooperate",
@@ -1633,8 +1668,7 @@ def _actors(an: _Sentence, cl: _Clause, names: NameIndex) -> list[str]:
         passive = any(low[t] in ("was", "were", "been", "be", "is", "are", "being")
                       for t in range(gs, head)) and "pp" in (_FORMS.get(low[head]) or ("", ()))[1]
         k = ge
-        rest = low[ge:cl.end]
-        if "between" not in rest and "with" not in rest and "by" not in rest:
+        if _PARTNER_PREPS.isdisjoint(low[ge:cl.end]):
             k = cl.end
         if hb in _PARTNER_VERBS and hb not in ("visit", "work", "join", "deal", "trade", "fight"):
             stop = ge
@@ -1790,7 +1824,8 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
         kept = [t for t in idx if an.seg_of[t] == own
                 or not (an.segs[an.seg_of[t]][2] in _RELATIVE_KINDS and an.segs[an.seg_of[t]][3])]
         if len(kept) < len(idx):
-            kept = list(filterfalse(an.kinds.__getitem__, kept))  # no stray commas
+            kinds = an.kinds
+            kept = [t for t in kept if not kinds[t]]  # no stray commas
         idx = kept
     prefix = ""
     while idx and (low[idx[0]] in _CONNECTOR_START or an.kinds[idx[0]] == _PUNCT):
@@ -1812,7 +1847,8 @@ def _title_subject(an: _Sentence, cl: _Clause, gs: int, drop: set[int],
             idx = idx[1:]
     ents = [x for x in _entities(an, idx[0], idx[-1] + 1, names) if not _after_prep(an, x[0])] \
         if idx else []
-    lead = list(filterfalse(an.kinds.__getitem__, idx))  # the words (kinds: True for punctuation)
+    kinds = an.kinds
+    lead = [t for t in idx if not kinds[t]]  # the words (kinds: True for punctuation)
     if ents and not reduced and any(
             not an.kinds[t] and not an.caps[t] and low[t] not in _SUBJECT_FILLER
             for t in idx if t < ents[-1][0]):
@@ -1906,7 +1942,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
     low = an.low
     ds, de = _date_run(an, ms, me) if ms >= 0 else (-1, -1)
     drop = {t for t in range(ds, de)} if ds >= 0 else set()
-    drop |= _date_tokens(an, cl.start, cl.end)
+    _add_date_tokens(an, cl.start, cl.end, drop)
     if cl.group < 0:
         idx = [t for t in range(cl.start, cl.end) if t not in drop]
         return _finish(an, idx)
@@ -1953,7 +1989,7 @@ def _clause_title(an: _Sentence, cl: _Clause, ms: int, me: int, names: NameIndex
         # coordinated verbs in headline tense too: "meets Rubio and discusses air defence"
         if an.vcls[t] == _FIN and low[t - 1] == "and" and (p := _present(low[t], plural)):
             rest = rest.replace("and " + an.toks[t], "and " + p, 1)
-    title = " ".join(x for x in (subj, verb, rest) if x)
+    title = " ".join([x for x in (subj, verb, rest) if x])
     return _cap(title) if depth == 0 else _trim(title)
 
 
@@ -2138,16 +2174,22 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
     if not an.toks:
         return Description(title=_fallback(text, s0, s1, m0, m1), actors=[], status="reported")
     try:
-        ms = min(an.tok_index(m0), len(an.toks) - 1)
-        me = min(max(ms + 1, an.tok_index(max(m0, m1 - 1)) + 1), len(an.toks))
+        t0, t1 = an.tok_indexes(m0, max(m0, m1 - 1))
+        ms = min(t0, len(an.toks) - 1)
+        me = min(max(ms + 1, t1 + 1), len(an.toks))
         cl = _find_clause(an, ms, me)
         status = _status(an, cl, ms, me)
         # several dates in one clause ("on Wednesday or Thursday") share actors and title
         dates = an.dates
         if dates is None:
             dates = an.dates = _all_date_tokens(an, 0, len(an.toks))
-        key = (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me) \
-            if dates.isdisjoint(range(ms, me)) else (s0, s1, cl.start, cl.end, cl.group, cl.governor)
+        dated = False  # the mention is one of the sentence's date phrases
+        for t in range(ms, me):
+            if t in dates:
+                dated = True
+                break
+        key = (s0, s1, cl.start, cl.end, cl.group, cl.governor) if dated \
+            else (s0, s1, cl.start, cl.end, cl.group, cl.governor, ms, me)
         hit = names._clauses.get(key)
         if hit is None:
             actors = _actors(an, cl, names)
