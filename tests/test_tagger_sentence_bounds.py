@@ -71,13 +71,7 @@ def test_markers_match_lookbehind_scan() -> None:
     rnd = random.Random(11)
     words = ["will be", "said", "had", "planned to", "May", "may", "'ll", "we'll", "owed", "red",
              "reported", "going to", "ed", "x", "1", "_", "-", "\u00e9", "would", "expected", "\n"]
-    for _ in range(400):
-        text = "".join(rnd.choice(words) + rnd.choice(["", " ", " ", "'", ","]) for _ in range(rnd.randint(1, 40)))
-        ctx = Ctx(text, None, lexicon())
-        for _ in range(10):
-            s, e = sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text))))
-            ctx._marker_cache.clear()
-            assert ctx._markers(s, e) == _reference_markers(ctx, s, e), (text, s, e)
+    _check_markers(rnd, words, ["", " ", " ", "'", ","], texts=400, longest=40, probes=10)
 
 
 def test_markers_of_several_words_match_lookbehind_scan() -> None:
@@ -88,11 +82,17 @@ def test_markers_of_several_words_match_lookbehind_scan() -> None:
     words = ["to", "begin", "to begin", "to  begin", "will", "be", "will be", "hopes", "hopes to", "as", "soon",
              "as soon as", "is", "due", "are", "set", "expected", "expected to", "planned", "by", "next", "going",
              "going to", "take", "place", "said", "x", "'", "\n", "-", "we'll", "toed"]
-    for _ in range(600):
-        text = "".join(rnd.choice(words) + rnd.choice(["", " ", " ", "  ", "'", ",", "\t"])
-                       for _ in range(rnd.randint(1, 30)))
+    _check_markers(rnd, words, ["", " ", " ", "  ", "'", ",", "\t"], texts=600, longest=30, probes=12)
+
+
+def _check_markers(rnd: random.Random, words: list[str], seps: list[str], *, texts: int, longest: int,
+                   probes: int) -> None:
+    """On ``texts`` random texts of ``words`` and ``seps``, Ctx._markers over ``probes``
+    random ranges each equals the lookbehind scan's."""
+    for _ in range(texts):
+        text = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, longest)))
         ctx = Ctx(text, None, lexicon())
-        for _ in range(12):
+        for _ in range(probes):
             s, e = sorted((rnd.randint(0, len(text)), rnd.randint(0, len(text))))
             ctx._marker_cache.clear()
             assert ctx._markers(s, e) == _reference_markers(ctx, s, e), (text, s, e)

@@ -873,33 +873,29 @@ class _Sentence:
     def tok_index(self, pos: int) -> int:
         """Index of the token containing or following character offset ``pos`` (in the text)."""
         pos -= self.start
-        i = bisect_right(self.starts, pos) - 1
-        if i < 0:
-            return 0
-        if self.ends[i] <= pos and i + 1 < len(self.starts):
-            return i + 1
-        return i
+        return self._snap(bisect_right(self.starts, pos) - 1, pos)
 
     def tok_indexes(self, pos: int, pos2: int) -> tuple[int, int]:
         """``(tok_index(pos), tok_index(pos2))`` for ``pos2 >= pos``: one binary search, then
         a step forward over the few tokens between the two offsets."""
         pos -= self.start
         pos2 -= self.start
-        starts, ends = self.starts, self.ends
+        starts = self.starts
         n = len(starts)
         i = bisect_right(starts, pos) - 1
         j = i
         while j + 1 < n and starts[j + 1] <= pos2:
             j += 1
+        return self._snap(i, pos), self._snap(j, pos2)
+
+    def _snap(self, i: int, pos: int) -> int:
+        """The token holding or following the sentence offset ``pos``, for ``i`` the last
+        token that starts at or before it (-1: none)."""
         if i < 0:
-            i = 0
-        elif ends[i] <= pos and i + 1 < n:
-            i += 1
-        if j < 0:
-            j = 0
-        elif ends[j] <= pos2 and j + 1 < n:
-            j += 1
-        return i, j
+            return 0
+        if self.ends[i] <= pos and i + 1 < len(self.starts):
+            return i + 1
+        return i
 
 
 def _after_aux(low: tuple[str, ...], vcls: list[int], i: int) -> bool:
@@ -1023,12 +1019,17 @@ def _find_date_run(an: _Sentence, ms: int, me: int) -> tuple[int, int]:
     return k, e
 
 
-def _add_date_tokens(an: _Sentence, s: int, e: int, out: set[int]) -> None:
-    """Add all tokens of date phrases in [s, e) to ``out`` (for titles)."""
+def _date_tokens(an: _Sentence) -> set[int]:
+    """All tokens of the sentence's date phrases (found once per sentence)."""
     dates = an.dates
     if dates is None:
         dates = an.dates = _all_date_tokens(an, 0, len(an.toks))
-    for t in dates:
+    return dates
+
+
+def _add_date_tokens(an: _Sentence, s: int, e: int, out: set[int]) -> None:
+    """Add all tokens of date phrases in [s, e) to ``out`` (for titles)."""
+    for t in _date_tokens(an):
         if s <= t < e:
             out.add(t)
 
@@ -2180,9 +2181,7 @@ def describe(text: str, sentence: tuple[int, int], mention: tuple[int, int], *,
         cl = _find_clause(an, ms, me)
         status = _status(an, cl, ms, me)
         # several dates in one clause ("on Wednesday or Thursday") share actors and title
-        dates = an.dates
-        if dates is None:
-            dates = an.dates = _all_date_tokens(an, 0, len(an.toks))
+        dates = _date_tokens(an)
         dated = False  # the mention is one of the sentence's date phrases
         for t in range(ms, me):
             if t in dates:

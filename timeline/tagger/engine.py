@@ -19,7 +19,7 @@ from itertools import compress
 
 from .context import Ctx, Hit
 from .lexicon import alt, lexicon
-from .rules import NEEDLE_BACK as _NB, Rule, _after_nonword, _first_set, build_rules, trigger_groups
+from .rules import NEEDLE_BACK as _NB, Rule, _WS_RUN, _after_nonword, _first_set, build_rules, trigger_groups
 from .timex import Timex
 
 try:  # the regex parser (:func:`_starts_at_token`): re._parser from 3.11, sre_parse before
@@ -49,7 +49,6 @@ _MODS = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID", "beginnin
 # "around 7:15 p.m.", "around Nov. 1": an approximate point (TimeML puts the word inside)
 _APPROX_PREFIX = re.compile(r"\b(?:around|approximately|roughly)\s+$", re.I)
 _DIGIT = re.compile(r"\d")
-_WS_RUN = re.compile(r"\s+")
 _RANGE_CONNECTOR = re.compile(r"^\s*(?:-|to|through|thru|until|till|and)\s*$", re.I)
 _CONNECTORS = frozenset(("-", "to", "through", "thru", "until", "till", "and"))  # (its words)
 # the word that ends a match of _MOD_PREFIX, before "-" and before white space
